@@ -1,0 +1,31 @@
+using System.CommandLine;
+using TenderConsortium.Benchmarking.Runtime;
+using TenderConsortium.Cli.Infrastructure;
+
+namespace TenderConsortium.Cli.Bench;
+
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure speed against a baseline taken in the same run");
+        command.Subcommands.Add(Runtime());
+        return command;
+    }
+
+    private static Command Runtime()
+    {
+        var data = new Option<string>("--data") { Description = "Folder for the benchmark's databases", DefaultValueFactory = _ => Path.Combine("data", "bench") };
+        var count = new Option<int>("--resumes") { Description = "Resumes to time", DefaultValueFactory = _ => 2000 };
+        var command = new Command("runtime", "Resumes per second versus raw SQLite transactions; p95 start-to-first-bookmark") { data, count };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var resumes = parse.GetValue(count);
+            if (resumes < 10) throw new Core.Common.BadInputException("--resumes: expected at least 10");
+            var result = await RuntimeBenchmark.RunAsync(Path.GetFullPath(parse.GetValue(data)!), resumes, ct: ct);
+            Console.WriteLine(result);
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+}

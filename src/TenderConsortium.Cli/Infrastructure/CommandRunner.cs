@@ -1,0 +1,53 @@
+using TenderConsortium.Core.Common;
+using TenderConsortium.Workflows.Definitions;
+
+namespace TenderConsortium.Cli.Infrastructure;
+
+/// <summary>
+/// Wraps a command's work so that users see a plain message and a meaningful exit code, never a stack trace.
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (BadInputException ex)
+        {
+            foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: {problem}");
+            return CliExit.BadInput;
+        }
+        catch (DefinitionException ex)
+        {
+            foreach (var problem in ex.Errors) Console.Error.WriteLine($"error: {problem}");
+            return CliExit.BadInput;
+        }
+        catch (Web.Composition.ConfigurationProblemException ex)
+        {
+            foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: configuration: {problem}");
+            return CliExit.BadInput;
+        }
+        catch (global::TenderConsortium.Workflows.WorkflowInputException ex)
+        {
+            foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: {problem}");
+            return CliExit.BadInput;
+        }
+        catch (global::TenderConsortium.Workflows.WorkflowNotFoundException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return CliExit.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled");
+            return CliExit.Failure;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("TENDER_DEBUG") is null)
+        {
+            Console.Error.WriteLine($"error: {ex.Message} (set TENDER_DEBUG=1 for details)");
+            return CliExit.Failure;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Reference;
+using TenderConsortium.Persistence;
+
+namespace TenderConsortium.Cli.Intake;
+
+/// <summary>What the opportunity and member commands share: opening the domain database and printing.</summary>
+internal static class IntakeCli
+{
+    /// <summary>The connection string for --data/--db, with the domain schema migrated (safe at every start).</summary>
+    public static async Task<string> OpenDatabaseAsync(string data, string? db, CancellationToken ct)
+    {
+        var location = DataLocation.From(data, db);
+        await TenderDatabase.MigrateAsync(location.ConnectionString, ct);
+        return location.ConnectionString;
+    }
+
+    /// <summary>Exactly one JSON document on stdout, in the domain's JSON shape (enums as text, £ readable).</summary>
+    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, DomainJson.Indented));
+
+    /// <summary>
+    /// A console bound to the current Console.Out (not the one at start-up), so redirected output, e.g. in
+    /// in-process tests, receives the tables; without a terminal Spectre prints plain text.
+    /// </summary>
+    public static IAnsiConsole Terminal()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
+
+        // Spectre assumes 80 columns without a terminal and would wrap every title; a file or pipe has no width.
+        if (System.Console.IsOutputRedirected) console.Profile.Width = 240;
+        return console;
+    }
+
+    public static void Warnings(IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings) System.Console.Error.WriteLine($"warning: {warning}");
+    }
+
+    public static string Money(Money? money) => money is null ? "-" : money.ToString();
+
+    public static string Date(DateTimeOffset? date) =>
+        date is null ? "-" : date.Value.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+    public static string Places(IEnumerable<string> codes) => string.Join(", ", codes.Select(ScottishPlaces.Default.NameOf));
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Spectre.Console;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Cli.Intake;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Members;
+using TenderConsortium.Persistence.Members;
+
+namespace TenderConsortium.Cli.Members;
+
+/// <summary>"tender members import|list|show|generate": the member registry.</summary>
+public static class MemberCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("members", "The member registry: import from CSV or JSON, list, show, generate a synthetic registry");
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Generate());
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("file") { Description = "Members as CSV (columns in docs/intake.md) or JSON" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report what would change; store nothing" };
+        var command = StoreOptions.Command("import", "Import members: all rows or none, every bad row reported; upsert by registration number", out var store, file, dryRun);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var result = await new MemberImporter(connection).ImportFileAsync(parse.GetValue(file)!, parse.GetValue(dryRun), ct);
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(new { total = result.Total, created = result.Created, updated = result.Updated, unchanged = result.Unchanged, dryRun = result.DryRun });
+                return CliExit.Ok;
+            }
+
+            Console.Out.WriteLine(result.DryRun
+                ? $"Dry run: {result.Total} members checked; would create {result.Created}, update {result.Updated}, leave {result.Unchanged} unchanged. Nothing stored."
+                : $"Imported {result.Total} members: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged.");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var limit = new Option<int>("--limit") { Description = "At most this many members", DefaultValueFactory = _ => int.MaxValue };
+        var command = StoreOptions.Command("list", "Members by name", out var store, limit);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var list = await new MemberQueries(connection).ListAsync(parse.GetValue(limit), ct);
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(new { members = list });
+                return CliExit.Ok;
+            }
+
+            var table = new Table().AddColumns("Registration", "Name", "Legal form", "Email", "Areas", "CPV");
+            foreach (var m in list)
+                table.AddRow(Markup.Escape(m.RegistrationNumber), Markup.Escape(m.Name), LegalForms.Label(m.LegalForm), Markup.Escape(m.Email ?? "-"), Markup.Escape(IntakeCli.Places(m.ServiceAreas)), string.Join(" ", m.Cpv));
+            var console = IntakeCli.Terminal();
+            console.Write(table);
+            console.WriteLine($"{list.Count} members");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var key = new Argument<string>("registration") { Description = "Registration number (or id)" };
+        var command = StoreOptions.Command("show", "One member's profile", out var store, key);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var wanted = parse.GetValue(key)!;
+            var stored = await new MemberQueries(connection).FindAsync(wanted, ct)
+                         ?? throw new BadInputException($"no member with registration number '{wanted}'");
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(stored);
+                return CliExit.Ok;
+            }
+
+            var m = stored.Member;
+            var console = IntakeCli.Terminal();
+            console.WriteLine($"{m.Name} ({LegalForms.Label(m.LegalForm)}, {m.RegistrationNumber}){(m.AssetLock ? ", asset-locked" : "")}");
+            foreach (var contact in m.Contacts) console.WriteLine($"  contact {contact.Name ?? "-"} <{contact.Email}> {contact.Phone ?? ""}");
+            console.WriteLine($"  CPV {string.Join(" ", m.Cpv)}");
+            console.WriteLine($"  areas {IntakeCli.Places(m.ServiceAreas)}");
+            foreach (var c in m.Certifications) console.WriteLine($"  certified {c.Name}{(c.Expires is { } e ? $" until {e:yyyy-MM-dd}" : "")}");
+            console.WriteLine($"  staff {m.StaffFte?.ToString() ?? "-"} FTE; turnover {IntakeCli.Money(m.AnnualTurnover)}; largest contract {IntakeCli.Money(m.MaxContractValue)}");
+            if (m.CapabilityStatement is not null) console.WriteLine($"  {m.CapabilityStatement}");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Generate()
+    {
+        var count = new Option<int>("--count") { Description = "How many members", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same registry", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "File to write (.csv, or .json for JSON)", Required = true };
+        var command = new Command("generate", "Write a realistic synthetic registry of Scottish social enterprises, for tests and benchmarks") { count, seed, output };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var n = parse.GetValue(count);
+            if (n <= 0) throw new BadInputException($"--count: expected a positive number, found {n}");
+            var path = parse.GetValue(output)!;
+            var written = await MemberFileWriter.WriteAsync(new MemberGenerator(parse.GetValue(seed)).Generate(n), path, ct);
+            Console.Out.WriteLine($"Wrote {written} members to {path}");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+}

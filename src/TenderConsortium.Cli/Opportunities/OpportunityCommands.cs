@@ -1,0 +1,130 @@
+using System.CommandLine;
+using Spectre.Console;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Cli.Intake;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Opportunities;
+using TenderConsortium.Persistence.Opportunities;
+
+namespace TenderConsortium.Cli.Opportunities;
+
+/// <summary>"tender opportunity import|list|show": bring notices in (OCDS or our own format) and look at them.</summary>
+public static class OpportunityCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("opportunity", "Opportunities: import OCDS notices (release/record packages, single releases) or our own notice format; list; show");
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("file") { Description = "OCDS JSON (release package, record package or release), or a tender-notice/1 file (.json, .yaml)" };
+        var command = StoreOptions.Command("import", "Import the notices in a file; all or none; an OCID seen before is updated and its changes kept", out var store, file);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var result = await new OpportunityImporter(connection).ImportFileAsync(parse.GetValue(file)!, ct);
+            IntakeCli.Warnings(result.Warnings);
+            var summaries = result.Opportunities.Select(o => OpportunitySummary.From(o.Id, o.Opportunity)).ToList();
+            if (store.Json(parse))
+            {
+                if (result.Total == 1) IntakeCli.WriteJson(summaries[0]);
+                else IntakeCli.WriteJson(new { count = result.Total, created = result.Created, updated = result.Updated, unchanged = result.Unchanged, opportunities = summaries });
+                return CliExit.Ok;
+            }
+
+            var console = IntakeCli.Terminal();
+            console.WriteLine($"Imported {result.Total} opportunit{(result.Total == 1 ? "y" : "ies")}: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged");
+            foreach (var imported in result.Opportunities.Take(20))
+            {
+                console.WriteLine();
+                console.WriteLine($"{imported.Outcome.ToString().ToLowerInvariant()} {imported.Id} (revision {imported.Revision})");
+                Describe(console, imported.Opportunity);
+            }
+
+            if (result.Total > 20) console.WriteLine($"… and {result.Total - 20} more; see 'tender opportunity list'");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = StoreOptions.Command("list", "Opportunities by deadline", out var store);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var list = await new OpportunityQueries(connection).ListAsync(ct);
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(new { opportunities = list });
+                return CliExit.Ok;
+            }
+
+            var table = new Table().AddColumns("Id", "Deadline", "Title", "Buyer", "Value", "Lots", "Rev");
+            foreach (var o in list)
+                table.AddRow(o.Id, IntakeCli.Date(o.Deadline), Markup.Escape(o.Title), Markup.Escape(o.Buyer), IntakeCli.Money(o.Value), o.Lots.ToString(), o.Revision.ToString());
+            var console = IntakeCli.Terminal();
+            console.Write(table);
+            console.WriteLine($"{list.Count} opportunities");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<string>("id") { Description = "The opportunity's id or its OCID" };
+        var command = StoreOptions.Command("show", "One opportunity with its lots and the history of its amendments", out var store, id);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var key = parse.GetValue(id)!;
+            var stored = await new OpportunityQueries(connection).FindAsync(key, ct)
+                         ?? throw new BadInputException($"no opportunity with id or OCID '{key}'");
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(stored);
+                return CliExit.Ok;
+            }
+
+            var console = IntakeCli.Terminal();
+            console.WriteLine($"{stored.Id} (revision {stored.Revision}, updated {IntakeCli.Date(stored.UpdatedAt)})");
+            Describe(console, stored.Opportunity);
+            foreach (var revision in stored.History.Where(h => h.Changes is not null))
+                console.WriteLine($"revision {revision.Revision} at {IntakeCli.Date(revision.RecordedAt)}: {revision.Changes!.AsArray().Count} change(s): {string.Join(", ", revision.Changes.AsArray().Select(c => (string?)c?["path"]))}");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static void Describe(IAnsiConsole console, Opportunity o)
+    {
+        console.WriteLine($"{o.Title}");
+        console.WriteLine($"  ocid {o.Ocid} ({o.Source}), reference {o.Reference ?? "-"}");
+        console.WriteLine($"  buyer {o.Buyer.Name}; value {IntakeCli.Money(o.Value)}; deadline {IntakeCli.Date(o.Deadline)}");
+        var flags = new List<string>();
+        if (o.Suitability?.Sme == true) flags.Add("suitable for SMEs");
+        if (o.Suitability?.Vcse == true) flags.Add("suitable for VCSEs");
+        if (o.CommunityBenefits) flags.Add("community benefits requested");
+        if (o.ConsortiaWelcome) flags.Add("consortia welcome");
+        if (flags.Count > 0) console.WriteLine($"  {string.Join("; ", flags)}");
+        var lots = new Table().AddColumns("Lot", "Title", "Value", "CPV", "Places", "Criteria");
+        foreach (var lot in o.Lots)
+        {
+            lots.AddRow(
+                Markup.Escape(lot.Id),
+                Markup.Escape(lot.Title),
+                IntakeCli.Money(lot.Value),
+                string.Join(" ", lot.Cpv),
+                Markup.Escape(IntakeCli.Places(lot.Places)),
+                Markup.Escape(string.Join(", ", lot.AwardCriteria.Select(c => $"{c.Name ?? c.Type} {c.Weight?.ToString() ?? "-"}"))));
+        }
+
+        console.Write(lots);
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using TenderConsortium.Cli.Bench;
+using TenderConsortium.Cli.Demo;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Cli.Instances;
+using TenderConsortium.Cli.Members;
+using TenderConsortium.Cli.Opportunities;
+using TenderConsortium.Cli.Serve;
+using TenderConsortium.Cli.Workflows;
+
+var root = new RootCommand("tender: run a consortium's public-tender bids as durable workflows")
+{
+    ServeCommand.Create(),
+    WorkflowCommands.Create(),
+    InstanceCommands.Create(),
+    OpportunityCommands.Create(),
+    MemberCommands.Create(),
+    DemoCommand.Create(),
+    BenchCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run 'tender --help' for usage.");
+    return CliExit.BadInput;
+}
+
+return await parsed.InvokeAsync();

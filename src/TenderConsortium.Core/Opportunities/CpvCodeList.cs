@@ -1,0 +1,30 @@
+using TenderConsortium.Core.Intake;
+using TenderConsortium.Core.Reference;
+
+namespace TenderConsortium.Core.Opportunities;
+
+/// <summary>
+/// Gathers a lot's CPV codes in order without duplicates. A code the buyer got wrong is kept and warned about once:
+/// buyers' coding is often wrong (an EC sample found 23%) and a notice must never be refused for it.
+/// </summary>
+public sealed class CpvCodeList(CpvCatalogue catalogue, IntakeProblems problems, HashSet<string> warned)
+{
+    private readonly List<string> _codes = [];
+
+    public IReadOnlyList<string> Codes => _codes;
+
+    public void Add(string raw, string path)
+    {
+        var check = catalogue.Check(raw);
+        var code = check.Code8 ?? raw.Trim();
+        if (code.Length == 0) return;
+        if (check.Problem is not null && warned.Add(code)) problems.Warn(path, $"{check.Problem}; kept as published");
+        if (!_codes.Contains(code)) _codes.Add(code);
+    }
+
+    public void AddRange(IEnumerable<string> codes)
+    {
+        foreach (var code in codes)
+            if (!_codes.Contains(code)) _codes.Add(code);
+    }
+}

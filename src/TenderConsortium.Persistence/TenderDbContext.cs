@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Persistence.Common;
+using TenderConsortium.Persistence.Members;
+using TenderConsortium.Persistence.Opportunities;
+
+namespace TenderConsortium.Persistence;
+
+/// <summary>
+/// The consortium domain's tables. Each feature contributes its own IEntityTypeConfiguration classes and its own
+/// hand-written migration; the runtime's tables live in a separate context in the same database.
+/// </summary>
+public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__tender_migrations";
+
+    public DbSet<OpportunityRecord> Opportunities => Set<OpportunityRecord>();
+
+    public DbSet<OpportunityRevisionRecord> OpportunityRevisions => Set<OpportunityRevisionRecord>();
+
+    public DbSet<MemberRecord> Members => Set<MemberRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TenderDbContext).Assembly);
+        SnakeCase.Apply(modelBuilder);
+    }
+}

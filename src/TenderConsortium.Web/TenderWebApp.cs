@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Health;
+
+namespace TenderConsortium.Web;
+
+/// <summary>The web host: the node's services, its workers, and its endpoints.</summary>
+public static class TenderWebApp
+{
+    public static WebApplication Build(string[] args, NodeSettings node, string? urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // A settings file in the data folder lets an operator configure a node without touching the install.
+        builder.Configuration.AddJsonFile(Path.Combine(node.DataFolder, "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        if (urls is not null) builder.WebHost.UseUrls(urls);
+        builder.Services.AddTenderNode(builder.Configuration, node);
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(
+            "TenderConsortium is running. Health: /health\n", "text/plain"));
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+namespace TenderConsortium.Workflows.Mail;
+
+/// <summary>
+/// One message to one recipient, as stored in the outbox. <see cref="MessageId"/> is stable per
+/// (instance, event, recipient), so a copy delivered again after a crash is recognisable.
+/// </summary>
+public sealed record OutgoingMail(
+    string MessageId,
+    string To,
+    string Subject,
+    string TextBody,
+    string? HtmlBody = null,
+    string? FromAddress = null,
+    string? FromName = null,
+    IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>A file attached by path: documents are already on disk, so the outbox row stays small.</summary>
+public sealed record MailAttachment(string FileName, string Path, string ContentType);

@@ -1,0 +1,23 @@
+using TenderConsortium.Benchmarking.Runtime;
+
+// Same-run ratios rather than absolute timings: the baseline is measured on this machine, now.
+var folder = Path.Combine(Path.GetTempPath(), "tender-bench-" + Environment.ProcessId);
+try
+{
+    var which = args.FirstOrDefault() ?? "runtime";
+    switch (which)
+    {
+        case "runtime":
+            Console.WriteLine(await RuntimeBenchmark.RunAsync(folder));
+            break;
+        default:
+            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime");
+            return 2;
+    }
+
+    return 0;
+}
+finally
+{
+    try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+}

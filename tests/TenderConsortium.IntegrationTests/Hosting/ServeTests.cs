@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.IntegrationTests.Support;
+using TenderConsortium.Web;
+using TenderConsortium.Web.Composition;
+using TenderConsortium.Workflows.Persistence;
+
+namespace TenderConsortium.IntegrationTests.Hosting;
+
+public sealed class ServeTests
+{
+    [Test]
+    public async Task Health_reports_the_database_due_timers_and_outbox_backlog()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-serve", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var node = new NodeSettings(data, DatabaseConnection.ForDataFolder(data), TenderProcess.WorkflowsFolder);
+        await using var app = TenderWebApp.Build([], node, "http://127.0.0.1:0");
+        await NodeComposition.InitializeAsync(app.Services);
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var response = await http.GetAsync("/health");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("ok"));
+            Assert.That(body.RootElement.GetProperty("database").GetProperty("reachable").GetBoolean(), Is.True);
+            Assert.That(body.RootElement.GetProperty("timers").GetProperty("due").GetInt32(), Is.EqualTo(0));
+            Assert.That(body.RootElement.GetProperty("outbox").GetProperty("backlog").GetInt32(), Is.EqualTo(0));
+        }
+        finally
+        {
+            await app.StopAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task An_unusable_mail_configuration_is_refused_at_start_naming_the_setting()
+    {
+        var (exit, output) = await TenderProcess.RunAsync(
+            ["workflows", "list", "--data", Path.Combine(Path.GetTempPath(), "tender-cfg-" + Guid.NewGuid().ToString("N"))],
+            new Dictionary<string, string> { ["Mail__Transport"] = "smtp", ["Mail__Smtp__Host"] = "relay.example.org", ["Mail__Smtp__Port"] = "465" });
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("Mail:Smtp:Port: 465 needs implicit TLS"));
+        Assert.That(output, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task The_cli_exits_2_for_a_malformed_definition_folder_with_file_and_path()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tender-bad-defs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "broken.json"), """{ "id": "x", "name": "X", "activities": [ { "id": "start", "type": "Strat" } ] }""");
+        var (exit, output) = await TenderProcess.RunAsync(["workflows", "check", folder]);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("broken.json: $.activities[0].type"));
+        Directory.Delete(folder, recursive: true);
+    }
+}
