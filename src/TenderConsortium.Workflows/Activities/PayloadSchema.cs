@@ -100,7 +100,7 @@ public sealed class PayloadSchema
     {
         ("string", JsonValueKind.String) => true,
         ("number", JsonValueKind.Number) => true,
-        ("integer", JsonValueKind.Number) => value.AsValue().TryGetValue<long>(out _),
+        ("integer", JsonValueKind.Number) => Definitions.ValueConversion.TryGetWholeNumber(value, out _),
         ("boolean", JsonValueKind.True or JsonValueKind.False) => true,
         ("object", JsonValueKind.Object) => true,
         ("array", JsonValueKind.Array) => true,

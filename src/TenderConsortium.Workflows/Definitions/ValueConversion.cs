@@ -72,9 +72,9 @@ public static class ValueConversion
                 value = node.GetValue<string>();
                 return true;
             case ValueKind.Number when valueKind == JsonValueKind.Number:
-                value = node.GetValue<decimal>();
+                value = decimal.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
                 return true;
-            case ValueKind.Integer when valueKind == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out var l):
+            case ValueKind.Integer when valueKind == JsonValueKind.Number && TryGetWholeNumber(node, out var l):
                 value = l;
                 return true;
             case ValueKind.Boolean when valueKind is JsonValueKind.True or JsonValueKind.False:
@@ -116,6 +116,19 @@ public static class ValueConversion
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A whole number however the node holds it: parsed JSON, or a value built in code from an int or a double.
+    /// </summary>
+    public static bool TryGetWholeNumber(JsonNode node, out long value)
+    {
+        value = 0;
+        if (node.GetValueKind() != JsonValueKind.Number) return false;
+        if (!decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != decimal.Truncate(d)
+            || d < long.MinValue || d > long.MaxValue) return false;
+        value = (long)d;
+        return true;
     }
 
     public static bool TryParseDuration(string text, out TimeSpan span)

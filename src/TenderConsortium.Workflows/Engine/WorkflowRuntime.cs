@@ -546,7 +546,6 @@ public sealed class WorkflowRuntime(
 
         db.Bookmarks.AddRange(effects.NewBookmarks);
         db.Timers.AddRange(effects.NewTimers);
-        db.Journal.AddRange(effects.Journal);
         db.Outbox.AddRange(effects.Outbox);
 
         if (instance.Status is not (InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled))
@@ -556,7 +555,7 @@ public sealed class WorkflowRuntime(
             // Every branch ended without an End activity: the instance is done.
             instance.Status = InstanceStatus.Finished;
             instance.FinishedAt = scope.Now;
-            db.Journal.Add(new JournalRecord { InstanceId = instance.Id, At = scope.Now, Kind = JournalKinds.InstanceFinished, Node = scope.Options.NodeId });
+            scope.Journal(JournalKinds.InstanceFinished, null, null, null);
         }
 
         instance.Stage = instance.Status is InstanceStatus.Suspended
@@ -567,6 +566,7 @@ public sealed class WorkflowRuntime(
         instance.State = state.Serialize();
         instance.LeaseOwner = null;
         instance.LeaseExpiresAt = null;
+        await JournalWriter.AppendAsync(db, effects.Journal, ct);
         await db.SaveChangesAsync(ct);
     }
 
