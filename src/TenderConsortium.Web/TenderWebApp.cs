@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Health;
 
@@ -16,6 +17,9 @@ public static class TenderWebApp
         builder.Configuration.AddJsonFile(Path.Combine(node.DataFolder, "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
         if (urls is not null) builder.WebHost.UseUrls(urls);
+        // Every SQL statement at Information would drown what an operator needs to see.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddTenderNode(builder.Configuration, node);
         var app = builder.Build();
         app.MapHealth();

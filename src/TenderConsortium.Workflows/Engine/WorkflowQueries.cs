@@ -16,13 +16,13 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
         if (status is not null) query = query.Where(i => i.Status == status);
         if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
         if (correlationId is not null) query = query.Where(i => i.CorrelationId == correlationId);
-        return await query
-            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Skip(skip).Take(take)
-            .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.Stage, i.CorrelationId,
-                i.CreatedAt, i.UpdatedAt, i.NextDueAt, i.Incident))
-            .ToListAsync(ct);
+        return await Summaries(query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(skip).Take(take)).ToListAsync(ct);
     }
+
+    /// <summary>The projection every list uses: columns only, so the state blob is never read for a list.</summary>
+    internal static IQueryable<InstanceSummary> Summaries(IQueryable<InstanceRecord> query) =>
+        query.Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.Stage, i.CorrelationId,
+            i.CreatedAt, i.UpdatedAt, i.NextDueAt, i.Incident));
 
     public async Task<InstanceDetails?> GetInstanceAsync(Guid id, CancellationToken ct = default)
     {

@@ -97,18 +97,7 @@ public sealed class WorkflowRuntime(
         if (problems.Count > 0)
             return new ResumeResult(ResumeStatus.Invalid, $"The payload for '{bookmark}' is not valid.", problems);
 
-        var signal = new SignalRecord
-        {
-            Id = Guid.NewGuid(),
-            InstanceId = instanceId,
-            Bookmark = bookmark,
-            Key = key,
-            Payload = payload?.ToJsonString(),
-            IdempotencyKey = idempotencyKey,
-            Actor = actor,
-            ReceivedAt = now,
-            Status = SignalStatus.Pending,
-        };
+        var signal = NewSignal(instanceId, bookmark, key, payload, idempotencyKey, actor, now);
         db.Signals.Add(signal);
 
         var state = InstanceState.Deserialize(instance.State);
@@ -475,24 +464,27 @@ public sealed class WorkflowRuntime(
     {
         if (await db.Signals.AnyAsync(s => s.InstanceId == instanceId && s.IdempotencyKey == idempotencyKey, ct))
             return ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted.");
-        db.Signals.Add(new SignalRecord
-        {
-            Id = Guid.NewGuid(),
-            InstanceId = instanceId,
-            Bookmark = bookmark,
-            Key = key,
-            Payload = payload?.ToJsonString(),
-            IdempotencyKey = idempotencyKey,
-            Actor = actor,
-            ReceivedAt = now,
-            Status = SignalStatus.Pending,
-        });
+        db.Signals.Add(NewSignal(instanceId, bookmark, key, payload, idempotencyKey, actor, now));
         await db.SaveChangesAsync(ct);
         await db.Instances.Where(i => i.Id == instanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.PendingSignals, i => i.PendingSignals + 1), ct);
         await tx.CommitAsync(ct);
         return ResumeResult.Of(ResumeStatus.NotYetWaiting, "The instance is busy on another node; the signal is kept and applied next.");
     }
+
+    private static SignalRecord NewSignal(Guid instanceId, string bookmark, string key, JsonNode? payload, string idempotencyKey, string? actor,
+        DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        InstanceId = instanceId,
+        Bookmark = bookmark,
+        Key = key,
+        Payload = payload?.ToJsonString(),
+        IdempotencyKey = idempotencyKey,
+        Actor = actor,
+        ReceivedAt = now,
+        Status = SignalStatus.Pending,
+    };
 
     private IReadOnlyList<BookmarkDeclaration> BookmarkDeclarations(WorkflowDefinition definition, string bookmark) =>
         definition.Activities

@@ -1,0 +1,20 @@
+namespace TenderConsortium.Workflows.Persistence;
+
+public sealed class InstanceRecord
+{
+    public Guid Id { get; set; }
+    public required string DefinitionId { get; set; }
+    public int DefinitionVersion { get; set; }
+    public required string Status { get; set; }
+    public string? Stage { get; set; }
+    public string? CorrelationId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset? NextDueAt { get; set; }
+    public string? Incident { get; set; }
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public int PendingSignals { get; set; }
+    public required string State { get; set; }
+}
