@@ -1,3 +1,4 @@
+using TenderConsortium.Benchmarking.Intake;
 using TenderConsortium.Benchmarking.Runtime;
 
 // Same-run ratios rather than absolute timings: the baseline is measured on this machine, now.
@@ -10,8 +11,11 @@ try
         case "runtime":
             Console.WriteLine(await RuntimeBenchmark.RunAsync(folder));
             break;
+        case "intake":
+            Console.WriteLine(await IntakeBenchmark.RunAsync(folder));
+            break;
         default:
-            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime");
+            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake");
             return 2;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TenderConsortium.Benchmarking.Intake;
 using TenderConsortium.Benchmarking.Runtime;
 using TenderConsortium.Cli.Infrastructure;
 
@@ -10,6 +11,23 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure speed against a baseline taken in the same run");
         command.Subcommands.Add(Runtime());
+        command.Subcommands.Add(Intake());
+        return command;
+    }
+
+    private static Command Intake()
+    {
+        var data = new Option<string>("--data") { Description = "Folder for the benchmark's files", DefaultValueFactory = _ => Path.Combine("data", "bench") };
+        var releases = new Option<int>("--releases") { Description = "Releases in one generated package", DefaultValueFactory = _ => 10_000 };
+        var members = new Option<int>("--members") { Description = "Generated members to import", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("intake", "Import of a large OCDS package and a large member file: time and peak memory") { data, releases, members };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            if (parse.GetValue(releases) < 1 || parse.GetValue(members) < 1) throw new Core.Common.BadInputException("--releases, --members: expected at least 1");
+            var result = await IntakeBenchmark.RunAsync(Path.GetFullPath(parse.GetValue(data)!), parse.GetValue(releases), parse.GetValue(members), ct);
+            Console.WriteLine(result);
+            return CliExit.Ok;
+        }));
         return command;
     }
 
