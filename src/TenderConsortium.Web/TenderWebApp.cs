@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Health;
+using TenderConsortium.Web.Intake;
 
 namespace TenderConsortium.Web;
 
@@ -23,6 +24,7 @@ public static class TenderWebApp
         builder.Services.AddTenderNode(builder.Configuration, node);
         var app = builder.Build();
         app.MapHealth();
+        app.MapIntake();
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(
             "TenderConsortium is running. Health: /health\n", "text/plain"));
         return app;
