@@ -1,75 +1,51 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.IntegrationTests.Support;
-using TenderConsortium.Web;
-using TenderConsortium.Web.Composition;
-using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.IntegrationTests.Hosting;
 
 /// <summary>The intake API on a real Kestrel port and a real SQLite file.</summary>
 public sealed class IntakeApiTests
 {
-    private string _data = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private WebNode _node = null!;
+
+    private HttpClient Http => _node.Http;
 
     [SetUp]
-    public async Task StartApp()
-    {
-        _data = Path.Combine(Path.GetTempPath(), "tender-api", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_data);
-        _app = TenderWebApp.Build([], new NodeSettings(_data, DatabaseConnection.ForDataFolder(_data), TenderProcess.WorkflowsFolder), "http://127.0.0.1:0");
-        await NodeComposition.InitializeAsync(_app.Services);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    public async Task StartApp() => _node = await WebNode.StartAsync();
 
     [TearDown]
-    public async Task StopApp()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async Task StopApp() => await _node.DisposeAsync();
 
     [Test]
     public async Task A_real_notice_posted_is_stored_and_listed()
     {
         var notice = await File.ReadAllTextAsync(SampleNotice("pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json"));
-        var response = await _http.PostAsync("/api/opportunities", new StringContent(notice, Encoding.UTF8, "application/json"));
+        var response = await Http.PostAsync("/api/opportunities", new StringContent(notice, Encoding.UTF8, "application/json"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var opportunity = created.RootElement.GetProperty("opportunities")[0];
         Assert.That(opportunity.GetProperty("ocid").GetString(), Is.EqualTo("ocds-r6ebe6-0000567519"));
         Assert.That(opportunity.GetProperty("lots").GetArrayLength(), Is.EqualTo(2));
 
-        var list = await _http.GetStringAsync("/api/opportunities");
+        var list = await Http.GetStringAsync("/api/opportunities");
         Assert.That(list, Does.Contain("Glasgow Residential Recovery Services"));
-        var show = await _http.GetAsync("/api/opportunities/" + opportunity.GetProperty("id").GetString());
+        var show = await Http.GetAsync("/api/opportunities/" + opportunity.GetProperty("id").GetString());
         Assert.That(show.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await _http.GetAsync("/api/opportunities/nope")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Http.GetAsync("/api/opportunities/nope")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [TestCase("""{"ocid": "x", "tender": {""", "the JSON ends early", TestName = "Truncated notice gives 400 problem details")]
     [TestCase("hello", "not valid JSON", TestName = "Non-JSON notice gives 400 problem details")]
     public async Task Bad_notices_get_400_problem_details_and_nothing_is_stored(string body, string expected)
     {
-        var response = await _http.PostAsync("/api/opportunities", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Http.PostAsync("/api/opportunities", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(problem.RootElement.GetProperty("errors")[0].GetString(), Does.Contain(expected));
-        Assert.That(await _http.GetStringAsync("/api/opportunities"), Does.Not.Contain("\"ocid\""));
+        Assert.That(await Http.GetStringAsync("/api/opportunities"), Does.Not.Contain("\"ocid\""));
     }
 
     [Test]
@@ -77,11 +53,11 @@ public sealed class IntakeApiTests
     {
         var csv = await File.ReadAllTextAsync(SampleMembers());
         var lines = csv.Split('\n').ToList();
-        var response = await _http.PostAsync("/api/members", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await Http.PostAsync("/api/members", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
 
         var broken = string.Join('\n', lines.Take(2)) + "\n" + lines[1].Replace("@", " at ");
-        var bad = await _http.PostAsync("/api/members", new StringContent(broken, Encoding.UTF8, "text/csv"));
+        var bad = await Http.PostAsync("/api/members", new StringContent(broken, Encoding.UTF8, "text/csv"));
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("line 3"));
     }

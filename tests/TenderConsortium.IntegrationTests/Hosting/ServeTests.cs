@@ -1,13 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.IntegrationTests.Support;
-using TenderConsortium.Web;
-using TenderConsortium.Web.Composition;
-using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.IntegrationTests.Hosting;
 
@@ -16,30 +9,14 @@ public sealed class ServeTests
     [Test]
     public async Task Health_reports_the_database_due_timers_and_outbox_backlog()
     {
-        var data = Path.Combine(Path.GetTempPath(), "tender-serve", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
-        var node = new NodeSettings(data, DatabaseConnection.ForDataFolder(data), TenderProcess.WorkflowsFolder);
-        await using var app = TenderWebApp.Build([], node, "http://127.0.0.1:0");
-        await NodeComposition.InitializeAsync(app.Services);
-        await app.StartAsync();
-        try
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
-            var response = await http.GetAsync("/health");
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("ok"));
-            Assert.That(body.RootElement.GetProperty("database").GetProperty("reachable").GetBoolean(), Is.True);
-            Assert.That(body.RootElement.GetProperty("timers").GetProperty("due").GetInt32(), Is.EqualTo(0));
-            Assert.That(body.RootElement.GetProperty("outbox").GetProperty("backlog").GetInt32(), Is.EqualTo(0));
-        }
-        finally
-        {
-            await app.StopAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+        await using var node = await WebNode.StartAsync();
+        var response = await node.Http.GetAsync("/health");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("ok"));
+        Assert.That(body.RootElement.GetProperty("database").GetProperty("reachable").GetBoolean(), Is.True);
+        Assert.That(body.RootElement.GetProperty("timers").GetProperty("due").GetInt32(), Is.EqualTo(0));
+        Assert.That(body.RootElement.GetProperty("outbox").GetProperty("backlog").GetInt32(), Is.EqualTo(0));
     }
 
     [Test]
