@@ -28,8 +28,6 @@ public sealed class WorkflowDefinition
     public ActivityNode Activity(string id) =>
         (_byId ??= Activities.ToDictionary(a => a.Id, StringComparer.Ordinal))[id];
 
-    public bool HasActivity(string id) =>
-        (_byId ??= Activities.ToDictionary(a => a.Id, StringComparer.Ordinal)).ContainsKey(id);
 
     public IEnumerable<Connection> Outgoing(string activityId, string outcome) =>
         Connections.Where(c => c.From == activityId && c.Outcome == outcome);

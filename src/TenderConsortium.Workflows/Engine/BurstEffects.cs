@@ -15,8 +15,6 @@ internal sealed class BurstEffects
     public List<JournalRecord> Journal { get; } = [];
     public List<OutboxRecord> Outbox { get; } = [];
 
-    public int Mark() => Journal.Count;
-
     /// <summary>A snapshot to roll an activity's effects back when it throws.</summary>
     public (int Bookmarks, int Removed, int Timers, int Cancelled, int Outbox) Checkpoint() =>
         (NewBookmarks.Count, RemovedBookmarks.Count, NewTimers.Count, CancelledTimers.Count, Outbox.Count);

@@ -14,6 +14,12 @@ public static class CrashPoints
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>A point named by a prefix and an id ("before-activity:" + activity); the name is built only when armed.</summary>
+    public static void Hit(string prefix, string id)
+    {
+        if (Armed.Count > 0) Hit(prefix + id);
+    }
+
     public static void Hit(string point)
     {
         if (Armed.Count == 0 || !Armed.Contains(point)) return;

@@ -25,8 +25,8 @@ public sealed class WorkflowRuntime(
     ILogger<WorkflowRuntime> logger)
 {
     private readonly WorkflowRuntimeOptions _options = options.Value;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, ILookup<string, BookmarkDeclaration>> _declarations = new();
 
-    public string NodeId => _options.NodeId;
     public DefinitionRegistry Definitions => definitions;
 
     public async Task<StartResult> StartAsync(string definitionId, JsonObject? variables = null, JsonObject? settings = null,
@@ -282,7 +282,7 @@ public sealed class WorkflowRuntime(
         ct.ThrowIfCancellationRequested();
         var node = scope.Definition.Activity(item.ActivityId);
         var activity = catalogue.Get(node.Type);
-        CrashPoints.Hit("before-activity:" + node.Id);
+        CrashPoints.Hit("before-activity:", node.Id);
         scope.Journal(JournalKinds.ActivityStarted, node.Id, node.DisplayName, null);
         var context = new ActivityContext(scope, node, item.Via);
         var checkpoint = scope.Effects.Checkpoint();
@@ -486,11 +486,17 @@ public sealed class WorkflowRuntime(
         Status = SignalStatus.Pending,
     };
 
-    private IReadOnlyList<BookmarkDeclaration> BookmarkDeclarations(WorkflowDefinition definition, string bookmark) =>
-        definition.Activities
+    /// <summary>
+    /// What each bookmark name of a definition accepts, worked out once per definition version: every resume asks,
+    /// and parsing each node's payload schema on the hot path would repeat the same work.
+    /// </summary>
+    private IReadOnlyList<BookmarkDeclaration> BookmarkDeclarations(WorkflowDefinition definition, string bookmark)
+    {
+        var byName = _declarations.GetValue(definition, d => d.Activities
             .SelectMany(a => catalogue.Get(a.Type).Descriptor.Bookmarks?.Invoke(a) ?? [])
-            .Where(b => b.Name == bookmark)
-            .ToList();
+            .ToLookup(b => b.Name, StringComparer.Ordinal));
+        return byName[bookmark].ToList();
+    }
 
     // ---- persistence ----------------------------------------------------------------------------------------
 

@@ -92,16 +92,6 @@ public sealed class OutboxDispatcher(
         return sent;
     }
 
-    /// <summary>Puts failed messages back in the queue (after the lead fixed an address or the relay).</summary>
-    public async Task<int> RetryFailedAsync(Guid? id = null, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow();
-        return await db.Outbox.Where(o => o.Status == OutboxStatus.Failed && (id == null || o.Id == id))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Pending).SetProperty(o => o.Attempts, 0)
-                .SetProperty(o => o.NextAttemptAt, now).SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), ct);
-    }
-
     private async Task FailAsync(OutboxRecord row, Guid token, Exception ex, CancellationToken ct)
     {
         var attempts = row.Attempts + 1;
