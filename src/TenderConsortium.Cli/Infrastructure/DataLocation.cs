@@ -1,3 +1,4 @@
+using TenderConsortium.Core.Common;
 using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.Cli.Infrastructure;
@@ -7,7 +8,9 @@ public sealed record DataLocation(string DataFolder, string ConnectionString)
 {
     public static DataLocation From(string dataFolder, string? db)
     {
+        if (string.IsNullOrWhiteSpace(dataFolder)) throw new BadInputException("--data: expected a folder path");
         var folder = Path.GetFullPath(dataFolder);
+        if (File.Exists(folder)) throw new BadInputException($"--data: '{folder}' is a file; expected a folder");
         Directory.CreateDirectory(folder);
         return new DataLocation(folder, string.IsNullOrWhiteSpace(db) ? DatabaseConnection.ForDataFolder(folder) : db);
     }

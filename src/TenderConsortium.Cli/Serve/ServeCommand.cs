@@ -17,6 +17,13 @@ public static class ServeCommand
         var command = new Command("serve", "Run the web app, the API and the workflow workers") { data, db, urls, workflows };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
+            var listen = parse.GetValue(urls)!;
+            foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    throw new Core.Common.BadInputException($"--urls: '{url}' is not an address such as http://127.0.0.1:5080");
+            }
+
             var location = DataLocation.From(parse.GetValue(data)!, parse.GetValue(db));
             var node = new NodeSettings(location.DataFolder, location.ConnectionString, parse.GetValue(workflows) ?? NodeFactory.DefaultWorkflowsFolder());
             var app = TenderWebApp.Build([], node, parse.GetValue(urls));

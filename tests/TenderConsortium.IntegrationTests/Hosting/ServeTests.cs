@@ -41,4 +41,18 @@ public sealed class ServeTests
         Assert.That(output, Does.Contain("broken.json: $.activities[0].type"));
         Directory.Delete(folder, recursive: true);
     }
+
+    [TestCase("serve --urls nonsense", "--urls: 'nonsense' is not an address", TestName = "serve refuses a bad --urls")]
+    [TestCase("instances show not-a-guid", "id: expected an instance id", TestName = "instances show refuses a malformed id")]
+    [TestCase("instances retry 00000000-0000-0000-0000-000000000001", "No workflow instance 00000000-0000-0000-0000-000000000001", TestName = "instances retry of an unknown instance says so")]
+    [TestCase("demo --no-such-option", "Unrecognized command or argument", TestName = "an unknown option is bad input")]
+    public async Task Bad_command_lines_exit_2_with_a_message_and_no_stack_trace(string commandLine, string expected)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-cli-" + Guid.NewGuid().ToString("N"));
+        var (exit, output) = await TenderProcess.RunAsync([.. commandLine.Split(' '), "--data", data]);
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain(expected));
+        Assert.That(output, Does.Not.Contain("   at "));
+        if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+    }
 }
