@@ -1,3 +1,4 @@
+using TenderConsortium.Benchmarking.Allocation;
 using TenderConsortium.Benchmarking.Intake;
 using TenderConsortium.Benchmarking.Runtime;
 
@@ -14,8 +15,11 @@ try
         case "intake":
             Console.WriteLine(await IntakeBenchmark.RunAsync(folder));
             break;
+        case "allocation":
+            Console.WriteLine(AllocationBenchmark.Run());
+            break;
         default:
-            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake");
+            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation");
             return 2;
     }
 

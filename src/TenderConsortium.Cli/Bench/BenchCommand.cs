@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TenderConsortium.Benchmarking.Allocation;
 using TenderConsortium.Benchmarking.Intake;
 using TenderConsortium.Benchmarking.Runtime;
 using TenderConsortium.Cli.Infrastructure;
@@ -12,6 +13,21 @@ public static class BenchCommand
         var command = new Command("bench", "Measure speed against a baseline taken in the same run");
         command.Subcommands.Add(Runtime());
         command.Subcommands.Add(Intake());
+        command.Subcommands.Add(Allocation());
+        return command;
+    }
+
+    private static Command Allocation()
+    {
+        var lots = new Option<int>("--lots") { Description = "Lots", DefaultValueFactory = _ => 200 };
+        var offers = new Option<int>("--offers-per-lot") { Description = "Offers per lot (200 × 25 = 5,000 offers)", DefaultValueFactory = _ => 25 };
+        var command = new Command("allocation", "Exact allocation against a greedy split of the same problem") { lots, offers };
+        command.SetAction(parse => CommandRunner.RunAsync(() =>
+        {
+            if (parse.GetValue(lots) < 1 || parse.GetValue(offers) < 1) throw new Core.Common.BadInputException("--lots, --offers-per-lot: expected at least 1");
+            Console.WriteLine(AllocationBenchmark.Run(parse.GetValue(lots), parse.GetValue(offers)));
+            return Task.FromResult(CliExit.Ok);
+        }));
         return command;
     }
 
