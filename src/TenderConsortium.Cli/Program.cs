@@ -3,6 +3,7 @@ using TenderConsortium.Cli.Bench;
 using TenderConsortium.Cli.Demo;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Instances;
+using TenderConsortium.Cli.Matching;
 using TenderConsortium.Cli.Members;
 using TenderConsortium.Cli.Opportunities;
 using TenderConsortium.Cli.Serve;
@@ -15,6 +16,7 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     InstanceCommands.Create(),
     OpportunityCommands.Create(),
     MemberCommands.Create(),
+    MatchCommand.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),
 };

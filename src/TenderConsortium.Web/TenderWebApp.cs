@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Health;
 using TenderConsortium.Web.Intake;
+using TenderConsortium.Web.Matching;
 
 namespace TenderConsortium.Web;
 
@@ -25,6 +26,7 @@ public static class TenderWebApp
         var app = builder.Build();
         app.MapHealth();
         app.MapIntake();
+        app.MapMatching();
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(
             "TenderConsortium is running. Health: /health\n", "text/plain"));
         return app;

@@ -1,5 +1,6 @@
 using TenderConsortium.Benchmarking.Allocation;
 using TenderConsortium.Benchmarking.Intake;
+using TenderConsortium.Benchmarking.Matching;
 using TenderConsortium.Benchmarking.Runtime;
 
 // Same-run ratios rather than absolute timings: the baseline is measured on this machine, now.
@@ -18,8 +19,11 @@ try
         case "allocation":
             Console.WriteLine(AllocationBenchmark.Run());
             break;
+        case "matching":
+            Console.WriteLine(await MatchingBenchmark.RunAsync());
+            break;
         default:
-            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation");
+            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation, matching");
             return 2;
     }
 

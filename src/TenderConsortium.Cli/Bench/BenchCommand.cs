@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TenderConsortium.Benchmarking.Allocation;
 using TenderConsortium.Benchmarking.Intake;
+using TenderConsortium.Benchmarking.Matching;
 using TenderConsortium.Benchmarking.Runtime;
 using TenderConsortium.Cli.Infrastructure;
 
@@ -14,6 +15,23 @@ public static class BenchCommand
         command.Subcommands.Add(Runtime());
         command.Subcommands.Add(Intake());
         command.Subcommands.Add(Allocation());
+        command.Subcommands.Add(Matching());
+        return command;
+    }
+
+    private static Command Matching()
+    {
+        var members = new Option<int>("--members") { Description = "Generated members in the registry", DefaultValueFactory = _ => 1_000_000 };
+        var lots = new Option<int>("--lots") { Description = "Lots in the opportunity", DefaultValueFactory = _ => 10 };
+        var queries = new Option<int>("--queries") { Description = "Timed matches through the index", DefaultValueFactory = _ => 200 };
+        var command = new Command("matching", "p95 of matching one opportunity through the index versus a full scan") { members, lots, queries };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            if (parse.GetValue(members) < 1 || parse.GetValue(lots) < 1 || parse.GetValue(queries) < 1)
+                throw new Core.Common.BadInputException("--members, --lots, --queries: expected at least 1");
+            Console.WriteLine(await MatchingBenchmark.RunAsync(parse.GetValue(members), parse.GetValue(lots), parse.GetValue(queries), ct));
+            return CliExit.Ok;
+        }));
         return command;
     }
 

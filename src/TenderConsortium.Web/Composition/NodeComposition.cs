@@ -24,6 +24,7 @@ public static class NodeComposition
                 configureRuntime?.Invoke(o);
             },
             o => configuration.GetSection("Outbox").Bind(o));
+        services.AddTenderDomain(node.ConnectionString);
 
         var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         var smtp = configuration.GetSection(MailOptions.Section + ":Smtp").Get<SmtpOptions>() ?? new SmtpOptions();

@@ -62,14 +62,7 @@ public sealed class IntakeApiTests
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("line 3"));
     }
 
-    private static string SampleNotice(string name) => Path.Combine(RepoRoot(), "samples", "notices", name);
+    private static string SampleNotice(string name) => RepoFiles.Path("samples", "notices", name);
 
-    private static string SampleMembers() => Path.Combine(RepoRoot(), "samples", "members", "example-members.csv");
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TenderConsortium.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("TenderConsortium.sln not found above the test folder");
-    }
+    private static string SampleMembers() => RepoFiles.Path("samples", "members", "example-members.csv");
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using TenderConsortium.Core.Members;
+using TenderConsortium.Core.Reference;
+
+namespace TenderConsortium.Core.Matching;
+
+/// <summary>
+/// The plain words of reasons and exclusions. They are part of the contract (tests assert them word for word and
+/// leads read them in emails), so every phrase is built here and nowhere else.
+/// </summary>
+public static class ReasonText
+{
+    public static string Cpv(string lotCode, string memberCode, CpvCloseness closeness)
+    {
+        if (lotCode == memberCode) return $"CPV {lotCode} is one of your codes";
+        if (CpvRelations.IsUnder(lotCode, memberCode)) return $"CPV {lotCode} falls under your {memberCode}";
+        if (CpvRelations.IsUnder(memberCode, lotCode)) return $"your {memberCode} falls under CPV {lotCode}";
+        return $"CPV {lotCode} is in the same {CpvRelations.LevelName(closeness)} as your {memberCode}";
+    }
+
+    public static string Text(IEnumerable<string> words) => $"the notice mentions {string.Join(", ", words)}";
+
+    public static string Serves(IReadOnlyList<string> placeNames) => $"serves {string.Join(", ", placeNames)}";
+
+    public static string ServesPartOfScotland(IReadOnlyList<string> placeNames) => $"serves {string.Join(", ", placeNames)}, part of Scotland";
+
+    public static string DoesNotServe(IReadOnlyList<string> placeNames) => $"does not serve {string.Join(" or ", placeNames)}";
+
+    public static string Holds(CertificationKind kind) => kind switch
+    {
+        CertificationKind.PvgDisclosure => "PVG certified",
+        CertificationKind.CareInspectorateRegistration => "Care Inspectorate registered",
+        CertificationKind.RealLivingWage => "Real Living Wage accredited",
+        CertificationKind.Iso9001 => "ISO 9001 certified",
+        CertificationKind.SocialEnterpriseCode => "signed the Social Enterprise Code",
+        CertificationKind.SupportedBusiness => "Supported Business",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(CertificationKind kind) => kind switch
+    {
+        CertificationKind.PvgDisclosure => "PVG",
+        CertificationKind.CareInspectorateRegistration => "Care Inspectorate registration",
+        CertificationKind.RealLivingWage => "Real Living Wage",
+        CertificationKind.Iso9001 => "ISO 9001",
+        CertificationKind.SocialEnterpriseCode => "SE Code",
+        CertificationKind.SupportedBusiness => "Supported Business status",
+        _ => kind.ToString(),
+    };
+
+    public static string Required(CertificationRequirement requirement) => $"{Label(requirement.Kind)} required: {requirement.Why}";
+
+    public static string MissingCertification(CertificationRequirement requirement) => $"no {Label(requirement.Kind)} ({requirement.Why})";
+
+    public static string ExpiredCertification(CertificationKind kind, DateOnly expired, DateOnly checkedOn, bool isDeadline) =>
+        $"{Label(kind)} expired on {Day(expired)}, before {(isDeadline ? "the deadline " : "")}{Day(checkedOn)}";
+
+    public static string TurnoverMeets(decimal turnover, decimal minimum) => $"turnover {Amount(turnover)} meets the {Amount(minimum)} minimum";
+
+    public static string TurnoverBelow(decimal turnover, decimal minimum) => $"turnover {Amount(turnover)} is below the {Amount(minimum)} minimum";
+
+    public static string TurnoverUnknown(decimal minimum) => $"turnover not declared; the selection minimum is {Amount(minimum)}";
+
+    public static string TurnoverRequired(decimal minimum) => $"turnover of at least {Amount(minimum)}";
+
+    public static string Conflict(string buyer) => $"declared a conflict of interest with {buyer}";
+
+    public static string SizeFits(decimal capacity, decimal lotValue) => $"takes contracts up to {Amount(capacity)}; the lot is {Amount(lotValue)}";
+
+    public static string SizePart(decimal capacity, decimal lotValue) => $"takes contracts up to {Amount(capacity)}, part of the {Amount(lotValue)} lot";
+
+    public static string Rotation(RotationHistory history) =>
+        $"rotation: {history.Invitations} invitation{(history.Invitations == 1 ? "" : "s")} and {history.Awards} award{(history.Awards == 1 ? "" : "s")} recently";
+
+    public static string NoCpvCover(string code, string lotId) =>
+        CpvCatalogue.Default.Find(code) is { } entry
+            ? $"no member covers CPV {code} ({entry.Description}) for lot {lotId}"
+            : $"no member covers CPV {code} for lot {lotId}";
+
+    public static string NoPlaceCover(string placeName, string lotId) => $"no member serves {placeName} for lot {lotId}";
+
+    public static string NoEligibleMember(string lotId) => $"no eligible member for lot {lotId}";
+
+    /// <summary>"300k", "2.5m", "45.5k", "950": how leads write amounts.</summary>
+    public static string Amount(decimal amount) => amount switch
+    {
+        >= 1_000_000 => (amount / 1_000_000).ToString("0.##", CultureInfo.InvariantCulture) + "m",
+        >= 1_000 => (amount / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => amount.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
