@@ -1,11 +1,17 @@
 using System.CommandLine;
+using TenderConsortium.Cli.Allocations;
 using TenderConsortium.Cli.Bench;
+using TenderConsortium.Cli.Bids;
+using TenderConsortium.Cli.Declarations;
 using TenderConsortium.Cli.Demo;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Instances;
+using TenderConsortium.Cli.Mail;
 using TenderConsortium.Cli.Matching;
 using TenderConsortium.Cli.Members;
 using TenderConsortium.Cli.Opportunities;
+using TenderConsortium.Cli.Outbox;
+using TenderConsortium.Cli.Reviews;
 using TenderConsortium.Cli.Serve;
 using TenderConsortium.Cli.Workflows;
 
@@ -17,8 +23,18 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     OpportunityCommands.Create(),
     MemberCommands.Create(),
     MatchCommand.Create(),
+    BidCommands.Create(),
+    InvitationCommands.Create(),
+    DeclareCommand.Create(),
+    AllocateCommand.Create(),
+    TenderConsortium.Cli.BidPacks.BidPackCommands.Create(),
+    ConsentCommands.Consent(),
+    ConsentCommands.Withdraw(),
+    ReviewCommands.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),
+    MailCommands.Create(),
+    OutboxCommands.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -1,6 +1,8 @@
+using System.Net.Mail;
+
 namespace TenderConsortium.Mail;
 
-/// <summary>Configuration section "Mail".</summary>
+/// <summary>Configuration section "Mail". One node serves one consortium, so From is the consortium's address and name.</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
@@ -11,7 +13,43 @@ public sealed class MailOptions
     /// <summary>Folder for pickup delivery; default &lt;data&gt;/outbox.</summary>
     public string? PickupFolder { get; set; }
 
+    /// <summary>The consortium's sending address (Mail:From).</summary>
     public string From { get; set; } = "tenders@consortium.example";
+
+    /// <summary>The display name members see, normally the consortium's name (Mail:FromName).</summary>
     public string? FromName { get; set; } = "TenderConsortium";
+
+    /// <summary>Where links in emails start, e.g. https://bids.fifesen.org.uk (Mail:PublicBaseUrl); default: the node's own address.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    public bool IsSmtp => string.Equals(Transport?.Trim(), "smtp", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Problems with this configuration, each naming the setting; empty when it can be used.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        var transport = Transport?.Trim().ToLowerInvariant();
+        if (transport is not ("pickup" or "smtp")) problems.Add($"Mail:Transport: expected \"pickup\" or \"smtp\", got \"{Transport}\"");
+        if (!IsAddress(From)) problems.Add($"Mail:From: \"{From}\" is not an email address such as tenders@your-consortium.org.uk");
+        if (FromName is { Length: > 100 }) problems.Add("Mail:FromName: at most 100 characters");
+        if (FromName is not null && FromName.IndexOfAny(['\r', '\n']) >= 0) problems.Add("Mail:FromName: must be one line");
+        if (PublicBaseUrl is not null
+            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query)))
+            problems.Add($"Mail:PublicBaseUrl: \"{PublicBaseUrl}\" is not an address such as https://bids.your-consortium.org.uk");
+        return problems;
+    }
+
+    internal static bool IsAddress(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        try
+        {
+            var address = new MailAddress(text);
+            return address.Address == text.Trim() && address.Host.Length > 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,8 +1,10 @@
 namespace TenderConsortium.Mail;
 
-/// <summary>Configuration section "Mail:Smtp". The password is never logged.</summary>
+/// <summary>Configuration section "Mail:Smtp". The password is never logged nor shown.</summary>
 public sealed class SmtpOptions
 {
+    public const string Section = "Mail:Smtp";
+
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
 
@@ -22,6 +24,11 @@ public sealed class SmtpOptions
         if (Port == 465)
             problems.Add("Mail:Smtp:Port: 465 needs implicit TLS, which System.Net.Mail.SmtpClient cannot do; use port 587 with Mail:Smtp:StartTls=true");
         if (UserName is not null && Password is null) problems.Add("Mail:Smtp:Password: required when Mail:Smtp:UserName is set");
+        if (TimeoutSeconds is < 1 or > 600) problems.Add($"Mail:Smtp:TimeoutSeconds: expected 1-600, got {TimeoutSeconds}");
         return problems;
     }
+
+    /// <summary>For messages and logs: host, port, TLS and user; never the password.</summary>
+    public override string ToString() =>
+        $"{Host}:{Port}{(StartTls ? " with STARTTLS" : "")}{(UserName is null ? "" : $" as {UserName}")}";
 }

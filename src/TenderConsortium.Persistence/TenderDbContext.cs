@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Persistence.Allocations;
 using TenderConsortium.Persistence.Common;
+using TenderConsortium.Persistence.Declarations;
+using TenderConsortium.Persistence.Invitations;
+using TenderConsortium.Persistence.Reviews;
 using TenderConsortium.Persistence.Members;
 using TenderConsortium.Persistence.Opportunities;
 
@@ -18,6 +22,16 @@ public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) :
     public DbSet<OpportunityRevisionRecord> OpportunityRevisions => Set<OpportunityRevisionRecord>();
 
     public DbSet<MemberRecord> Members => Set<MemberRecord>();
+
+    public DbSet<DeclarationRoundRecord> DeclarationRounds => Set<DeclarationRoundRecord>();
+
+    public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
+
+    public DbSet<DeclarationRecord> Declarations => Set<DeclarationRecord>();
+
+    public DbSet<AllocationRecord> Allocations => Set<AllocationRecord>();
+
+    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

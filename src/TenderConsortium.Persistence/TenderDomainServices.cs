@@ -1,17 +1,61 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
+using TenderConsortium.Core.Members;
+using TenderConsortium.Core.Opportunities;
+using TenderConsortium.Core.Reviews;
+using TenderConsortium.Core.Submission;
+using TenderConsortium.Persistence.Allocations;
+using TenderConsortium.Persistence.Declarations;
+using TenderConsortium.Persistence.Invitations;
 using TenderConsortium.Persistence.Matching;
-using TenderConsortium.Workflows.Hosting;
+using TenderConsortium.Persistence.Members;
+using TenderConsortium.Persistence.Reviews;
+using TenderConsortium.Workflows.Activities;
 
 namespace TenderConsortium.Persistence;
 
-/// <summary>Registers the consortium domain on a node: the ports the tender activities use, and the activities.</summary>
+/// <summary>Registers the consortium domain on a node: the ports the tender activities use, their services, and the activities.</summary>
 public static class TenderDomainServices
 {
-    public static IServiceCollection AddTenderDomain(this IServiceCollection services, string connectionString)
+    /// <param name="invitationKey">The node secret members' links derive from (see <see cref="InvitationKeyFile"/>).</param>
+    public static IServiceCollection AddTenderDomain(this IServiceCollection services, string connectionString, byte[] invitationKey)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMatchingSource>(new MatchingSource(connectionString));
-        services.AddActivity<MatchPartnersActivity>();
+        services.AddSingleton<IMemberDirectory>(new MemberDirectory(connectionString));
+        services.AddSingleton<IInvitationStore>(new InvitationStore(connectionString));
+        services.AddSingleton<IDeclarationStore>(new DeclarationStore(connectionString));
+        services.AddSingleton<IAllocationStore>(new AllocationStore(connectionString));
+        services.AddSingleton(new InvitationTokenIssuer(invitationKey));
+        services.AddSingleton<AllocationPlanner>();
+        services.AddSingleton(sp => new DeclarationService(
+            sp.GetRequiredService<IInvitationStore>(), sp.GetRequiredService<IDeclarationStore>(), sp.GetRequiredService<IMatchingSource>(),
+            sp.GetRequiredService<Workflows.WorkflowRuntime>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AllocationService>();
+        services.AddSingleton<IReviewStore>(new ReviewStore(connectionString));
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<SubmissionService>();
+        foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;
     }
+
+    /// <summary>The tender activities, also for checking definitions without a node (<c>tender workflows check</c>).</summary>
+    public static IReadOnlyList<IActivity> Activities() =>
+    [
+        new AnnounceOpportunityActivity(),
+        new MatchPartnersActivity(),
+        new InviteMembersActivity(),
+        new AwaitDeclarationsActivity(),
+        new AllocateSubcontractsActivity(),
+        new AwaitLeadApprovalActivity(),
+        new AwaitMemberConsentActivity(),
+        new WatchWithdrawalsActivity(),
+        new AwaitAdviserReviewActivity(),
+        new AwaitSubmissionActivity(),
+        new AwaitOutcomeActivity(),
+    ];
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TenderConsortium.Web.Allocations;
 using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Declarations;
 using TenderConsortium.Web.Health;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Matching;
@@ -23,10 +26,14 @@ public static class TenderWebApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddTenderNode(builder.Configuration, node);
+        builder.Services.Configure<TokenThrottleOptions>(builder.Configuration.GetSection(TokenThrottleOptions.Section));
+        builder.Services.AddSingleton<TokenThrottle>();
         var app = builder.Build();
         app.MapHealth();
         app.MapIntake();
         app.MapMatching();
+        app.MapDeclarations();
+        app.MapAllocations();
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(
             "TenderConsortium is running. Health: /health\n", "text/plain"));
         return app;

@@ -1,5 +1,7 @@
 using TenderConsortium.Benchmarking.Allocation;
+using TenderConsortium.Benchmarking.BidPacks;
 using TenderConsortium.Benchmarking.Intake;
+using TenderConsortium.Benchmarking.Mail;
 using TenderConsortium.Benchmarking.Matching;
 using TenderConsortium.Benchmarking.Runtime;
 
@@ -22,8 +24,14 @@ try
         case "matching":
             Console.WriteLine(await MatchingBenchmark.RunAsync());
             break;
+        case "mail":
+            Console.WriteLine(await MailBenchmark.RunAsync(folder));
+            break;
+        case "bidpack":
+            Console.WriteLine(BidPackBenchmark.Run());
+            break;
         default:
-            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation, matching");
+            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation, matching, bidpack, mail");
             return 2;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TenderConsortium.Benchmarking.Allocation;
 using TenderConsortium.Benchmarking.Intake;
+using TenderConsortium.Benchmarking.Mail;
 using TenderConsortium.Benchmarking.Matching;
 using TenderConsortium.Benchmarking.Runtime;
 using TenderConsortium.Cli.Infrastructure;
@@ -16,6 +17,27 @@ public static class BenchCommand
         command.Subcommands.Add(Intake());
         command.Subcommands.Add(Allocation());
         command.Subcommands.Add(Matching());
+        command.Subcommands.Add(BidPackBench.Create());
+        command.Subcommands.Add(Mail());
+        return command;
+    }
+
+    private static Command Mail()
+    {
+        var data = new Option<string>("--data") { Description = "Folder for the benchmark's database", DefaultValueFactory = _ => Path.Combine("data", "bench") };
+        var messages = new Option<int>("--messages") { Description = "Messages dispatched from the outbox", DefaultValueFactory = _ => 2000 };
+        var baseline = new Option<int>("--baseline-messages") { Description = "Messages in the bare SmtpClient loop", DefaultValueFactory = _ => 200 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Outbox:Concurrency for the run", DefaultValueFactory = _ => 4 };
+        var command = new Command("mail", "Outbox dispatch to a local aiosmtpd (messages/s) versus a bare SmtpClient send loop") { data, messages, baseline, concurrency };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            if (parse.GetValue(messages) < 10 || parse.GetValue(baseline) < 10) throw new Core.Common.BadInputException("--messages, --baseline-messages: expected at least 10");
+            if (parse.GetValue(concurrency) is < 1 or > 64) throw new Core.Common.BadInputException("--concurrency: expected 1-64");
+            var result = await MailBenchmark.RunAsync(Path.GetFullPath(parse.GetValue(data)!), parse.GetValue(messages), parse.GetValue(baseline),
+                parse.GetValue(concurrency), ct);
+            Console.WriteLine(result);
+            return CliExit.Ok;
+        }));
         return command;
     }
 

@@ -4,6 +4,8 @@ using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Workflows;
 
+using TenderConsortium.Workflows.Activities;
+
 namespace TenderConsortium.Cli.Workflows;
 
 public static class WorkflowCommands
@@ -12,7 +14,8 @@ public static class WorkflowCommands
     {
         var command = new Command("workflows", "Workflow definitions: list stored versions, check files");
         command.Subcommands.Add(List());
-        command.Subcommands.Add(WorkflowCheckCommand.Create());
+        command.Subcommands.Add(WorkflowCheckCommand.Create(() => ActivityCatalogue.WithBuiltIns(
+            [.. TenderConsortium.Persistence.TenderDomainServices.Activities(), new Documents.Activities.AssembleBidPackActivity(), new Documents.Activities.IssueSubcontractsActivity()])));
         return command;
     }
 

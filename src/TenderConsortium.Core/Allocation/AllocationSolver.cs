@@ -31,6 +31,13 @@ public sealed class AllocationSolver
     public AllocationResult SolveAfterWithdrawal(AllocationProblem problem, string memberId, IReadOnlyList<ShareOverride>? overrides = null) =>
         Solve(problem.WithoutMember(memberId), (overrides ?? []).Where(o => o.MemberId != memberId).ToList(), [memberId]);
 
+    /// <summary>Re-solves without several withdrawn (or declined) members at once; see <see cref="SolveAfterWithdrawal"/>.</summary>
+    public AllocationResult SolveWithout(AllocationProblem problem, IReadOnlyList<string> withdrawnMemberIds, IReadOnlyList<ShareOverride>? overrides = null)
+    {
+        var remaining = withdrawnMemberIds.Aggregate(problem, (p, member) => p.WithoutMember(member));
+        return Solve(remaining, (overrides ?? []).Where(o => !withdrawnMemberIds.Contains(o.MemberId)).ToList(), withdrawnMemberIds);
+    }
+
     private AllocationResult Solve(AllocationProblem problem, IReadOnlyList<ShareOverride> overrides, IReadOnlyList<string> withdrawn)
     {
         var objective = new AllocationObjective(problem, _rules);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Notifications;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -38,7 +40,29 @@ public sealed class MatchPartnersActivity : IActivity
         var result = await new MatchingService(source).MatchAsync(opportunity, options, matchContext)
                      ?? throw new InvalidOperationException($"MatchPartners: no opportunity with id or OCID '{opportunity}'.");
         context.SetVariable(output, JsonSerializer.SerializeToNode(result, DomainJson.Options));
+        NotifyLead(context, result);
         context.Journal(JournalKinds.Note, string.Join("; ", result.Lots.Select(l => $"lot {l.LotId}: {l.Candidates.Count} candidates, {l.Excluded.Count} excluded, {l.Gaps.Count} gaps")));
         return ActivityResult.Done;
+    }
+
+    /// <summary>The shortlist and gaps for the lead, when the definition names one (settings <c>leadEmail</c>).</summary>
+    private static void NotifyLead(ActivityContext context, MatchResult result)
+    {
+        var settings = context.TenderSettings();
+        if (settings.LeadEmails.Count == 0) return;
+        var links = context.Service<PublicLinks>();
+        var opportunity = new Dictionary<string, object?>
+        {
+            ["id"] = result.Opportunity, ["title"] = result.Title, ["link"] = links.Opportunity(result.Opportunity),
+        };
+        context.Notify("shortlist.lead", "", settings.LeadEmails, EmailModels.Model(
+            ("opportunity", opportunity),
+            ("lots", result.Lots.Select(l => EmailModels.Model(
+                ("title", $"Lot {l.LotId}: {l.Title}"),
+                ("shortlisted", l.Candidates.Count),
+                ("names", string.Join(", ", l.Candidates.Select(c => c.Name))))).ToList()),
+            ("gaps", result.Lots.SelectMany(l => l.Gaps.Select(g => EmailModels.Model(("lot", $"Lot {l.LotId}: {l.Title}"), ("reason", g)))).ToList()),
+            ("confirmationNeeded", context.ResolvePath("settings.confirmShortlist") is JsonValue v && v.TryGetValue<bool>(out var confirm) && confirm),
+            ("link", links.Opportunity(result.Opportunity))));
     }
 }

@@ -1,7 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TenderConsortium.Core.Notifications;
 using TenderConsortium.Mail;
 using TenderConsortium.Persistence;
+using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Documents.Activities;
+using TenderConsortium.Persistence.BidPacks;
+using TenderConsortium.Persistence.Invitations;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
@@ -24,25 +31,47 @@ public static class NodeComposition
                 configureRuntime?.Invoke(o);
             },
             o => configuration.GetSection("Outbox").Bind(o));
-        services.AddTenderDomain(node.ConnectionString);
+        services.AddTenderDomain(node.ConnectionString, InvitationKeyFile.Load(node.DataFolder, configuration["Invitations:Key"]));
+        services.AddBidPacks(node.ResolvedDocumentsFolder, node.TemplatesFolder);
+        services.AddSingleton<IBidPackSource>(new BidPackSource(node.ConnectionString));
 
-        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
-        var smtp = configuration.GetSection(MailOptions.Section + ":Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
-        services.AddSingleton(mail);
-        services.AddSingleton<IMailTransport>(_ => CreateTransport(mail, smtp, node));
+        AddMail(services, configuration, node);
         if (node.RunWorkers) services.AddHostedService<RuntimeWorker>();
         return services;
     }
 
-    /// <summary>Refuses a mail configuration that cannot work, at start rather than at the first email.</summary>
-    public static IMailTransport CreateTransport(MailOptions mail, SmtpOptions smtp, NodeSettings node) =>
-        mail.Transport.ToLowerInvariant() switch
-        {
-            "pickup" => new PickupFolderTransport(mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox"), mail),
-            "smtp" when smtp.Problems() is { Count: > 0 } problems => throw new ConfigurationProblemException(problems),
-            "smtp" => new SmtpTransport(smtp, mail),
-            _ => throw new ConfigurationProblemException([$"Mail:Transport: expected \"pickup\" or \"smtp\", got \"{mail.Transport}\""]),
-        };
+    /// <summary>
+    /// Mail: the transport (Mail:Transport, Mail:Smtp:*), the consortium's From (Mail:From, Mail:FromName), absolute links
+    /// (Mail:PublicBaseUrl, default the node's own address), the lead body's templates (templates/email) and the daily digest.
+    /// </summary>
+    private static void AddMail(IServiceCollection services, IConfiguration configuration, NodeSettings node)
+    {
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        services.AddSingleton(mail);
+        services.AddSingleton(smtp);
+        services.AddSingleton<IMailTransport>(_ => CreateTransport(mail, smtp, node));
+        var links = new PublicLinks(string.IsNullOrWhiteSpace(mail.PublicBaseUrl) ? node.Url : mail.PublicBaseUrl);
+        services.AddSingleton(links);
+        services.AddSingleton<IEmailTemplates>(_ => new FileEmailTemplates(node.EmailTemplatesFolder, SiteName(mail), links));
+        services.AddSingleton<IMailDigest, TemplateMailDigest>();
+        services.TryAddSingleton<MailPreferences>();
+        services.TryAddSingleton<OutboxAdmin>();
+    }
+
+    /// <summary>How emails name the consortium: its From display name.</summary>
+    public static string SiteName(MailOptions mail) => string.IsNullOrWhiteSpace(mail.FromName) ? mail.From : mail.FromName.Trim();
+
+    /// <summary>Refuses a mail configuration that cannot work, at start rather than at the first email. Never shows the password.</summary>
+    public static IMailTransport CreateTransport(MailOptions mail, SmtpOptions smtp, NodeSettings node)
+    {
+        var problems = mail.Problems().ToList();
+        if (mail.IsSmtp) problems.AddRange(smtp.Problems());
+        if (problems.Count > 0) throw new ConfigurationProblemException(problems);
+        return mail.IsSmtp
+            ? new SmtpTransport(smtp, mail)
+            : new PickupFolderTransport(mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox"), mail);
+    }
 
     /// <summary>Migrates both schemas and stores any new or changed workflow definitions.</summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
@@ -50,6 +79,8 @@ public static class NodeComposition
         var node = services.GetRequiredService<NodeSettings>();
         await WorkflowDatabase.MigrateAsync(node.ConnectionString, ct);
         await TenderDatabase.MigrateAsync(node.ConnectionString, ct);
+        var outbox = services.GetRequiredService<IOptions<OutboxOptions>>().Value.Problems();
+        if (outbox.Count > 0) throw new ConfigurationProblemException(outbox);
         _ = services.GetRequiredService<IMailTransport>();
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         if (Directory.Exists(node.WorkflowsFolder))

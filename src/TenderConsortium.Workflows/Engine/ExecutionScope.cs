@@ -26,6 +26,7 @@ internal sealed class ExecutionScope(
     public DateTimeOffset Now { get; } = now;
     public string? Actor { get; } = actor;
     public BurstEffects Effects { get; } = new();
+    public WorkflowTransaction? Transaction { get; init; }
     public int Steps { get; set; }
 
     private JsonObject? _instanceData;

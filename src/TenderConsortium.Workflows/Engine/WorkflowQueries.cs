@@ -54,6 +54,25 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
         return await query.OrderBy(o => o.CreatedAt).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Outbox rows as the lead's pages and <c>tender outbox list</c> show them: columns only, never the message body.
+    /// Failed ones first (they need the lead), then newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryView>> ListDeliveriesAsync(string? status = null, int skip = 0, int take = 100, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Outbox.AsNoTracking();
+        if (status is not null) query = query.Where(o => o.Status == status);
+        return await query.OrderBy(o => o.Status == OutboxStatus.Failed ? 0 : 1).ThenByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Skip(skip).Take(take)
+            .Select(o => new DeliveryView(o.Id, o.InstanceId, o.Event, o.Recipient, o.Subject, o.MessageId, o.Status, o.Attempts, o.CreatedAt,
+                o.NextAttemptAt, o.SentAt, o.LastError))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Emails that will not arrive without the lead: permanent failures (with the server's reason) and exhausted retries.</summary>
+    public Task<IReadOnlyList<DeliveryView>> ListFailedDeliveriesAsync(int skip = 0, int take = 100, CancellationToken ct = default) =>
+        ListDeliveriesAsync(OutboxStatus.Failed, skip, take, ct);
+
     /// <summary>What /health reports: the database answers, timers due now, emails not yet delivered.</summary>
     public async Task<RuntimeHealth> HealthAsync(CancellationToken ct = default)
     {
@@ -77,5 +96,9 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
         await db.Journal.AsNoTracking().Where(j => j.InstanceId == id && j.Id > afterId).OrderBy(j => j.Id)
             .Select(j => new JournalEntry(j.Id, j.At, j.Kind, j.ActivityId, j.Actor, j.Node, j.Detail)).ToListAsync(ct);
 }
+
+/// <summary>One outbox row without its body. <see cref="LastError"/> is the server's reason for a failure.</summary>
+public sealed record DeliveryView(Guid Id, Guid? InstanceId, string Event, string Recipient, string Subject, string MessageId, string Status, int Attempts,
+    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
 
 public sealed record RuntimeHealth(bool DatabaseReachable, string? DatabaseError, int DueTimers, int OutboxBacklog, int OutboxFailed, int FaultedInstances);

@@ -52,12 +52,22 @@ public sealed class WorkflowRuntime(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Instances.Add(instance);
-        var scope = NewScope(instance, state, definition, now, actor);
+        var scope = NewScope(db, instance, state, definition, now, actor);
         scope.Journal(JournalKinds.InstanceStarted, null, $"{definition.Id} v{version}", actor);
         await RunBurstAsync(db, scope, ct);
         await PersistAsync(db, scope, ct);
         await tx.CommitAsync(ct);
         return new StartResult(instance.Id, instance.Status, version);
+    }
+
+    /// <summary>
+    /// Whether the instance waits on this bookmark now. Hosts ask before signalling a human decision, so that an
+    /// answer given at the wrong stage is refused rather than kept for later.
+    /// </summary>
+    public async Task<bool> IsWaitingAsync(Guid instanceId, string bookmark, string key, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Name == bookmark && b.Key == key, ct);
     }
 
     /// <summary>
@@ -101,7 +111,7 @@ public sealed class WorkflowRuntime(
         db.Signals.Add(signal);
 
         var state = InstanceState.Deserialize(instance.State);
-        var scope = NewScope(instance, state, definition, now, actor);
+        var scope = NewScope(db, instance, state, definition, now, actor);
         var waiting = FindWaiting(state, bookmark, key);
         if (waiting is null)
         {
@@ -163,7 +173,7 @@ public sealed class WorkflowRuntime(
         var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, ct);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var state = InstanceState.Deserialize(instance.State);
-        var scope = NewScope(instance, state, definition, now, null);
+        var scope = NewScope(db, instance, state, definition, now, null);
         scope.Journal(JournalKinds.TimerFired, timer.ActivityId, $"{timer.Tag} due {timer.DueAt:O}", "timer");
         CrashPoints.Hit("timer-claimed");
 
@@ -201,7 +211,7 @@ public sealed class WorkflowRuntime(
         if (instance.Status != InstanceStatus.Faulted || state.Fault is null) return false;
 
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-        var scope = NewScope(instance, state, definition, now, actor);
+        var scope = NewScope(db, instance, state, definition, now, actor);
         scope.Journal(JournalKinds.RetryRequested, state.Fault.Item.ActivityId, $"after: {state.Fault.Reason}", actor);
         state.Queue.Insert(0, state.Fault.Item);
         state.Attempts.Remove(state.Fault.Item.ActivityId);
@@ -239,7 +249,7 @@ public sealed class WorkflowRuntime(
             if (!await TryLeaseAsync(db, id, now, ct)) continue;
             var instance = await db.Instances.SingleAsync(i => i.Id == id, ct);
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-            var scope = NewScope(instance, InstanceState.Deserialize(instance.State), definition, now, null);
+            var scope = NewScope(db, instance, InstanceState.Deserialize(instance.State), definition, now, null);
             await RunBurstAsync(db, scope, ct);
             await PersistAsync(db, scope, ct);
             await tx.CommitAsync(ct);
@@ -251,8 +261,13 @@ public sealed class WorkflowRuntime(
 
     // ---- the burst ------------------------------------------------------------------------------------------
 
-    private ExecutionScope NewScope(InstanceRecord instance, InstanceState state, WorkflowDefinition definition, DateTimeOffset now, string? actor) =>
-        new(instance, state, definition, catalogue, _options, services, now, actor);
+    /// <remarks>Also makes the burst's transaction ambient on this flow (see <see cref="WorkflowTransaction"/>).</remarks>
+    private ExecutionScope NewScope(WorkflowDbContext db, InstanceRecord instance, InstanceState state, WorkflowDefinition definition, DateTimeOffset now, string? actor) =>
+        new(instance, state, definition, catalogue, _options, services, now, actor)
+        {
+            Transaction = WorkflowTransaction.Enter(db.Database.GetDbConnection(),
+                Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!)),
+        };
 
     private async Task RunBurstAsync(WorkflowDbContext db, ExecutionScope scope, CancellationToken ct)
     {
@@ -287,12 +302,14 @@ public sealed class WorkflowRuntime(
         var context = new ActivityContext(scope, node, item.Via);
         var checkpoint = scope.Effects.Checkpoint();
         ActivityResult result;
+        scope.Transaction?.BeginActivity();
         try
         {
             result = await activity.ExecuteAsync(context);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (scope.Transaction is not null) await scope.Transaction.RollBackActivityAsync();
             scope.Effects.RollBack(checkpoint);
             scope.State.Waiting.Remove(node.Id);
             OnActivityFailed(scope, item, ex);
@@ -312,12 +329,14 @@ public sealed class WorkflowRuntime(
         var context = new ActivityContext(scope, node, null);
         var checkpoint = scope.Effects.Checkpoint();
         ActivityResult result;
+        scope.Transaction?.BeginActivity();
         try
         {
             result = await activity.ResumeAsync(context, input);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (scope.Transaction is not null) await scope.Transaction.RollBackActivityAsync();
             scope.Effects.RollBack(checkpoint);
             OnActivityFailed(scope, new WorkItem(activityId, null), ex);
             return;

@@ -1,7 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
 using TenderConsortium.Workflows.Engine;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
@@ -14,25 +19,66 @@ namespace TenderConsortium.Workflows.Outbox;
 /// while (so several nodes never send the same row together); a node that dies mid-batch leaves its claim to
 /// expire, and the stable Message-ID makes a repeat recognisable.
 /// </summary>
-public sealed class OutboxDispatcher(
-    IDbContextFactory<WorkflowDbContext> dbFactory,
-    IMailTransport transport,
-    IOptions<OutboxOptions> options,
-    IOptions<WorkflowRuntimeOptions> runtimeOptions,
-    TimeProvider time,
-    ILogger<OutboxDispatcher> logger)
+/// <remarks>
+/// Failures: a permanent one (5xx, invalid address) marks the row failed with the server's reason at once. A transient
+/// one (connection refused, 4xx) is retried a few times on the spot (Polly), then the row waits with exponential
+/// backoff (durable: next_attempt_at) until <see cref="OutboxOptions.MaxAttempts"/>. When every recent send failed
+/// transiently the relay is taken to be down (Polly circuit breaker): sending pauses and rows wait without using up
+/// their attempts, so a relay that is down for an hour loses nothing.
+/// Recipients who prefer a daily digest have their digestible messages held and composed once a day (<see cref="IMailDigest"/>).
+/// </remarks>
+public sealed class OutboxDispatcher
 {
-    private readonly OutboxOptions _options = options.Value;
-    private readonly string _node = runtimeOptions.Value.NodeId;
+    private readonly IDbContextFactory<WorkflowDbContext> _dbFactory;
+    private readonly IMailTransport _transport;
+    private readonly OutboxOptions _options;
+    private readonly WorkflowRuntimeOptions _runtime;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly IMailDigest? _digest;
+    private readonly DigestSchedule _schedule;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider _breaker = new();
+    private readonly Lock _paceLock = new();
     private DateTimeOffset _nextSendAllowed = DateTimeOffset.MinValue;
+    private DateTimeOffset _digestRetryAt = DateTimeOffset.MinValue;
+    private long _pausedUntil; // Environment.TickCount64; the breaker itself only half-opens when a send is tried
 
-    /// <summary>Claims and sends one batch; returns how many were sent.</summary>
+    public OutboxDispatcher(
+        IDbContextFactory<WorkflowDbContext> dbFactory,
+        IMailTransport transport,
+        IOptions<OutboxOptions> options,
+        IOptions<WorkflowRuntimeOptions> runtimeOptions,
+        TimeProvider time,
+        ILogger<OutboxDispatcher> logger,
+        IMailDigest? digest = null)
+    {
+        _dbFactory = dbFactory;
+        _transport = transport;
+        _options = options.Value;
+        _runtime = runtimeOptions.Value;
+        _time = time;
+        _logger = logger;
+        _digest = digest;
+        _schedule = DigestSchedule.From(_options);
+        var problems = _options.Problems();
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        _pipeline = BuildPipeline();
+    }
+
+    /// <summary>Whether sending is paused because the relay looks down.</summary>
+    public bool RelayPaused => Environment.TickCount64 < Interlocked.Read(ref _pausedUntil) || _breaker.CircuitState == CircuitState.Isolated;
+
+    /// <summary>Composes due digests, then claims and sends one batch; returns how many messages were sent.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
+        if (_digest is not null) await ComposeDueDigestsAsync(ct);
+        if (RelayPaused) return 0;
+
+        var now = _time.GetUtcNow();
         var token = Guid.NewGuid();
         var until = now + _options.ClaimDuration;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
         {
             var candidates = db.Outbox
                 .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
@@ -42,24 +88,25 @@ public sealed class OutboxDispatcher(
             // The claim re-checks the condition per row, so two nodes racing for a row cannot both win it.
             var claimed = await db.Outbox
                 .Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.ClaimedUntil == null || o.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, _node).SetProperty(o => o.ClaimToken, token).SetProperty(o => o.ClaimedUntil, until), CancellationToken.None); // a half-cancelled claim would strand rows
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, _runtime.NodeId).SetProperty(o => o.ClaimToken, token).SetProperty(o => o.ClaimedUntil, until), CancellationToken.None); // a half-cancelled claim would strand rows
             if (claimed == 0) return 0;
         }
 
         try
         {
             List<OutboxRecord> batch;
-            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await using (var db = await _dbFactory.CreateDbContextAsync(ct))
             {
                 batch = await db.Outbox.AsNoTracking().Where(o => o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
             }
 
+            if (_digest is not null) batch = await HoldForDigestAsync(batch, token, ct);
             return await SendBatchAsync(batch, token, ct);
         }
         catch (OperationCanceledException)
         {
             // A node shutting down hands back what it has not sent, so another node need not wait for the claim to expire.
-            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
             await db.Outbox.Where(o => o.ClaimToken == token && o.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
             throw;
@@ -69,62 +116,235 @@ public sealed class OutboxDispatcher(
     private async Task<int> SendBatchAsync(List<OutboxRecord> batch, Guid token, CancellationToken ct)
     {
         var sent = 0;
-        foreach (var row in batch)
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct }, async (row, token2) =>
         {
-            await PaceAsync(ct);
-            var mail = JsonSerializer.Deserialize<OutgoingMail>(row.Message)!;
-            try
-            {
-                await transport.SendAsync(mail, ct);
-                CrashPoints.Hit("outbox-delivered");
-                await MarkAsync(row, token, o => o.SetProperty(r => r.Status, OutboxStatus.Sent)
-                    .SetProperty(r => r.SentAt, time.GetUtcNow())
-                    .SetProperty(r => r.Attempts, row.Attempts + 1)
-                    .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None); // sent is sent: record it even when stopping
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                await FailAsync(row, token, ex, ct);
-            }
-        }
-
+            if (await SendOneAsync(row, token, token2)) Interlocked.Increment(ref sent);
+        });
         return sent;
     }
 
-    private async Task FailAsync(OutboxRecord row, Guid token, Exception ex, CancellationToken ct)
+    private async Task<bool> SendOneAsync(OutboxRecord row, Guid token, CancellationToken ct)
+    {
+        OutgoingMail mail;
+        try
+        {
+            mail = JsonSerializer.Deserialize<OutgoingMail>(row.Message) ?? throw new JsonException("empty message");
+        }
+        catch (JsonException ex)
+        {
+            await FailAsync(row, token, new MailDeliveryException($"The stored message cannot be read: {ex.Message}", permanent: true, ex));
+            return false;
+        }
+
+        try
+        {
+            await PaceAsync(ct);
+            await _pipeline.ExecuteAsync(async c => await _transport.SendAsync(mail, c), ct);
+        }
+        catch (BrokenCircuitException)
+        {
+            await DeferAsync(row, token);
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FailAsync(row, token, ex);
+            return false;
+        }
+
+        CrashPoints.Hit("outbox-delivered");
+        await MarkAsync(row, token, o => o.SetProperty(r => r.Status, OutboxStatus.Sent)
+            .SetProperty(r => r.SentAt, _time.GetUtcNow())
+            .SetProperty(r => r.Attempts, row.Attempts + 1)
+            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None); // sent is sent: record it even when stopping
+        return true;
+    }
+
+    private async Task FailAsync(OutboxRecord row, Guid token, Exception ex)
     {
         var attempts = row.Attempts + 1;
         var permanent = ex is MailDeliveryException { Permanent: true };
-        var reason = ex.Message;
+        var reason = Reason(ex);
         if (permanent || attempts >= _options.MaxAttempts)
         {
-            logger.LogWarning("Email {MessageId} to {Recipient} failed for good: {Reason}", row.MessageId, row.Recipient, reason);
+            _logger.LogWarning("Email {MessageId} ({Event}) to {Recipient} failed for good after {Attempts} attempt(s): {Reason}",
+                row.MessageId, row.Event, row.Recipient, attempts, reason);
             await MarkAsync(row, token, o => o.SetProperty(r => r.Status, OutboxStatus.Failed).SetProperty(r => r.Attempts, attempts)
-                .SetProperty(r => r.LastError, reason).SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), ct);
+                .SetProperty(r => r.LastError, reason).SetProperty(r => r.NextAttemptAt, _time.GetUtcNow())
+                .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
             return;
         }
 
         var delay = TimeSpan.FromTicks(Math.Min(_options.RetryMaxDelay.Ticks, _options.RetryBaseDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
-        var next = time.GetUtcNow() + delay;
-        logger.LogInformation("Email {MessageId} to {Recipient} will be retried at {Next}: {Reason}", row.MessageId, row.Recipient, next, reason);
+        var next = _time.GetUtcNow() + delay;
+        _logger.LogInformation("Email {MessageId} to {Recipient} will be retried at {Next}: {Reason}", row.MessageId, row.Recipient, next, reason);
         await MarkAsync(row, token, o => o.SetProperty(r => r.Attempts, attempts).SetProperty(r => r.LastError, reason)
-            .SetProperty(r => r.NextAttemptAt, next).SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), ct);
+            .SetProperty(r => r.NextAttemptAt, next).SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+    }
+
+    /// <summary>The relay is down: the row waits for the pause to end and keeps its attempts.</summary>
+    private async Task DeferAsync(OutboxRecord row, Guid token)
+    {
+        var next = _time.GetUtcNow() + _options.BreakDuration;
+        await MarkAsync(row, token, o => o.SetProperty(r => r.NextAttemptAt, next)
+            .SetProperty(r => r.LastError, "The mail relay is not answering; sending is paused and will resume by itself.")
+            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     private async Task MarkAsync(OutboxRecord row, Guid token,
         Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxRecord>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxRecord>> set,
         CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
         await db.Outbox.Where(o => o.Id == row.Id && o.ClaimToken == token).ExecuteUpdateAsync(s => set(s), ct);
     }
 
     private async Task PaceAsync(CancellationToken ct)
     {
         if (_options.MaxPerSecond <= 0) return;
-        var now = time.GetUtcNow();
-        if (_nextSendAllowed > now) await Task.Delay(_nextSendAllowed - now, time, ct);
-        _nextSendAllowed = (_nextSendAllowed > now ? _nextSendAllowed : now) + TimeSpan.FromSeconds(1 / _options.MaxPerSecond);
+        DateTimeOffset slot;
+        var now = TimeProvider.System.GetUtcNow(); // the relay's limit is in real seconds, whatever clock the workflows run on
+        lock (_paceLock)
+        {
+            slot = _nextSendAllowed > now ? _nextSendAllowed : now;
+            _nextSendAllowed = slot + TimeSpan.FromSeconds(1 / _options.MaxPerSecond);
+        }
+
+        if (slot > now) await Task.Delay(slot - now, ct);
+    }
+
+    private ResiliencePipeline BuildPipeline()
+    {
+        static bool Transient(Outcome<object> outcome) => outcome.Exception is not null and not OperationCanceledException and not MailDeliveryException { Permanent: true };
+        // Real time on purpose: quick retries and the relay's pause are about how a real server behaves now, not about
+        // business deadlines; when rows wait, next_attempt_at is written from the injected clock.
+        var builder = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System };
+        if (_options.QuickRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(Transient(args.Outcome)),
+                MaxRetryAttempts = _options.QuickRetries,
+                Delay = _options.QuickRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            });
+        }
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(Transient(args.Outcome)),
+            FailureRatio = 1.0,
+            MinimumThroughput = _options.BreakAfterFailures,
+            SamplingDuration = _options.BreakSamplingDuration,
+            BreakDuration = _options.BreakDuration,
+            StateProvider = _breaker,
+            OnOpened = args =>
+            {
+                Interlocked.Exchange(ref _pausedUntil, Environment.TickCount64 + (long)args.BreakDuration.TotalMilliseconds);
+                _logger.LogWarning("The mail relay failed {Count} times in a row ({Reason}); sending pauses for {Pause}",
+                    _options.BreakAfterFailures, Reason(args.Outcome.Exception), args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                _logger.LogInformation("The mail relay answers again; sending resumes");
+                return ValueTask.CompletedTask;
+            },
+        });
+        return builder.Build();
+    }
+
+    private static string Reason(Exception? ex) => ex switch
+    {
+        null => "unknown",
+        MailDeliveryException m => m.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+
+    // ---- Daily digest -------------------------------------------------------------------------------------------
+
+    /// <summary>Rows of this batch whose recipient prefers the digest and whose event may wait are held; the rest are returned.</summary>
+    private async Task<List<OutboxRecord>> HoldForDigestAsync(List<OutboxRecord> batch, Guid token, CancellationToken ct)
+    {
+        var waitable = batch.Where(r => _digest!.CanWait(r.Event)).ToList();
+        if (waitable.Count == 0) return batch;
+        var recipients = waitable.Select(r => MailPreferences.Normalise(r.Recipient)).Distinct().ToList();
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var digestOf = (await db.MailPreferences.AsNoTracking().Where(p => recipients.Contains(p.Recipient) && p.Digest).Select(p => p.Recipient).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var held = waitable.Where(r => digestOf.Contains(MailPreferences.Normalise(r.Recipient))).Select(r => r.Id).ToList();
+        if (held.Count == 0) return batch;
+        var due = _schedule.NextAfter(_time.GetUtcNow());
+        await db.Outbox.Where(o => held.Contains(o.Id) && o.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Held).SetProperty(o => o.NextAttemptAt, due)
+                .SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        return batch.Where(r => !held.Contains(r.Id)).ToList();
+    }
+
+    /// <summary>
+    /// Turns held rows that are due into one digest row per recipient, in one transaction: the held rows become
+    /// Digested and the digest is an ordinary pending row with its own stable Message-ID.
+    /// </summary>
+    public async Task<int> ComposeDueDigestsAsync(CancellationToken ct = default)
+    {
+        if (_digest is null) return 0;
+        var now = _time.GetUtcNow();
+        if (now < _digestRetryAt) return 0;
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Held && o.NextAttemptAt <= now, ct)) return 0;
+
+        var token = Guid.NewGuid();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var taken = await db.Outbox.Where(o => o.Status == OutboxStatus.Held && o.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Digested).SetProperty(o => o.ClaimToken, token)
+                    .SetProperty(o => o.SentAt, now), ct);
+            if (taken == 0) return 0;
+            var rows = await db.Outbox.AsNoTracking().Where(o => o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+            var day = _schedule.DayOf(now);
+            var composed = 0;
+            foreach (var group in rows.GroupBy(r => MailPreferences.Normalise(r.Recipient)))
+            {
+                var held = group.Select(r => new HeldMail(JsonSerializer.Deserialize<OutgoingMail>(r.Message)!, r.CreatedAt)).ToList();
+                var messageId = DigestMessageId(group.Key, day, group.Select(r => r.Id));
+                var digest = _digest.Compose(messageId, group.First().Recipient, day, held);
+                db.Outbox.Add(new OutboxRecord
+                {
+                    Id = Guid.NewGuid(),
+                    InstanceId = null,
+                    MessageId = messageId,
+                    Event = $"digest:{day:yyyy-MM-dd}",
+                    Recipient = digest.To,
+                    Subject = digest.Subject,
+                    Message = JsonSerializer.Serialize(digest),
+                    Status = OutboxStatus.Pending,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+                composed++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            _logger.LogInformation("Composed {Digests} daily digest(s) from {Messages} held message(s)", composed, rows.Count);
+            return composed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            _digestRetryAt = now + TimeSpan.FromMinutes(1);
+            _logger.LogError(ex, "Daily digests could not be composed; the held messages wait and this is tried again in a minute");
+            return 0;
+        }
+    }
+
+    /// <summary>Stable for the same held rows, so a digest composed again after a crash is recognisable.</summary>
+    private string DigestMessageId(string recipient, DateOnly day, IEnumerable<Guid> rows)
+    {
+        var key = $"{recipient}|{day:yyyy-MM-dd}|{string.Join(',', rows.Order())}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+        return $"<digest-{day:yyyyMMdd}-{hash}@{_runtime.MessageIdDomain}>";
     }
 }

@@ -41,6 +41,17 @@ public static class DatabaseConnection
         return builder;
     }
 
+    /// <summary>Configures a context on an open connection (a burst's, see <see cref="WorkflowTransaction"/>).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, System.Data.Common.DbConnection connection, string migrationsHistoryTable)
+    {
+        if (connection is SqliteConnection)
+            builder.UseSqlite(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+        else
+            builder.UseNpgsql(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return builder;
+    }
+
     /// <summary>
     /// Creates the folder of a SQLite file and switches it to WAL (persistent in the file). Call before migrating.
     /// </summary>

@@ -14,6 +14,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<MailPreferenceRecord> MailPreferences => Set<MailPreferenceRecord>();
 
     /// <summary>
     /// The runtime always saves inside its own transaction; EF's automatic savepoint around SaveChanges would only
@@ -86,6 +87,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(x => x.MessageId).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => x.InstanceId);
+            Columns(e);
+        });
+        b.Entity<MailPreferenceRecord>(e =>
+        {
+            e.ToTable("wf_mail_preferences");
+            e.HasKey(x => x.Recipient);
             Columns(e);
         });
     }

@@ -155,7 +155,7 @@ public sealed class SampleConsortiumMatchingTests : DatabaseTest
     [Test]
     public void The_domain_registers_MatchPartners_in_the_runtime_catalogue()
     {
-        var services = new ServiceCollection().AddWorkflowRuntime(Db.ConnectionString).AddTenderDomain(Db.ConnectionString).BuildServiceProvider();
+        var services = new ServiceCollection().AddWorkflowRuntime(Db.ConnectionString).AddTenderDomain(Db.ConnectionString, new byte[32]).BuildServiceProvider();
         var catalogue = services.GetRequiredService<ActivityCatalogue>();
         Assert.Multiple(() =>
         {

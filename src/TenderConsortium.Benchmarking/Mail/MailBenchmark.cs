@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net.Mail;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TenderConsortium.Mail;
+using TenderConsortium.Workflows.Hosting;
+using TenderConsortium.Workflows.Mail;
+using TenderConsortium.Workflows.Outbox;
+using TenderConsortium.Workflows.Persistence;
+
+namespace TenderConsortium.Benchmarking.Mail;
+
+/// <summary>
+/// Dispatch throughput from the outbox (claim, send through <see cref="SmtpTransport"/>, mark sent, on a real SQLite file)
+/// to a local aiosmtpd, against a bare System.Net.Mail send loop to the same server in the same run. The same message
+/// (an invitation-sized text and HTML email) goes through both.
+/// </summary>
+public static class MailBenchmark
+{
+    public static async Task<MailBenchmarkResult> RunAsync(string folder, int messages = 2000, int baselineMessages = 200, int concurrency = 4,
+        CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(folder);
+        using var server = await LocalSmtpServer.StartAsync(ct);
+        var options = new MailOptions { From = "bids@consortium.example", FromName = "Benchmark Consortium" };
+        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port };
+
+        var bare = Baseline(server.Port, options, baselineMessages, tuned: false, ct);
+        var tuned = Baseline(server.Port, options, Math.Max(baselineMessages, 1000), tuned: true, ct);
+
+        var dbPath = Path.Combine(folder, "mail.db");
+        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        var connection = DatabaseConnection.ForDataFolder(folder).Replace("tender.db", "mail.db");
+        await WorkflowDatabase.MigrateAsync(connection, ct);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
+        services.AddWorkflowRuntime(connection, configureOutbox: o =>
+        {
+            o.BatchSize = 200;
+            o.Concurrency = concurrency;
+            o.MaxPerSecond = 0;
+        });
+        using var transport = new SmtpTransport(smtp, options);
+        services.AddSingleton<IMailTransport>(transport);
+        await using var provider = services.BuildServiceProvider();
+        var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
+        var factory = provider.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+
+        await EnqueueAsync(factory, 50, "warmup", ct);
+        while (await dispatcher.DispatchOnceAsync(ct) > 0) { }
+        await EnqueueAsync(factory, messages, "bench", ct);
+
+        var watch = Stopwatch.StartNew();
+        var sent = 0;
+        while (sent < messages)
+        {
+            var n = await dispatcher.DispatchOnceAsync(ct);
+            if (n == 0) break;
+            sent += n;
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var delivered = await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent && o.Event.StartsWith("bench"), ct);
+            if (delivered != messages) throw new InvalidOperationException($"Only {delivered} of {messages} outbox messages were sent");
+        }
+
+        var rate = messages / seconds;
+        return new MailBenchmarkResult(messages, concurrency, rate, bare, tuned, rate / bare);
+    }
+
+    private static double Baseline(int port, MailOptions options, int count, bool tuned, CancellationToken ct)
+    {
+        using var client = new SmtpClient("127.0.0.1", port);
+        using (var warm = MimeMessageFactory.Create(Message("<warm@bench>"), options)) client.Send(warm);
+        if (tuned && !SmtpSocketTuning.TryDisableNagle(client)) return double.NaN;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var message = MimeMessageFactory.Create(Message($"<baseline-{i}@bench>"), options);
+            client.Send(message);
+        }
+
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task EnqueueAsync(IDbContextFactory<WorkflowDbContext> factory, int count, string prefix, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var mail = Message($"<{prefix}-{i}-{Guid.NewGuid():N}@bench>");
+            db.Outbox.Add(new OutboxRecord
+            {
+                Id = Guid.NewGuid(),
+                MessageId = mail.MessageId,
+                Event = $"{prefix}#{i}",
+                Recipient = mail.To,
+                Subject = mail.Subject,
+                Message = JsonSerializer.Serialize(mail),
+                Status = OutboxStatus.Pending,
+                CreatedAt = now.AddTicks(i),
+                NextAttemptAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static OutgoingMail Message(string messageId)
+    {
+        const string text = """
+            Hello Aileen Brown,
+
+            Fife Social Enterprise Network is bidding for a public contract and we would like Kirkcaldy Community Links to be part of it.
+
+            Community link workers for Fife
+            Buyer: Fife Council
+            Reference: FC-2026-114
+
+            Tell us what you could deliver, or that you would rather not this time. It takes about 10 minutes and needs no password:
+            https://bids.fifesen.example/d/s4mpleT0ken-personal-link-for-one-member-01
+
+            Please reply by Wednesday 9 December 2026 at 12:00.
+            """;
+        var html = "<!DOCTYPE html><html><body>" + string.Join("", text.Split('\n').Select(l => $"<p>{System.Net.WebUtility.HtmlEncode(l)}</p>")) + "</body></html>";
+        return new OutgoingMail(messageId, "aileen@kirkcaldy-links.example", "Can you help deliver this contract? Community link workers for Fife", text, html);
+    }
+}
+
+public sealed record MailBenchmarkResult(int Messages, int Concurrency, double OutboxPerSecond, double BareSmtpClientPerSecond,
+    double BareNoDelayPerSecond, double Ratio)
+{
+    public override string ToString() =>
+        FormattableString.Invariant(
+            $"mail.outbox_per_s={OutboxPerSecond:0} baseline.smtpclient_per_s={BareSmtpClientPerSecond:0} ratio={Ratio:0.00} baseline.smtpclient_nodelay_per_s={BareNoDelayPerSecond:0} ratio_vs_nodelay={OutboxPerSecond / BareNoDelayPerSecond:0.00} mail.messages={Messages} mail.concurrency={Concurrency}");
+}

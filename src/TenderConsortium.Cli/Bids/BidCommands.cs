@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Matching;
+using TenderConsortium.Core.Submission;
+using TenderConsortium.Workflows;
+
+namespace TenderConsortium.Cli.Bids;
+
+/// <summary>"tender bid start OPPORTUNITY": starts a bid workflow for an imported opportunity.</summary>
+public static class BidCommands
+{
+    public const string DefaultWorkflow = "lead-partner-allocation";
+
+    public static Command Create()
+    {
+        var command = new Command("bid", "Run a bid for an opportunity as a workflow");
+        command.Subcommands.Add(Start());
+        command.Subcommands.Add(Step("confirm-shortlist", "Confirm the shortlist so invitations go out (when the definition asks for it)", "shortlist",
+            _ => new JsonObject { ["decision"] = "confirm" }));
+        command.Subcommands.Add(Revise());
+        command.Subcommands.Add(Submitted());
+        command.Subcommands.Add(Outcome());
+        return command;
+    }
+
+    private static Command Revise()
+    {
+        var to = new Option<string>("--to") { Description = "assembly (rebuild the pack after your changes) or allocation (re-run the split first)", Required = true };
+        to.AcceptOnlyFromAmong("assembly", "allocation");
+        return Step("revise", "After the adviser asked for changes: send the bid back to assembly or allocation", "revision",
+            parse => new JsonObject { ["next"] = parse.GetValue(to) }, to);
+    }
+
+    private static Command Submitted()
+    {
+        var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
+        var reference = new Option<string?>("--reference") { Description = "The buyer's portal reference of the submission" };
+        var command = NodeOptions.Command("submitted", "Record that the bid was submitted to the buyer; all members are told", out var node, opportunity, reference);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
+        {
+            await services.GetRequiredService<SubmissionService>().RecordSubmissionAsync(parse.GetValue(opportunity)!, parse.GetValue(reference), NodeOptions.Actor, ct);
+            Console.WriteLine("Submission recorded; members are told.");
+            return CliExit.Ok;
+        }, ct)));
+        return command;
+    }
+
+    private static Command Outcome()
+    {
+        var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
+        var awarded = new Option<string[]>("--awarded") { Description = "Lot ids won (repeat, or comma-separated)", AllowMultipleArgumentsPerToken = true };
+        var lost = new Option<bool>("--lost") { Description = "No lot was won" };
+        var command = NodeOptions.Command("outcome", "Record the buyer's decision; members are told and sub-contracts are issued for won lots", out var node,
+            opportunity, awarded, lost);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
+        {
+            var lots = (parse.GetValue(awarded) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            if (lots.Count == 0 && !parse.GetValue(lost)) throw new BadInputException("--awarded: give the lots won, or --lost");
+            if (lots.Count > 0 && parse.GetValue(lost)) throw new BadInputException("--lost: give either --awarded or --lost");
+            await services.GetRequiredService<SubmissionService>().RecordOutcomeAsync(parse.GetValue(opportunity)!, lots, NodeOptions.Actor, ct);
+            Console.WriteLine(lots.Count == 0 ? "Outcome recorded: no lot won. Members are told." : $"Outcome recorded: won lot(s) {string.Join(", ", lots)}. Members are told; sub-contracts follow.");
+            return CliExit.Ok;
+        }, ct)));
+        return command;
+    }
+
+    /// <summary>A human step of the definition answered through its WaitForSignal bookmark (keyed by the opportunity).</summary>
+    private static Command Step(string name, string description, string bookmark, Func<ParseResult, JsonObject> payload, params Symbol[] extra)
+    {
+        var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
+        var command = NodeOptions.Command(name, description, out var node, [opportunity, .. extra]);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
+        {
+            var key = parse.GetValue(opportunity)!;
+            var found = await services.GetRequiredService<IMatchingSource>().FindOpportunityAsync(key, ct)
+                        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{key}'");
+            var round = await services.GetRequiredService<IInvitationStore>().RoundAsync(found.Id, ct);
+            var runtime = services.GetRequiredService<WorkflowRuntime>();
+            var instance = round?.InstanceId ?? (await services.GetRequiredService<WorkflowQueries>().ListInstancesAsync(ct: ct))
+                .FirstOrDefault(i => i.CorrelationId == found.Id && i.Status is "Suspended" or "Running")?.Id
+                ?? throw new BadInputException("opportunity: no bid is running for it");
+            if (!await runtime.IsWaitingAsync(instance, bookmark, found.Id, ct))
+                throw new BadInputException($"the bid for this opportunity is not waiting for '{name}' now");
+            var result = await runtime.ResumeAsync(instance, bookmark, found.Id, payload(parse), null, NodeOptions.Actor, ct);
+            if (result.Status == ResumeStatus.Invalid) throw new BadInputException(result.Problems);
+            Console.WriteLine($"Done: {name}.");
+            return CliExit.Ok;
+        }, ct)));
+        return command;
+    }
+
+    private static Command Start()
+    {
+        var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
+        var workflow = new Option<string>("--workflow") { Description = "Workflow definition id", DefaultValueFactory = _ => DefaultWorkflow };
+        var deadline = new Option<string?>("--deadline") { Description = "Members' declaration deadline, e.g. 2026-12-04T12:00:00Z (default: the definition's declarationPeriod from now)" };
+        var settings = new Option<string[]>("--setting") { Description = "Override a setting: name=value (value as JSON, or text), e.g. --setting leadEmail=bids@example.org", AllowMultipleArgumentsPerToken = false };
+        var command = NodeOptions.Command("start", "Start a bid: matching, invitations, declarations, allocation, approval and consent", out var node,
+            opportunity, workflow, deadline, settings);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
+        {
+            var key = parse.GetValue(opportunity)!;
+            var found = await services.GetRequiredService<IMatchingSource>().FindOpportunityAsync(key, ct)
+                        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{key}'");
+            var variables = new JsonObject { ["opportunityId"] = found.Id };
+            if (parse.GetValue(deadline) is { } d)
+            {
+                if (!DateTimeOffset.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+                    throw new BadInputException($"--deadline: expected a date and time such as 2026-12-04T12:00:00Z, got '{d}'");
+                variables["declarationDeadline"] = at.ToString("O");
+            }
+
+            var overrides = Settings(parse.GetValue(settings) ?? []);
+            var runtime = services.GetRequiredService<WorkflowRuntime>();
+            var started = await runtime.StartAsync(parse.GetValue(workflow)!, variables, overrides, correlationId: found.Id, actor: NodeOptions.Actor, ct: ct);
+            if (node.Json(parse)) Output.WriteJson(new { instanceId = started.InstanceId, status = started.Status, opportunityId = found.Id });
+            else Console.WriteLine($"Started bid {started.InstanceId} for \"{found.Opportunity.Title}\" ({started.Status}). Follow it with: tender instances show {started.InstanceId}");
+            return CliExit.Ok;
+        }, ct)));
+        return command;
+    }
+
+    private static JsonObject? Settings(string[] pairs)
+    {
+        if (pairs.Length == 0) return null;
+        var result = new JsonObject();
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=');
+            if (eq <= 0) throw new BadInputException($"--setting: expected name=value, got '{pair}'");
+            var name = pair[..eq].Trim();
+            var text = pair[(eq + 1)..];
+            JsonNode? value;
+            try
+            {
+                value = JsonNode.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                value = JsonValue.Create(text);
+            }
+
+            result[name] = value;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using TenderConsortium.Workflows.Activities;
+using TenderConsortium.Workflows.Definitions;
+using TenderConsortium.Workflows.Engine;
+
+namespace TenderConsortium.Core.Allocation;
+
+/// <summary>
+/// "AllocateSubcontracts": splits each lot among the members who declared, exactly, by the consortium's rules (the
+/// definition's <c>allocation</c> settings), stores it as a proposed round and sends the lead the coverage report.
+/// Uncovered demand is a gap reported to the lead, never a failure.
+/// </summary>
+public sealed class AllocateSubcontractsActivity : IActivity
+{
+    public const string TypeName = "AllocateSubcontracts";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        Description = "Allocates each lot among the declaring members (exact, fair, explained) and reports coverage and gaps to the lead.",
+        Properties =
+        [
+            new PropertyDescriptor("opportunity", ValueKind.String, true, "The opportunity's id or OCID, e.g. \"=variables.opportunityId\"."),
+            new PropertyDescriptor("output", ValueKind.String, false, "Variable that receives the allocation.", JsonValue.Create("allocation"), AllowsReference: false),
+        ],
+    };
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var opportunityId = await AllocationRun.OpportunityIdAsync(context);
+        var output = context.Get<string>("output", ValueKind.String);
+        var result = await AllocationRun.SolveAsync(context, opportunityId, [], []);
+        var consents = AllocationRun.AllocatedMembers(result).Select(m => new MemberConsent(m, ConsentStatus.Pending)).ToList();
+        var stored = await AllocationRun.SaveNewRoundAsync(context, opportunityId, result, AllocationStatus.Proposed, consents, output);
+        await AllocationRun.ReportToLeadAsync(context, stored, $"r{stored.Round}");
+        context.Journal(JournalKinds.Note, $"allocation round {stored.Round}: " + string.Join("; ", result.Lots.Select(l =>
+            $"lot {l.LotId} {AllocationRun.N(l.Covered)}/{AllocationRun.N(l.Demand)} {l.Unit} among {l.Shares.Count(s => s.Volume > 0)} member(s)" + (l.Uncovered > 0 ? $", gap {AllocationRun.N(l.Uncovered)}" : ""))));
+        return ActivityResult.Done;
+    }
+}

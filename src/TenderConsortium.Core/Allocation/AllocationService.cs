@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Matching;
+using TenderConsortium.Workflows;
+
+namespace TenderConsortium.Core.Allocation;
+
+/// <summary>
+/// The lead's and members' actions on an allocation, from the web app, the API and the CLI. Each checks the request
+/// against the stored allocation (so a mistake gets a message naming the field, not a silent no-op), checks that
+/// the workflow is waiting for exactly this answer, then resumes it; the activity does the work and the journal
+/// records who did what.
+/// </summary>
+public sealed class AllocationService(
+    IAllocationStore allocations,
+    IInvitationStore invitations,
+    IDeclarationStore declarations,
+    IMatchingSource opportunities,
+    AllocationPlanner planner,
+    DeclarationService members,
+    WorkflowRuntime runtime,
+    TimeProvider time)
+{
+    public async Task<(string OpportunityId, string Title, StoredAllocation? Current)> CurrentAsync(string idOrOcid, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(idOrOcid, cancellationToken);
+        return (found.Id, found.Opportunity.Title, await allocations.CurrentAsync(found.Id, cancellationToken));
+    }
+
+    /// <summary>What the allocation would be now under default rules, for an opportunity with no allocation stored yet.</summary>
+    public async Task<AllocationResult> PreviewAsync(string idOrOcid, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(idOrOcid, cancellationToken);
+        return await planner.SolveAsync(found.Id, null, null, time.GetUtcNow(), [], [], cancellationToken);
+    }
+
+    public async Task<StoredAllocation> ApproveAsync(string idOrOcid, string actor, CancellationToken cancellationToken = default) =>
+        await DecideAsync(idOrOcid, new JsonObject { ["decision"] = "approve" }, actor, cancellationToken);
+
+    public async Task<StoredAllocation> RerunAsync(string idOrOcid, string actor, CancellationToken cancellationToken = default) =>
+        await DecideAsync(idOrOcid, new JsonObject { ["decision"] = "rerun" }, actor, cancellationToken);
+
+    /// <summary>Pins shares; each needs a reason, a member that declared for the lot, and a volume it declared and the lot needs.</summary>
+    public async Task<StoredAllocation> OverrideAsync(string idOrOcid, IReadOnlyList<ShareOverride> overrides, string actor, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(idOrOcid, cancellationToken);
+        var current = await allocations.CurrentAsync(found.Id, cancellationToken)
+                      ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
+        var latest = (await declarations.LatestAsync(found.Id, cancellationToken)).ToDictionary(d => d.MemberId);
+        var problems = new List<string>();
+        for (var i = 0; i < overrides.Count; i++)
+        {
+            var o = overrides[i];
+            var at = $"overrides[{i}]";
+            var lot = current.Result.Lots.FirstOrDefault(l => l.LotId == o.LotId);
+            if (lot is null)
+            {
+                problems.Add($"{at}.lotId: no lot '{o.LotId}'; expected one of {string.Join(", ", current.Result.Lots.Select(l => l.LotId))}");
+                continue;
+            }
+
+            var offer = latest.TryGetValue(o.MemberId, out var d) && !d.Declined ? d.Lot(o.LotId) : null;
+            if (offer is null)
+                problems.Add($"{at}.memberId: member '{o.MemberId}' made no offer for lot {o.LotId}");
+            else if (o.Volume > offer.Volume)
+                problems.Add($"{at}.volume: {o.Volume:N0} is more than the {offer.Volume:N0} {lot.Unit} the member declared for lot {o.LotId}");
+            else if (o.Volume > lot.Demand)
+                problems.Add($"{at}.volume: {o.Volume:N0} is more than lot {o.LotId} needs ({lot.Demand:N0} {lot.Unit})");
+            if (string.IsNullOrWhiteSpace(o.Reason))
+                problems.Add($"{at}.reason: required; the consortium records why the lead changed a share");
+        }
+
+        if (problems.Count > 0) throw new BadInputException(problems);
+        var payload = new JsonObject
+        {
+            ["decision"] = "override",
+            ["overrides"] = new JsonArray(overrides.Select(o => (JsonNode)new JsonObject
+            {
+                ["memberId"] = o.MemberId, ["lotId"] = o.LotId, ["volume"] = o.Volume, ["reason"] = o.Reason.Trim(),
+            }).ToArray()),
+        };
+        return await DecideAsync(found.Id, payload, actor, cancellationToken);
+    }
+
+    /// <summary>A member answers from its link.</summary>
+    public async Task<StoredAllocation> ConsentWithTokenAsync(string? token, bool accept, string? reason, CancellationToken cancellationToken = default)
+    {
+        var invitation = await members.AuthenticateAsync(token, cancellationToken);
+        return await ConsentAsync(invitation.OpportunityId, invitation.MemberId, accept, reason, $"member:{invitation.MemberId}", cancellationToken);
+    }
+
+    public async Task<StoredAllocation> ConsentAsync(string idOrOcid, string memberId, bool accept, string? reason, string actor, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(idOrOcid, cancellationToken);
+        var current = await allocations.CurrentAsync(found.Id, cancellationToken);
+        var consent = current?.Consents.FirstOrDefault(c => c.MemberId == memberId);
+        if (consent is null)
+            throw new BadInputException($"member: '{memberId}' has no share of \"{found.Opportunity.Title}\" to accept or decline");
+        if (consent.Status != ConsentStatus.Pending)
+            throw new BadInputException($"member: '{memberId}' already answered ({consent.Status.ToString().ToLowerInvariant()})");
+        if (!accept && string.IsNullOrWhiteSpace(reason))
+            throw new BadInputException("reason: required when declining, so the lead can plan around it");
+        var payload = new JsonObject { ["decision"] = accept ? "accept" : "decline" };
+        if (!string.IsNullOrWhiteSpace(reason)) payload["reason"] = reason.Trim();
+        var round = await invitations.RoundAsync(found.Id, cancellationToken);
+        var bookmark = round is not null && !await runtime.IsWaitingAsync(round.InstanceId, AllocationSignals.Consent, memberId, cancellationToken)
+            ? AllocationSignals.Reconsent
+            : AllocationSignals.Consent;
+        await SignalAsync(found.Id, bookmark, memberId, payload, $"{bookmark}:{memberId}:{current!.Round}", actor, "waiting for this member's consent", cancellationToken);
+        return (await allocations.CurrentAsync(found.Id, cancellationToken))!;
+    }
+
+    /// <summary>A member leaves the bid after accepting (or the lead records that it has).</summary>
+    public async Task<StoredAllocation> WithdrawAsync(string idOrOcid, string memberId, string reason, string actor, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(idOrOcid, cancellationToken);
+        var current = await allocations.CurrentAsync(found.Id, cancellationToken);
+        if (current is null || !AllocationRun.AllocatedMembers(current.Result).Contains(memberId))
+            throw new BadInputException($"member: '{memberId}' holds no share of \"{found.Opportunity.Title}\"");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new BadInputException("reason: required; the lead and the journal record why a member withdrew");
+        var payload = new JsonObject { ["memberId"] = memberId, ["reason"] = reason.Trim() };
+        var round = await invitations.RoundAsync(found.Id, cancellationToken);
+        var key = round is not null && !await runtime.IsWaitingAsync(round.InstanceId, AllocationSignals.Withdrawal, found.Id, cancellationToken)
+            ? found.Id + AllocationSignals.LaterSuffix
+            : found.Id;
+        await SignalAsync(found.Id, AllocationSignals.Withdrawal, key, payload, $"withdrawal:{memberId}:{current.Round}", actor,
+            "past member consent (withdrawals are taken once the allocation is approved)", cancellationToken);
+        return (await allocations.CurrentAsync(found.Id, cancellationToken))!;
+    }
+
+    private async Task<StoredAllocation> DecideAsync(string idOrOcid, JsonObject payload, string actor, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(idOrOcid, cancellationToken);
+        var current = await allocations.CurrentAsync(found.Id, cancellationToken)
+                      ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
+        await SignalAsync(found.Id, AllocationSignals.Approval, found.Id, payload, null, actor, "waiting for the lead's approval of the allocation", cancellationToken);
+        return (await allocations.CurrentAsync(found.Id, cancellationToken)) ?? current;
+    }
+
+    private async Task SignalAsync(string opportunityId, string bookmark, string key, JsonObject payload, string? idempotencyKey, string actor,
+        string stage, CancellationToken cancellationToken)
+    {
+        var round = await invitations.RoundAsync(opportunityId, cancellationToken)
+                    ?? throw new BadInputException($"opportunity '{opportunityId}' is not running in a workflow");
+        if (!await runtime.IsWaitingAsync(round.InstanceId, bookmark, key, cancellationToken))
+            throw new BadInputException($"the bid for this opportunity is not {stage} now");
+        var result = await runtime.ResumeAsync(round.InstanceId, bookmark, key, payload, idempotencyKey, actor, cancellationToken);
+        if (result.Status is ResumeStatus.Invalid) throw new BadInputException(result.Problems);
+        if (result.Status is ResumeStatus.Unknown or ResumeStatus.NotYetWaiting)
+            throw new BadInputException($"the bid for this opportunity is not {stage} now");
+    }
+
+    private async Task<(string Id, Opportunities.Opportunity Opportunity)> FindAsync(string idOrOcid, CancellationToken cancellationToken) =>
+        await opportunities.FindOpportunityAsync(idOrOcid, cancellationToken)
+        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{idOrOcid}'");
+}

@@ -1,0 +1,6 @@
+namespace TenderConsortium.Core.BidPacks;
+
+public sealed record SpdMemberChecklist(string MemberId, string MemberName, IReadOnlyList<SpdItem> Items)
+{
+    public IReadOnlyList<string> Missing => Items.Where(i => !i.Present).Select(i => $"{i.Part}: {i.Detail}").ToList();
+}

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Matching;
+using TenderConsortium.Workflows;
+
+namespace TenderConsortium.Core.Declarations;
+
+/// <summary>
+/// Takes a member's declaration from its link (web form, API) or from the lead on its behalf (<c>tender declare</c>):
+/// checks the invitation and the deadline, validates every field, stores the new revision, then resumes the
+/// member's bookmark so the workflow sends the receipt and counts the answer. The store is written first: if the
+/// process dies before the resume, the declaration is kept and the deadline stage reads it from the store anyway.
+/// </summary>
+public sealed class DeclarationService(
+    IInvitationStore invitations,
+    IDeclarationStore declarations,
+    IMatchingSource opportunities,
+    WorkflowRuntime runtime,
+    TimeProvider time,
+    DeclarationReader? reader = null)
+{
+    private readonly DeclarationReader _reader = reader ?? new DeclarationReader();
+
+    /// <summary>The invitation a link opens, or <see cref="InvitationRefusedException"/> for any link that opens nothing.</summary>
+    public async Task<Invitation> AuthenticateAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!InvitationToken.LooksValid(token)) throw new InvitationRefusedException();
+        var invitation = await invitations.FindByTokenHashAsync(InvitationToken.Hash(token!), cancellationToken);
+        if (invitation is null || invitation.RevokedAt is not null) throw new InvitationRefusedException();
+        return invitation;
+    }
+
+    public async Task<MemberDeclarationView> ViewAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var invitation = await AuthenticateAsync(token, cancellationToken);
+        var (round, opportunity) = await ContextAsync(invitation, cancellationToken);
+        var history = await declarations.HistoryAsync(invitation.OpportunityId, invitation.MemberId, cancellationToken);
+        return new MemberDeclarationView(invitation, opportunity.Title, opportunity.Buyer.Name, opportunity, round,
+            history.LastOrDefault(), history.Count, IsOpen(invitation, round, time.GetUtcNow()));
+    }
+
+    public async Task<CapacityDeclaration> SubmitWithTokenAsync(string? token, string json, CancellationToken cancellationToken = default)
+    {
+        var invitation = await AuthenticateAsync(token, cancellationToken);
+        return await SubmitAsync(invitation, json, $"member:{invitation.MemberId}", cancellationToken);
+    }
+
+    /// <summary>The lead (or an operator with access to the data folder) enters a member's declaration for it.</summary>
+    public async Task<CapacityDeclaration> SubmitForMemberAsync(string opportunityId, string memberId, string json, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var opportunity = await opportunities.FindOpportunityAsync(opportunityId, cancellationToken)
+                          ?? throw new BadInputException($"--opportunity: no opportunity with id or OCID '{opportunityId}'");
+        var invitation = await invitations.FindAsync(opportunity.Id, memberId, cancellationToken)
+                         ?? throw new BadInputException($"--member: member '{memberId}' was not invited to declare for '{opportunity.Opportunity.Title}'");
+        if (invitation.RevokedAt is not null)
+            throw new BadInputException($"--member: the invitation of '{invitation.MemberName}' was revoked on {invitation.RevokedAt:yyyy-MM-dd HH:mm} UTC; reopen it first");
+        return await SubmitAsync(invitation, json, actor, cancellationToken);
+    }
+
+    /// <summary>The lead moves the round's deadline (before it closed); members' links are extended with it.</summary>
+    public async Task ExtendAsync(string opportunityId, DateTimeOffset until, string actor, CancellationToken cancellationToken = default)
+    {
+        var round = await OpenRoundAsync(opportunityId, cancellationToken);
+        if (until <= time.GetUtcNow()) throw new BadInputException($"--until: {until:yyyy-MM-dd HH:mm} is in the past; expected a future date and time");
+        await RoundSignalAsync(round, new JsonObject { ["action"] = "extend", ["until"] = until.ToString("O") }, actor, cancellationToken);
+    }
+
+    /// <summary>The lead closes the round now, e.g. when the members it waited for said they will not answer.</summary>
+    public async Task CloseAsync(string opportunityId, string actor, CancellationToken cancellationToken = default) =>
+        await RoundSignalAsync(await OpenRoundAsync(opportunityId, cancellationToken), new JsonObject { ["action"] = "close" }, actor, cancellationToken);
+
+    public async Task RevokeAsync(string opportunityId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var opportunity = await FindAsync(opportunityId, cancellationToken);
+        if (!await invitations.RevokeAsync(opportunity, memberId, time.GetUtcNow(), cancellationToken))
+            throw new BadInputException($"--member: member '{memberId}' was not invited to declare for this opportunity");
+    }
+
+    /// <summary>
+    /// Lets one member declare (again) until <paramref name="until"/>, also after the round closed or its link was
+    /// revoked; a declaration after the close is kept for the lead to re-run the allocation with.
+    /// </summary>
+    public async Task ReopenAsync(string opportunityId, string memberId, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        var opportunity = await FindAsync(opportunityId, cancellationToken);
+        if (until <= time.GetUtcNow()) throw new BadInputException($"--until: {until:yyyy-MM-dd HH:mm} is in the past; expected a future date and time");
+        if (!await invitations.ReopenAsync(opportunity, memberId, until, cancellationToken))
+            throw new BadInputException($"--member: member '{memberId}' was not invited to declare for this opportunity");
+    }
+
+    private async Task<string> FindAsync(string opportunityId, CancellationToken cancellationToken) =>
+        (await opportunities.FindOpportunityAsync(opportunityId, cancellationToken))?.Id
+        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{opportunityId}'");
+
+    private async Task<DeclarationRound> OpenRoundAsync(string opportunityId, CancellationToken cancellationToken)
+    {
+        var id = await FindAsync(opportunityId, cancellationToken);
+        var round = await invitations.RoundAsync(id, cancellationToken)
+                    ?? throw new BadInputException("opportunity: no members have been invited to declare for it yet");
+        if (round.ClosedAt is { } closed)
+            throw new BadInputException($"declarations closed on {closed.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC; reopen them for a member instead");
+        return round;
+    }
+
+    private async Task RoundSignalAsync(DeclarationRound round, JsonObject payload, string actor, CancellationToken cancellationToken)
+    {
+        if (!await runtime.IsWaitingAsync(round.InstanceId, DeclarationSignals.Round, round.OpportunityId, cancellationToken))
+            throw new BadInputException("the bid for this opportunity is not collecting declarations now");
+        var result = await runtime.ResumeAsync(round.InstanceId, DeclarationSignals.Round, round.OpportunityId, payload, null, actor, cancellationToken);
+        if (result.Status is ResumeStatus.Invalid) throw new BadInputException(result.Problems);
+        if (result.Status is not (ResumeStatus.Applied or ResumeStatus.Duplicate))
+            throw new BadInputException("the bid for this opportunity is not collecting declarations now");
+    }
+
+    private async Task<CapacityDeclaration> SubmitAsync(Invitation invitation, string json, string actor, CancellationToken cancellationToken)
+    {
+        var (round, opportunity) = await ContextAsync(invitation, cancellationToken);
+        var now = time.GetUtcNow();
+        if (!IsOpen(invitation, round, now))
+        {
+            var closed = round.ClosedAt is { } c && c < invitation.ExpiresAt ? c : invitation.ExpiresAt;
+            throw new DeclarationClosedException(
+                $"Declarations for \"{opportunity.Title}\" closed on {closed.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC, so this declaration was not accepted. " +
+                "If you still want to take part, ask the consortium lead to reopen declarations for you.");
+        }
+
+        var declaration = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round) with { SubmittedAt = now };
+        var saved = await declarations.SaveAsync(declaration, cancellationToken);
+        if (round.ClosedAt is null)
+        {
+            var payload = new JsonObject
+            {
+                ["revision"] = saved.Revision,
+                ["declined"] = saved.Declined,
+                ["lots"] = new JsonArray(saved.Lots.Select(l => (JsonNode)JsonValue.Create(l.LotId)).ToArray()),
+            };
+            await runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, invitation.MemberId, payload,
+                $"declaration:{invitation.MemberId}:{saved.Revision}", actor, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Open while the member's link is valid and the round has not closed — unless the lead reopened this member's
+    /// link after the round closed (its expiry is then later than the closing time).
+    /// </summary>
+    private static bool IsOpen(Invitation invitation, DeclarationRound round, DateTimeOffset now) =>
+        invitation.IsOpenAt(now) && (round.ClosedAt is not { } closed || invitation.ExpiresAt > closed);
+
+    private async Task<(DeclarationRound Round, Opportunities.Opportunity Opportunity)> ContextAsync(Invitation invitation, CancellationToken cancellationToken)
+    {
+        var round = await invitations.RoundAsync(invitation.OpportunityId, cancellationToken)
+                    ?? throw new InvalidOperationException($"invitation for {invitation.OpportunityId} has no declaration round");
+        var opportunity = await opportunities.FindOpportunityAsync(invitation.OpportunityId, cancellationToken)
+                          ?? throw new InvalidOperationException($"invitation for {invitation.OpportunityId} points at a missing opportunity");
+        return (round, opportunity.Opportunity);
+    }
+}

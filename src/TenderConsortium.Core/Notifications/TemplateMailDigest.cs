@@ -1,0 +1,44 @@
+using TenderConsortium.Workflows.Mail;
+
+namespace TenderConsortium.Core.Notifications;
+
+/// <summary>
+/// The members' daily digest: the events in <see cref="EmailEvents.Digestible"/> wait for it; the digest itself is the
+/// <see cref="EmailTemplateNames.DigestMember"/> template listing each held message's subject and text.
+/// </summary>
+public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks links) : IMailDigest
+{
+    public bool CanWait(string eventKey) =>
+        EmailTemplateNames.FromEventKey(eventKey) is { } template
+        && template.EndsWith("." + EmailRoles.Member, StringComparison.Ordinal)
+        && EmailEvents.Digestible.Contains(EmailTemplateNames.EventOf(template));
+
+    public OutgoingMail Compose(string messageId, string recipient, DateOnly day, IReadOnlyList<HeldMail> held)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(held.Count);
+        var model = new Dictionary<string, object?>
+        {
+            ["date"] = day,
+            ["count"] = held.Count,
+            ["items"] = held.Select(h => new Dictionary<string, object?>
+            {
+                ["subject"] = h.Mail.Subject,
+                ["text"] = WithoutSignature(h.Mail.TextBody),
+                ["at"] = h.QueuedAt,
+            }).ToList(),
+            ["link"] = links.BaseUrl,
+        };
+        var rendered = templates.Render(EmailTemplateNames.DigestMember, model);
+        var attachments = held.SelectMany(h => h.Mail.Attachments ?? []).ToList();
+        return new OutgoingMail(messageId, recipient, rendered.Subject, rendered.Text, rendered.Html, held[0].Mail.FromAddress, held[0].Mail.FromName,
+            attachments.Count == 0 ? null : attachments);
+    }
+
+    /// <summary>The text without its footer: the layout ends each email with the usual "-- " signature line.</summary>
+    internal static string WithoutSignature(string text)
+    {
+        var normalised = text.Replace("\r\n", "\n");
+        var cut = normalised.StartsWith("-- \n", StringComparison.Ordinal) ? 0 : normalised.IndexOf("\n-- \n", StringComparison.Ordinal);
+        return (cut < 0 ? normalised : normalised[..cut]).Trim();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Workflows.Activities;
+using TenderConsortium.Workflows.Definitions;
+using TenderConsortium.Workflows.Engine;
+
+namespace TenderConsortium.Documents.Activities;
+
+/// <summary>
+/// The runtime activity "AssembleBidPack": writes a new version of the opportunity's bid pack, pricing schedule and
+/// checks, and stores where they are and how the checks came out. Re-run after a crash, the same run gets the same
+/// version back (its owner is the instance, the node and the occurrence), so it overwrites only its own files. The
+/// consortium profile comes from the instance's settings (<see cref="ConsortiumProfile.FromSettings"/>).
+/// </summary>
+public sealed class AssembleBidPackActivity : IActivity
+{
+    public const string TypeName = "AssembleBidPack";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        Description = "Assembles a new version of the bid pack (.docx), the pricing schedule (.xlsx) and the adviser's automatic checks (.json).",
+        Properties =
+        [
+            new PropertyDescriptor("opportunity", ValueKind.String, true, "The opportunity's id or OCID, e.g. \"=variables.opportunityId\"."),
+            new PropertyDescriptor("output", ValueKind.String, false, "Variable path for the result.", JsonValue.Create("bidPack"), AllowsReference: false),
+        ],
+    };
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var opportunity = context.Get<string>("opportunity", ValueKind.String);
+        var output = context.Get<string>("output", ValueKind.String);
+        var services = context.Services.GetRequiredService<BidPackServices>();
+        var source = context.Services.GetService<IBidPackSource>()
+                     ?? throw new InvalidOperationException($"{TypeName} needs an IBidPackSource service (see AddBidPacks).");
+        var settings = context.ResolvePath("settings") as JsonObject;
+        var input = await source.LoadAsync(opportunity, ConsortiumProfile.FromSettings(settings), AllocationRules.FromSettings(settings),
+                        DateOnly.FromDateTime(context.Now.UtcDateTime))
+                    ?? throw new InvalidOperationException($"{TypeName}: no opportunity with id or OCID '{opportunity}'.");
+        var version = services.Documents.ReserveVersion(input.OpportunityId, $"{context.InstanceId:N}/{context.Node.Id}/{context.Occurrence}");
+        var files = services.Assembler.Assemble(input, version);
+        var written = services.Documents.WritePack(input.OpportunityId, version, files);
+        context.SetVariable(output, new JsonObject
+        {
+            ["version"] = version,
+            ["bidPack"] = written.BidPack,
+            ["pricing"] = written.Pricing,
+            ["checks"] = written.Checks,
+            ["overall"] = files.Checks.Overall.ToString().ToLowerInvariant(),
+            ["results"] = new JsonArray(files.Checks.Checks.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["status"] = c.Status.ToString().ToLowerInvariant(),
+                ["detail"] = c.Detail,
+            }).ToArray()),
+        });
+        context.Journal(JournalKinds.Note, $"bid pack v{version}: {string.Join(", ", files.Checks.Checks.Select(c => $"{c.Id} {c.Status.ToString().ToLowerInvariant()}"))}");
+        return ActivityResult.Done;
+    }
+}

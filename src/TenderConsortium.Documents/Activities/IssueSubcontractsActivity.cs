@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Workflows.Activities;
+using TenderConsortium.Workflows.Definitions;
+using TenderConsortium.Workflows.Engine;
+
+namespace TenderConsortium.Documents.Activities;
+
+/// <summary>
+/// The runtime activity "IssueSubcontracts": after the outcome, writes one sub-contract per member with volume in the
+/// awarded lots to subcontracts/&lt;member&gt;.docx and lists them in a variable (the next stage emails them). Running
+/// again writes the same bytes, so a re-run after a crash is harmless.
+/// </summary>
+public sealed class IssueSubcontractsActivity : IActivity
+{
+    public const string TypeName = "IssueSubcontracts";
+
+    public ActivityDescriptor Descriptor { get; } = new()
+    {
+        Type = TypeName,
+        Description = "Issues one sub-contract (.docx) per member allocated volume in the awarded lots, each with the 30-day payment term flowed down.",
+        Properties =
+        [
+            new PropertyDescriptor("opportunity", ValueKind.String, true, "The opportunity's id or OCID, e.g. \"=variables.opportunityId\"."),
+            new PropertyDescriptor("awardedLots", ValueKind.StringList, false, "Ids of the lots awarded to the consortium, e.g. \"=variables.outcome.awardedLots\"; all lots when left out."),
+            new PropertyDescriptor("output", ValueKind.String, false, "Variable path for the result.", JsonValue.Create("subcontracts"), AllowsReference: false),
+        ],
+    };
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var opportunity = context.Get<string>("opportunity", ValueKind.String);
+        var awarded = context.GetOptional<List<string>>("awardedLots", ValueKind.StringList);
+        var output = context.Get<string>("output", ValueKind.String);
+        var services = context.Services.GetRequiredService<BidPackServices>();
+        var source = context.Services.GetService<IBidPackSource>()
+                     ?? throw new InvalidOperationException($"{TypeName} needs an IBidPackSource service (see AddBidPacks).");
+        var settings = context.ResolvePath("settings") as JsonObject;
+        var input = await source.LoadAsync(opportunity, ConsortiumProfile.FromSettings(settings), AllocationRules.FromSettings(settings),
+                        DateOnly.FromDateTime(context.Now.UtcDateTime))
+                    ?? throw new InvalidOperationException($"{TypeName}: no opportunity with id or OCID '{opportunity}'.");
+        var unknown = awarded?.Where(id => input.Opportunity.Lots.All(l => l.Id != id)).ToList() ?? [];
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"{TypeName}: awardedLots names lots the opportunity does not have: {string.Join(", ", unknown)}.");
+        var subcontracts = services.Assembler.Subcontracts(input with { AwardedLotIds = awarded });
+        var paths = services.Documents.WriteSubcontracts(input.OpportunityId, subcontracts);
+        context.SetVariable(output, new JsonArray(subcontracts.Select((s, i) => (JsonNode)new JsonObject
+        {
+            ["memberId"] = s.MemberId,
+            ["member"] = s.MemberName,
+            ["file"] = paths[i],
+        }).ToArray()));
+        context.Journal(JournalKinds.Note, $"{subcontracts.Count} sub-contracts issued for lots {(awarded is null ? "all" : string.Join(", ", awarded))}");
+        return ActivityResult.Done;
+    }
+}

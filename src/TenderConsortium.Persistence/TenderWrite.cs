@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace TenderConsortium.Persistence;
+
+/// <summary>A write begun by <see cref="TenderDatabase.BeginWriteAsync"/>: commits its own transaction, or leaves a burst's to the runtime.</summary>
+public sealed class TenderWrite(IDbContextTransaction? own) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken cancellationToken = default) => own?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => own?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

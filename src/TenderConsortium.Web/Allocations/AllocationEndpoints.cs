@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Matching;
+using TenderConsortium.Web.Intake;
+
+namespace TenderConsortium.Web.Allocations;
+
+/// <summary>
+/// The lead's side of declarations and allocation: invitations and answers, the allocation (same JSON as
+/// <c>tender allocate --json</c>), approval, overrides with reasons, re-runs, declarations entered for a member, withdrawals.
+/// </summary>
+public static class AllocationEndpoints
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/opportunities/{id}/invitations", (string id, IMatchingSource source, IInvitationStore invitations, IDeclarationStore declarations, CancellationToken ct) =>
+            Guard(async () =>
+            {
+                var found = await source.FindOpportunityAsync(id, ct) ?? throw new NotFound(id);
+                var round = await invitations.RoundAsync(found.Id, ct);
+                var latest = (await declarations.LatestAsync(found.Id, ct)).ToDictionary(d => d.MemberId);
+                var list = await invitations.ListAsync(found.Id, ct);
+                return Results.Json(new
+                {
+                    opportunityId = found.Id,
+                    deadline = round?.Deadline,
+                    closesAt = round?.ClosesAt,
+                    closedAt = round?.ClosedAt,
+                    invitations = list.Select(i => new
+                    {
+                        memberId = i.MemberId,
+                        name = i.MemberName,
+                        expiresAt = i.ExpiresAt,
+                        revoked = i.RevokedAt is not null,
+                        answer = latest.TryGetValue(i.MemberId, out var d) ? d.Declined ? "declined" : "declared" : "none",
+                        revision = latest.TryGetValue(i.MemberId, out var r) ? r.Revision : 0,
+                    }),
+                }, DomainJson.Options);
+            }));
+
+        app.MapGet("/api/opportunities/{id}/allocation", (string id, AllocationService service, CancellationToken ct) =>
+            Guard(async () => Results.Json(await AllocationView(service, id, ct), DomainJson.Options)));
+
+        app.MapPost("/api/opportunities/{id}/allocation/approve", (string id, AllocationService service, HttpContext http) =>
+            Guard(async () =>
+            {
+                await service.ApproveAsync(id, Actor(http), http.RequestAborted);
+                return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
+            }));
+
+        app.MapPost("/api/opportunities/{id}/allocation/rerun", (string id, AllocationService service, HttpContext http) =>
+            Guard(async () =>
+            {
+                await service.RerunAsync(id, Actor(http), http.RequestAborted);
+                return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
+            }));
+
+        app.MapPost("/api/opportunities/{id}/allocation/overrides", (string id, AllocationService service, HttpContext http) =>
+            Guard(async () =>
+            {
+                var body = JsonBody(await ReadBodyAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"overrides\": [{memberId, lotId, volume, reason}]}");
+                var overrides = AwaitLeadApprovalActivity.ReadOverrides(body["overrides"] as JsonArray);
+                await service.OverrideAsync(id, overrides, Actor(http), http.RequestAborted);
+                return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
+            }));
+
+        app.MapPost("/api/opportunities/{id}/withdrawals", (string id, AllocationService service, HttpContext http) =>
+            Guard(async () =>
+            {
+                var body = JsonBody(await ReadBodyAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"memberId\": \"…\", \"reason\": \"…\"}");
+                var member = body["memberId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["memberId"]!.GetValue<string>() : throw new BadInputException("memberId: required");
+                var reason = body["reason"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["reason"]!.GetValue<string>() : "";
+                await service.WithdrawAsync(id, member, reason, Actor(http), http.RequestAborted);
+                return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
+            }));
+
+        app.MapPut("/api/opportunities/{id}/declarations/{memberId}", (string id, string memberId, DeclarationService declarations, HttpContext http) =>
+            Guard(async () => Results.Json(await declarations.SubmitForMemberAsync(id, memberId, await ReadBodyAsync(http), Actor(http), http.RequestAborted), DomainJson.Options)));
+        return app;
+    }
+
+    private static async Task<JsonObject> AllocationView(AllocationService service, string id, CancellationToken ct)
+    {
+        var (_, _, current) = await service.CurrentAsync(id, ct);
+        var json = AllocationJson.From(current?.Result ?? await service.PreviewAsync(id, ct), current?.Round, current?.Status);
+        if (current is null) json["preview"] = true;
+        else json["consents"] = new JsonArray(current.Consents.Select(c => (JsonNode)new JsonObject
+        {
+            ["memberId"] = c.MemberId, ["status"] = c.Status.ToString().ToLowerInvariant(), ["reason"] = c.Reason,
+        }).ToArray());
+        return json;
+    }
+
+    // Access control arrives with lead accounts; until then the API records the caller's address as the actor.
+    private static string Actor(HttpContext http) => $"api:{http.Connection.RemoteIpAddress}";
+
+    private static async Task<IResult> Guard(Func<Task<IResult>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (NotFound ex)
+        {
+            return Results.Problem(title: "No such opportunity", detail: ex.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (DeclarationClosedException ex)
+        {
+            return Results.Problem(title: "Declarations are closed", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (BadInputException ex)
+        {
+            return BadInputProblem.From(ex);
+        }
+    }
+
+    private static JsonNode? JsonBody(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new BadInputException($"body: not valid JSON ({ex.Message})");
+        }
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var buffer = new char[MaxBodyBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
+        if (read > MaxBodyBytes) throw new BadInputException($"body: expected at most {MaxBodyBytes / 1024} KB of JSON");
+        return new string(buffer, 0, read);
+    }
+
+    private sealed class NotFound(string id) : Exception($"id: no opportunity '{id}'");
+}

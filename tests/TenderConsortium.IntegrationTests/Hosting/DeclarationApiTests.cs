@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.IntegrationTests.Support;
+using TenderConsortium.Workflows;
+using TenderConsortium.Workflows.Mail;
+
+namespace TenderConsortium.IntegrationTests.Hosting;
+
+/// <summary>A member's link through the real web host: its own page and API, and nothing else.</summary>
+public sealed partial class DeclarationApiTests
+{
+    private WebNode _node = null!;
+    private string _opportunityId = null!;
+    private Guid _instance;
+
+    [SetUp]
+    public async Task StartABid()
+    {
+        _node = await WebNode.StartAsync();
+        var members = await _node.Http.PostAsync("/api/members",
+            new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")), Encoding.UTF8, "text/csv"));
+        Assert.That(members.StatusCode, Is.EqualTo(HttpStatusCode.OK), await members.Content.ReadAsStringAsync());
+        var notice = await _node.Http.PostAsync("/api/opportunities",
+            new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json")), Encoding.UTF8, "application/json"));
+        using var created = JsonDocument.Parse(await notice.Content.ReadAsStringAsync());
+        _opportunityId = created.RootElement.GetProperty("opportunities")[0].GetProperty("id").GetString()!;
+        var runtime = _node.App.Services.GetRequiredService<WorkflowRuntime>();
+        var terms = new JsonObject { ["1"] = new JsonObject { ["unit"] = "sessions", ["demand"] = 1000 }, ["2"] = new JsonObject { ["unit"] = "sessions", ["demand"] = 200 } };
+        _instance = (await runtime.StartAsync("lead-partner-allocation", new JsonObject { ["opportunityId"] = _opportunityId },
+            new JsonObject { ["lotTerms"] = terms, ["leadEmail"] = "lead@grampian-consortium.example" })).InstanceId;
+    }
+
+    [TearDown]
+    public async Task Stop() => await _node.DisposeAsync();
+
+    [Test]
+    public async Task A_member_sees_and_answers_through_its_own_link_only()
+    {
+        var tokens = await TokensAsync();
+        Assert.That(tokens, Has.Count.EqualTo(2));
+        var (firstEmail, first) = tokens[0];
+
+        using var view = JsonDocument.Parse(await _node.Http.GetStringAsync($"/api/invitations/{first}"));
+        var put = await _node.Http.PutAsync($"/api/invitations/{first}/declaration", Json("""
+            {"lots": [{"lotId": "1", "volume": 600, "pricePerUnit": 21.5, "earliestStart": "2027-04-01", "areas": ["Aberdeen City"]}],
+             "spd": {"annualTurnover": 410000, "insuranceCover": 5000000, "invoicesPaidOnTimePercent": 98}}
+            """));
+        var page = await _node.Http.GetAsync($"/d/{first}");
+        var pageText = await page.Content.ReadAsStringAsync();
+        using var other = JsonDocument.Parse(await _node.Http.GetStringAsync($"/api/invitations/{tokens[1].Token}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(view.RootElement.GetProperty("opportunity").GetProperty("buyer").GetString(), Is.EqualTo("University of Aberdeen"));
+            Assert.That(view.RootElement.GetProperty("lots").EnumerateArray().Select(l => l.GetProperty("unit").GetString()), Is.EqualTo(new[] { "sessions", "sessions" }));
+            Assert.That(view.RootElement.GetProperty("open").GetBoolean(), Is.True);
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), put.Content.ReadAsStringAsync().Result);
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(page.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+            Assert.That(WebUtility.HtmlDecode(pageText), Does.Contain("Your latest declaration (revision 1): lot 1: 600 at £21.50"));
+            Assert.That(other.RootElement.GetProperty("latest").ValueKind, Is.EqualTo(JsonValueKind.Null), "the other member sees nothing of it");
+            Assert.That(other.RootElement.GetProperty("member").GetProperty("name").GetString(), Is.Not.EqualTo(view.RootElement.GetProperty("member").GetProperty("name").GetString()));
+        });
+        Assert.That(firstEmail, Does.Contain("@"));
+    }
+
+    [Test]
+    public async Task Bad_links_get_one_plain_403_and_a_client_that_keeps_guessing_is_made_to_wait()
+    {
+        var forged = new string('A', 43);
+        var page = await _node.Http.GetAsync($"/d/{forged}");
+        var api = await _node.Http.GetAsync("/api/invitations/not-a-token");
+        var put = await _node.Http.PutAsync($"/api/invitations/{forged}/declaration", Json("""{"decline": "x"}"""));
+        var problem = JsonNode.Parse(await api.Content.ReadAsStringAsync())!;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("This link is not valid."));
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(problem["detail"]!.GetValue<string>(), Is.EqualTo("This link is not valid. If you were invited to declare, ask the consortium lead for a new link."));
+        });
+
+        HttpResponseMessage? slowed = null;
+        for (var i = 0; i < 5 && slowed is null; i++)
+        {
+            var response = await _node.Http.GetAsync($"/api/invitations/{forged}");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) slowed = response;
+        }
+
+        Assert.That(slowed, Is.Not.Null, "after five bad links the client must wait");
+        Assert.That(slowed!.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        var (_, genuine) = (await TokensAsync())[0];
+        Assert.That((await _node.Http.GetAsync($"/api/invitations/{genuine}")).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests),
+            "while slowed, no link is looked at, so guessing gains nothing");
+    }
+
+    [Test]
+    public async Task A_bad_declaration_is_a_400_naming_each_field_and_the_lead_sees_the_allocation_over_the_api()
+    {
+        var (_, token) = (await TokensAsync())[0];
+        var bad = await _node.Http.PutAsync($"/api/invitations/{token}/declaration", Json("""{"lots": [{"lotId": "1", "volume": 5000, "pricePerUnit": 0, "earliestStart": "soon"}]}"""));
+        var problem = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        var allocation = await _node.Http.GetStringAsync($"/api/opportunities/{_opportunityId}/allocation");
+        Assert.Multiple(() =>
+        {
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem["errors"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[]
+            {
+                "lots[0].volume: expected a whole number of sessions from 1 to the lot's demand of 1,000, got 5000",
+                "lots[0].pricePerUnit: expected a price in pounds per session above 0 and at most £100,000.00, got 0",
+                "lots[0].earliestStart: expected a date as YYYY-MM-DD, got \"soon\"",
+            }));
+            Assert.That(JsonNode.Parse(allocation)!["preview"]!.GetValue<bool>(), Is.True);
+        });
+    }
+
+    private async Task<List<(string Email, string Token)>> TokensAsync()
+    {
+        var outbox = await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: _instance);
+        return outbox.Where(r => r.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
+            .OrderBy(r => r.Recipient, StringComparer.Ordinal)
+            .Select(r => (r.Recipient, Link().Match(JsonSerializer.Deserialize<OutgoingMail>(r.Message)!.TextBody).Groups[1].Value))
+            .ToList();
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [GeneratedRegex(@"/d/([A-Za-z0-9_-]{43})")]
+    private static partial Regex Link();
+}

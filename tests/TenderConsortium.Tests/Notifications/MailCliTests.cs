@@ -1,0 +1,82 @@
+using TenderConsortium.Cli.Mail;
+using TenderConsortium.Cli.Outbox;
+using TenderConsortium.Tests.TestSupport;
+
+namespace TenderConsortium.Tests.Notifications;
+
+[NonParallelizable]
+public sealed class MailCliTests
+{
+    [Test]
+    public async Task Templates_check_passes_on_the_shipped_templates()
+    {
+        var result = await CliRunner.RunAsync(MailCommands.Create(), "mail", "templates", "check", "--templates", Path.Combine(RepoFiles.RepoRoot, "templates", "email"));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+        Assert.That(result.Out, Does.Contain($"{Core.Notifications.EmailTemplateNames.All.Count} email templates OK"));
+    }
+
+    [Test]
+    public async Task Templates_check_names_the_template_and_placeholder_that_fail()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tender-templates", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoFiles.RepoRoot, "templates", "email"))) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var path = Path.Combine(folder, "reminder.member.email");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{{timeLeft}} left", "{{time_left}} left"));
+        try
+        {
+            var result = await CliRunner.RunAsync(MailCommands.Create(), "mail", "templates", "check", "--templates", folder);
+            Assert.That(result.ExitCode, Is.EqualTo(2));
+            Assert.That(result.Error, Does.Contain("'reminder.member'").And.Contain("{{time_left}}"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Preview_prints_a_rendered_template()
+    {
+        var result = await CliRunner.RunAsync(MailCommands.Create(), "mail", "templates", "preview", "consent-request.member", "--templates", Path.Combine(RepoFiles.RepoRoot, "templates", "email"));
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+        Assert.That(result.Out, Does.StartWith("Subject: Please confirm your share by").And.Contain("Accept or decline").Or.Contain("accept or decline"));
+        var unknown = await CliRunner.RunAsync(MailCommands.Create(), "mail", "templates", "preview", "nope.member");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.Error, Does.Contain("name: \"nope.member\" is not a template"));
+    }
+
+    [TestCase(new[] { "mail", "test", "--to", "not-an-address" }, "--to:")]
+    [TestCase(new[] { "mail", "digest", "member@example.org", "sometimes" }, "state: expected on or off")]
+    [TestCase(new[] { "mail", "digest", "nobody", "on" }, "address:")]
+    public async Task Bad_mail_input_exits_2_naming_the_field(string[] args, string message)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-cli", Guid.NewGuid().ToString("N"));
+        var result = await CliRunner.RunAsync(MailCommands.Create(), [.. args, "--data", data]);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Out + result.Error);
+        Assert.That(result.Error, Does.Contain(message));
+    }
+
+    [TestCase(new[] { "outbox", "retry" }, "id: give the id of one failed email, or --all-failed")]
+    [TestCase(new[] { "outbox", "retry", "abc" }, "id: expected an outbox id")]
+    [TestCase(new[] { "outbox", "list", "--status", "Lost" }, "--status: expected one of")]
+    public async Task Bad_outbox_input_exits_2_naming_the_field(string[] args, string message)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-cli", Guid.NewGuid().ToString("N"));
+        var result = await CliRunner.RunAsync(OutboxCommands.Create(), [.. args, "--data", data]);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Out + result.Error);
+        Assert.That(result.Error, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task An_empty_outbox_lists_plainly_and_a_digest_preference_is_stored()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-cli", Guid.NewGuid().ToString("N"));
+        var list = await CliRunner.RunAsync(OutboxCommands.Create(), "outbox", "list", "--failed", "--data", data);
+        Assert.That(list.ExitCode, Is.EqualTo(0), list.Error);
+        Assert.That(list.Out, Does.Contain("No failed emails."));
+        var digest = await CliRunner.RunAsync(MailCommands.Create(), "mail", "digest", "Member@Example.org", "on", "--data", data);
+        Assert.That(digest.ExitCode, Is.EqualTo(0), digest.Error);
+        Assert.That(digest.Out, Does.Contain("daily digest"));
+    }
+}
