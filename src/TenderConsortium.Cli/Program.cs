@@ -35,6 +35,7 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     BenchCommand.Create(),
     MailCommands.Create(),
     OutboxCommands.Create(),
+    TenderConsortium.Cli.Users.UserCommands.Create(),
 };
 
 var parsed = root.Parse(args);

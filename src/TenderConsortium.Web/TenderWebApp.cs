@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TenderConsortium.Web.Accounts;
 using TenderConsortium.Web.Allocations;
+using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Declarations;
 using TenderConsortium.Web.Health;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Matching;
+using TenderConsortium.Web.Pages;
+using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web;
 
@@ -28,12 +32,28 @@ public static class TenderWebApp
         builder.Services.AddTenderNode(builder.Configuration, node);
         builder.Services.Configure<TokenThrottleOptions>(builder.Configuration.GetSection(TokenThrottleOptions.Section));
         builder.Services.AddSingleton<TokenThrottle>();
+        // Access control: cookie + API keys, Lead/Adviser policies, antiforgery, sign-in rate limit, problem details (Security/).
+        builder.Services.AddTenderSecurity(builder.Configuration);
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<SignInMailer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInMailer>());
+        builder.Services.AddSingleton<SignInLinks>();
+        builder.Services.AddTenderOpenApi();
+        builder.Services.AddPages();
         var app = builder.Build();
+        // Headers → routing → body limits → cross-site guard → authentication → authorization → antiforgery → rate limits.
+        app.UseTenderSecurity();
         app.MapHealth();
+        app.MapAccounts();
         app.MapIntake();
         app.MapMatching();
         app.MapDeclarations();
         app.MapAllocations();
+        app.MapDocuments();
+        app.MapReviews();
+        app.MapInstances();
+        app.MapTenderOpenApi();
+        app.MapPages();
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(
             "TenderConsortium is running. Health: /health\n", "text/plain"));
         return app;

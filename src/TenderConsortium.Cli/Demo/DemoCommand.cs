@@ -22,7 +22,30 @@ public static class DemoCommand
         var data = CommonOptions.Data();
         var db = CommonOptions.Database();
         var workflows = new Option<string?>("--workflows") { Description = "Folder of workflow definitions (default: ./workflows)" };
-        var command = new Command("demo", "Run the example workflow from start to end, printing each step") { data, db, workflows };
+        var command = new Command("demo", "Run a whole lead-partner bid on sample data, from the notice to issued sub-contracts") { data, db, workflows };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var location = DataLocation.From(parse.GetValue(data)!, parse.GetValue(db));
+            await using var services = await NodeFactory.StartAsync(location, parse.GetValue(workflows), ct: ct);
+            var (instance, opportunity, _) = await new BidDemo(services, location, Console.Out).RunAsync(stopAtReview: false, ct);
+            var documents = Path.Combine(location.DocumentsFolder, opportunity);
+            Console.WriteLine();
+            Console.WriteLine($"The bid is complete: tender instances show {instance} --data \"{location.DataFolder}\"");
+            Console.WriteLine($"Bid pack, pricing and checks: {documents}");
+            Console.WriteLine($"Sub-contracts: {Path.Combine(documents, "subcontracts")}");
+            Console.WriteLine($"Emails (one .eml per message): {location.OutboxFolder}");
+            return CliExit.Ok;
+        }));
+        command.Subcommands.Add(Runtime());
+        return command;
+    }
+
+    private static Command Runtime()
+    {
+        var data = CommonOptions.Data();
+        var db = CommonOptions.Database();
+        var workflows = new Option<string?>("--workflows") { Description = "Folder of workflow definitions (default: ./workflows)" };
+        var command = new Command("runtime", "Run the runtime's example workflow (bookmark, timer, email) from start to end, printing each step") { data, db, workflows };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var location = DataLocation.From(parse.GetValue(data)!, parse.GetValue(db));

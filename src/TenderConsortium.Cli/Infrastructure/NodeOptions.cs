@@ -9,35 +9,19 @@ namespace TenderConsortium.Cli.Infrastructure;
 /// one-shot node. Emails the action queued are delivered before the command returns, so the member's receipt or
 /// the lead's report is in the outbox folder (or sent) when the prompt comes back.
 /// </summary>
-internal sealed class NodeOptions
+internal sealed class NodeOptions : DataOptions
 {
-    private readonly Option<string> _data = CommonOptions.Data();
-    private readonly Option<string?> _db = CommonOptions.Database();
-    private readonly Option<bool> _json = CommonOptions.Json();
-
     public static Command Command(string name, string description, out NodeOptions node, params Symbol[] symbols)
     {
         node = new NodeOptions();
-        var command = new Command(name, description);
-        foreach (var symbol in symbols)
-        {
-            if (symbol is Argument argument) command.Arguments.Add(argument);
-            else command.Options.Add((Option)symbol);
-        }
-
-        command.Options.Add(node._data);
-        command.Options.Add(node._db);
-        command.Options.Add(node._json);
-        return command;
+        return Build(name, description, node, symbols);
     }
-
-    public bool Json(ParseResult parse) => parse.GetValue(_json);
 
     public static string Actor => $"cli:{Environment.UserName}";
 
     public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> work, CancellationToken ct)
     {
-        await using var services = await NodeFactory.StartAsync(DataLocation.From(parse.GetValue(_data)!, parse.GetValue(_db)), ct: ct);
+        await using var services = await NodeFactory.StartAsync(DataLocation.From(parse.GetValue(Data)!, parse.GetValue(Database)), ct: ct);
         var exit = await work(services);
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
         while (await dispatcher.DispatchOnceAsync(ct) > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using TenderConsortium.Cli.Demo;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Web;
 using TenderConsortium.Web.Composition;
@@ -14,7 +15,13 @@ public static class ServeCommand
         var db = CommonOptions.Database();
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var workflows = new Option<string?>("--workflows") { Description = "Folder of workflow definitions (default: ./workflows)" };
-        var command = new Command("serve", "Run the web app, the API and the workflow workers") { data, db, urls, workflows };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not seed the demo bid into an empty data folder" };
+        var command = new Command("serve", "Run the web app, the API and the workflow workers; configuration keys may follow, e.g. --Mail:Transport=smtp")
+        {
+            data, db, urls, workflows, noDemo,
+        };
+        // Standard .NET command-line configuration (--Mail:Smtp:Host=relay) goes to the host as it is.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var listen = parse.GetValue(urls)!;
@@ -25,9 +32,20 @@ public static class ServeCommand
             }
 
             var location = DataLocation.From(parse.GetValue(data)!, parse.GetValue(db));
-            var node = new NodeSettings(location.DataFolder, location.ConnectionString, parse.GetValue(workflows) ?? NodeFactory.DefaultWorkflowsFolder());
-            var app = TenderWebApp.Build([], node, parse.GetValue(urls));
+            var configuration = parse.UnmatchedTokens.ToArray();
+            foreach (var token in configuration)
+            {
+                if (!token.StartsWith("--", StringComparison.Ordinal) || !token.Contains('='))
+                    throw new Core.Common.BadInputException($"'{token}': expected an option of tender serve or a configuration value such as --Mail:Transport=smtp");
+            }
+
+            var node = new NodeSettings(location.DataFolder, location.ConnectionString, parse.GetValue(workflows) ?? NodeFactory.DefaultWorkflowsFolder())
+            {
+                Url = listen.Split(';', StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('/'),
+            };
+            var app = TenderWebApp.Build(configuration, node, parse.GetValue(urls));
             await NodeComposition.InitializeAsync(app.Services, ct);
+            if (!parse.GetValue(noDemo)) await DemoSeed.SeedIfEmptyAsync(app.Services, location, ct);
             Console.WriteLine($"TenderConsortium serving on {parse.GetValue(urls)} (data: {location.DataFolder}); health at /health. Ctrl+C stops.");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

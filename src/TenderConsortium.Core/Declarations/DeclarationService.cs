@@ -59,6 +59,19 @@ public sealed class DeclarationService(
         return await SubmitAsync(invitation, json, actor, cancellationToken);
     }
 
+    /// <summary>
+    /// Resumes the member's bookmark with its latest stored declaration, under the same idempotency key the submission
+    /// used: after a crash between storing and resuming, this finishes the job; if the resume had happened, it is a no-op.
+    /// </summary>
+    public async Task ReplayLatestAsync(string opportunityId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var latest = (await declarations.HistoryAsync(opportunityId, memberId, cancellationToken)).LastOrDefault();
+        var invitation = await invitations.FindAsync(opportunityId, memberId, cancellationToken);
+        if (latest is null || invitation is null) return;
+        await runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, memberId, SignalPayload(latest),
+            $"declaration:{memberId}:{latest.Revision}", $"member:{memberId}", cancellationToken);
+    }
+
     /// <summary>The lead moves the round's deadline (before it closed); members' links are extended with it.</summary>
     public async Task ExtendAsync(string opportunityId, DateTimeOffset until, string actor, CancellationToken cancellationToken = default)
     {
@@ -130,18 +143,19 @@ public sealed class DeclarationService(
         var saved = await declarations.SaveAsync(declaration, cancellationToken);
         if (round.ClosedAt is null)
         {
-            var payload = new JsonObject
-            {
-                ["revision"] = saved.Revision,
-                ["declined"] = saved.Declined,
-                ["lots"] = new JsonArray(saved.Lots.Select(l => (JsonNode)JsonValue.Create(l.LotId)).ToArray()),
-            };
-            await runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, invitation.MemberId, payload,
+            await runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, invitation.MemberId, SignalPayload(saved),
                 $"declaration:{invitation.MemberId}:{saved.Revision}", actor, cancellationToken);
         }
 
         return saved;
     }
+
+    private static JsonObject SignalPayload(CapacityDeclaration declaration) => new()
+    {
+        ["revision"] = declaration.Revision,
+        ["declined"] = declaration.Declined,
+        ["lots"] = new JsonArray(declaration.Lots.Select(l => (JsonNode)JsonValue.Create(l.LotId)).ToArray()),
+    };
 
     /// <summary>
     /// Open while the member's link is valid and the round has not closed — unless the lead reopened this member's

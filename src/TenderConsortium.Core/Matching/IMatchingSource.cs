@@ -9,4 +9,10 @@ public interface IMatchingSource
     Task<(string Id, Opportunity Opportunity)?> FindOpportunityAsync(string idOrOcid, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<MatchMember>> MembersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The members who may bid for this opportunity: those of the consortium it belongs to, where a store keeps several
+    /// consortia apart. By default every member.
+    /// </summary>
+    Task<IReadOnlyList<MatchMember>> MembersForAsync(string opportunityId, CancellationToken cancellationToken = default) => MembersAsync(cancellationToken);
 }

@@ -10,7 +10,7 @@ public sealed class MatchingService(IMatchingSource source)
     public async Task<MatchResult?> MatchAsync(string idOrOcid, MatchingOptions? options = null, MatchContext? context = null, CancellationToken cancellationToken = default)
     {
         if (await source.FindOpportunityAsync(idOrOcid, cancellationToken) is not { } found) return null;
-        var members = await source.MembersAsync(cancellationToken);
+        var members = await source.MembersForAsync(found.Id, cancellationToken);
         return new PartnerMatcher(MemberIndex.Build(members), options).Match(found.Id, found.Opportunity, context);
     }
 }

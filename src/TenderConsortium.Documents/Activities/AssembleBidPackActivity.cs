@@ -34,12 +34,7 @@ public sealed class AssembleBidPackActivity : IActivity
         var opportunity = context.Get<string>("opportunity", ValueKind.String);
         var output = context.Get<string>("output", ValueKind.String);
         var services = context.Services.GetRequiredService<BidPackServices>();
-        var source = context.Services.GetService<IBidPackSource>()
-                     ?? throw new InvalidOperationException($"{TypeName} needs an IBidPackSource service (see AddBidPacks).");
-        var settings = context.ResolvePath("settings") as JsonObject;
-        var input = await source.LoadAsync(opportunity, ConsortiumProfile.FromSettings(settings), AllocationRules.FromSettings(settings),
-                        DateOnly.FromDateTime(context.Now.UtcDateTime))
-                    ?? throw new InvalidOperationException($"{TypeName}: no opportunity with id or OCID '{opportunity}'.");
+        var input = await BidPackInputs.LoadAsync(context, opportunity);
         var version = services.Documents.ReserveVersion(input.OpportunityId, $"{context.InstanceId:N}/{context.Node.Id}/{context.Occurrence}");
         var files = services.Assembler.Assemble(input, version);
         var written = services.Documents.WritePack(input.OpportunityId, version, files);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Submission;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -10,7 +11,7 @@ namespace TenderConsortium.Documents.Activities;
 
 /// <summary>
 /// The runtime activity "IssueSubcontracts": after the outcome, writes one sub-contract per member with volume in the
-/// awarded lots to subcontracts/&lt;member&gt;.docx and lists them in a variable (the next stage emails them). Running
+/// awarded lots to subcontracts/&lt;member&gt;.docx and lists them in a variable and emails each member its own, attached. Running
 /// again writes the same bytes, so a re-run after a crash is harmless.
 /// </summary>
 public sealed class IssueSubcontractsActivity : IActivity
@@ -35,12 +36,7 @@ public sealed class IssueSubcontractsActivity : IActivity
         var awarded = context.GetOptional<List<string>>("awardedLots", ValueKind.StringList);
         var output = context.Get<string>("output", ValueKind.String);
         var services = context.Services.GetRequiredService<BidPackServices>();
-        var source = context.Services.GetService<IBidPackSource>()
-                     ?? throw new InvalidOperationException($"{TypeName} needs an IBidPackSource service (see AddBidPacks).");
-        var settings = context.ResolvePath("settings") as JsonObject;
-        var input = await source.LoadAsync(opportunity, ConsortiumProfile.FromSettings(settings), AllocationRules.FromSettings(settings),
-                        DateOnly.FromDateTime(context.Now.UtcDateTime))
-                    ?? throw new InvalidOperationException($"{TypeName}: no opportunity with id or OCID '{opportunity}'.");
+        var input = await BidPackInputs.LoadAsync(context, opportunity);
         var unknown = awarded?.Where(id => input.Opportunity.Lots.All(l => l.Id != id)).ToList() ?? [];
         if (unknown.Count > 0)
             throw new InvalidOperationException($"{TypeName}: awardedLots names lots the opportunity does not have: {string.Join(", ", unknown)}.");
@@ -52,6 +48,7 @@ public sealed class IssueSubcontractsActivity : IActivity
             ["member"] = s.MemberName,
             ["file"] = paths[i],
         }).ToArray()));
+        await SubcontractEmails.SendAsync(context, input.OpportunityId, subcontracts.Select((s, i) => (s.MemberId, paths[i])).ToList(), awarded);
         context.Journal(JournalKinds.Note, $"{subcontracts.Count} sub-contracts issued for lots {(awarded is null ? "all" : string.Join(", ", awarded))}");
         return ActivityResult.Done;
     }

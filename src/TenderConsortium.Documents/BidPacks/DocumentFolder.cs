@@ -55,6 +55,8 @@ public sealed partial class DocumentFolder(string documentsFolder)
         var folder = FolderOf(opportunityId);
         var v = version.ToString(CultureInfo.InvariantCulture);
         var pack = Write(folder, $"bid-pack-v{v}.docx", files.BidPack);
+        // The reliability suite kills the process here: the pack is on disk, the burst that wrote it is not committed.
+        Workflows.Engine.CrashPoints.Hit("document-written");
         var pricing = Write(folder, $"pricing-v{v}.xlsx", files.Pricing);
         var checks = Write(folder, $"checks-v{v}.json", files.ChecksJson);
         return new BidPackWritten(version, folder, pack, pricing, checks, []);

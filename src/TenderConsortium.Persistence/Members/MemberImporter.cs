@@ -15,6 +15,11 @@ public sealed class MemberImporter(string connectionString, IntakeOptions option
 {
     public MemberImporter(string connectionString) : this(connectionString, IntakeOptions.Default, new MemberValidator(), TimeProvider.System) { }
 
+    /// <summary>The consortium the members join (tenancy): registration numbers are unique per consortium.</summary>
+    public string ConsortiumId { get; init; } = Tenancy.Consortia.Default;
+
+    public Task<MemberImportResult> ImportFileAsync(string path, CancellationToken cancellationToken) => ImportFileAsync(path, false, cancellationToken);
+
     public async Task<MemberImportResult> ImportFileAsync(string path, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         await using var stream = ImportFile.Open(path, options);
@@ -22,6 +27,19 @@ public sealed class MemberImporter(string connectionString, IntakeOptions option
     }
 
     public async Task<MemberImportResult> ImportAsync(Stream stream, string fileName, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ImportCheckedAsync(stream, fileName, dryRun, cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonDocument).Assembly)
+        {
+            // System.Text.Json refuses some well-formed JSON it cannot turn into text, e.g. a lone surrogate escape "\ud800".
+            throw new BadInputException($"{Path.GetFileName(fileName)}: text that is not valid Unicode ({ex.Message})");
+        }
+    }
+
+    private async Task<MemberImportResult> ImportCheckedAsync(Stream stream, string fileName, bool dryRun, CancellationToken cancellationToken)
     {
         var problems = new IntakeProblems(options);
         var drafts = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? MemberJsonReader.ReadAsync(stream, problems, cancellationToken)
@@ -62,7 +80,7 @@ public sealed class MemberImporter(string connectionString, IntakeOptions option
         if (batch.Count == 0) return;
         var now = time.GetUtcNow().UtcTicks;
         var numbers = batch.Select(m => m.RegistrationNumber).ToList();
-        var existing = await db.Members.Where(m => numbers.Contains(m.RegistrationNumber)).ToDictionaryAsync(m => m.RegistrationNumber, cancellationToken);
+        var existing = await db.Members.Where(m => m.ConsortiumId == ConsortiumId && numbers.Contains(m.RegistrationNumber)).ToDictionaryAsync(m => m.RegistrationNumber, cancellationToken);
         foreach (var member in batch)
         {
             var profile = MemberRecords.Profile(member);
@@ -80,7 +98,9 @@ public sealed class MemberImporter(string connectionString, IntakeOptions option
             }
             else
             {
-                db.Members.Add(MemberRecords.Create(Guid.NewGuid().ToString("N"), member, profile, now));
+                var created = MemberRecords.Create(Guid.NewGuid().ToString("N"), member, profile, now);
+                created.ConsortiumId = ConsortiumId;
+                db.Members.Add(created);
                 counts[(int)ImportOutcome.Created]++;
             }
         }

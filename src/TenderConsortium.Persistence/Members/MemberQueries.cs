@@ -6,12 +6,16 @@ namespace TenderConsortium.Persistence.Members;
 /// <summary>Reads the registry back. Lists use columns only.</summary>
 public sealed class MemberQueries(string connectionString)
 {
-    public async Task<IReadOnlyList<MemberListItem>> ListAsync(int limit = int.MaxValue, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MemberListItem>> ListAsync(int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
+        ListAsync(null, 0, limit, cancellationToken);
+
+    /// <summary>One page of one consortium's members (every consortium's when <paramref name="consortiumId"/> is null).</summary>
+    public async Task<IReadOnlyList<MemberListItem>> ListAsync(string? consortiumId, int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
-        var rows = await db.Members.AsNoTracking()
-            .OrderBy(m => m.Name).ThenBy(m => m.RegistrationNumber)
-            .Take(limit)
+        var rows = await Scope(db, consortiumId)
+            .OrderBy(m => m.Name).ThenBy(m => m.RegistrationNumber).ThenBy(m => m.Id)
+            .Skip(skip).Take(take)
             .Select(m => new { m.Id, m.RegistrationNumber, m.Name, m.LegalForm, m.Email, m.ServiceAreas, m.Cpv })
             .ToListAsync(cancellationToken);
         return rows.Select(m => new MemberListItem(
@@ -25,23 +29,32 @@ public sealed class MemberQueries(string connectionString)
             .ToList();
     }
 
-    /// <summary>By registration number (any spacing or case) or by our id.</summary>
-    public async Task<StoredMember?> FindAsync(string registrationOrId, CancellationToken cancellationToken = default)
+    /// <summary>By registration number (any spacing or case) or by our id; the default consortium's member first.</summary>
+    public Task<StoredMember?> FindAsync(string registrationOrId, CancellationToken cancellationToken = default) => FindAsync(registrationOrId, null, cancellationToken);
+
+    /// <summary>By registration number or id within one consortium (any when <paramref name="consortiumId"/> is null).</summary>
+    public async Task<StoredMember?> FindAsync(string registrationOrId, string? consortiumId, CancellationToken cancellationToken = default)
     {
         var registration = MemberValidator.NormaliseRegistration(registrationOrId);
         await using var db = TenderDatabase.Open(connectionString);
-        var record = await db.Members.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.RegistrationNumber == registration || m.Id == registrationOrId, cancellationToken);
+        var record = await Scope(db, consortiumId).Where(m => m.RegistrationNumber == registration || m.Id == registrationOrId)
+            .OrderBy(m => m.Id == registrationOrId ? 0 : 1).ThenBy(m => m.ConsortiumId == Tenancy.Consortia.Default ? 0 : 1)
+            .FirstOrDefaultAsync(cancellationToken);
         return record is null
             ? null
             : new StoredMember(record.Id, MemberRecords.ToMember(record), new DateTimeOffset(record.CreatedAt, TimeSpan.Zero), new DateTimeOffset(record.UpdatedAt, TimeSpan.Zero));
     }
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) => CountAsync(null, cancellationToken);
+
+    public async Task<int> CountAsync(string? consortiumId, CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
-        return await db.Members.CountAsync(cancellationToken);
+        return await Scope(db, consortiumId).CountAsync(cancellationToken);
     }
+
+    private static IQueryable<MemberRecord> Scope(TenderDbContext db, string? consortiumId) =>
+        consortiumId is null ? db.Members.AsNoTracking() : db.Members.AsNoTracking().Where(m => m.ConsortiumId == consortiumId);
 
     private static IReadOnlyList<string> Split(string joined) => joined.Length == 0 ? [] : joined.Split(';');
 }

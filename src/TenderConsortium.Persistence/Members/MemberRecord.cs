@@ -10,6 +10,9 @@ public sealed class MemberRecord
 
     public required string RegistrationNumber { get; set; }
 
+    /// <summary>The consortium the member belongs to (tenancy); registration numbers are unique per consortium.</summary>
+    public string ConsortiumId { get; set; } = Tenancy.Consortia.Default;
+
     public required string Name { get; set; }
 
     public required string LegalForm { get; set; }

@@ -9,7 +9,7 @@ internal sealed class MemberRecordConfiguration : IEntityTypeConfiguration<Membe
     {
         e.ToTable("members");
         e.HasKey(x => x.Id).HasName("pk_members");
-        e.HasIndex(x => x.RegistrationNumber).IsUnique().HasDatabaseName("ix_members_registration_number");
+        e.HasIndex(x => new { x.ConsortiumId, x.RegistrationNumber }).IsUnique().HasDatabaseName("ix_members_consortium_registration_number");
         e.HasIndex(x => x.Name).HasDatabaseName("ix_members_name");
     }
 }

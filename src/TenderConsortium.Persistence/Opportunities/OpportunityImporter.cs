@@ -16,6 +16,9 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
 {
     public OpportunityImporter(string connectionString) : this(connectionString, new NoticeReader(), TimeProvider.System) { }
 
+    /// <summary>The consortium the notices are imported into (tenancy): the same OCID in another consortium is another opportunity.</summary>
+    public string ConsortiumId { get; init; } = Tenancy.Consortia.Default;
+
     public async Task<OpportunityImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var stream = ImportFile.Open(path, reader.Options);
@@ -23,6 +26,19 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
     }
 
     public async Task<OpportunityImportResult> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ImportCheckedAsync(stream, fileName, cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonDocument).Assembly)
+        {
+            // System.Text.Json refuses some well-formed JSON it cannot turn into text, e.g. a lone surrogate escape "\ud800".
+            throw new BadInputException($"{Path.GetFileName(fileName)}: text that is not valid Unicode ({ex.Message})");
+        }
+    }
+
+    private async Task<OpportunityImportResult> ImportCheckedAsync(Stream stream, string fileName, CancellationToken cancellationToken)
     {
         var problems = new IntakeProblems(reader.Options);
         var run = new Run(reader.Options.MaxReported);
@@ -50,7 +66,7 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
         if (batch.Count == 0) return;
         var now = time.GetUtcNow().UtcTicks;
         var ocids = batch.Select(n => n.Opportunity.Ocid).Distinct().ToList();
-        var existing = await db.Opportunities.Where(o => ocids.Contains(o.Ocid)).ToDictionaryAsync(o => o.Ocid, cancellationToken);
+        var existing = await db.Opportunities.Where(o => o.ConsortiumId == ConsortiumId && ocids.Contains(o.Ocid)).ToDictionaryAsync(o => o.Ocid, cancellationToken);
         foreach (var notice in batch)
         {
             var opportunity = notice.Opportunity;
@@ -76,6 +92,7 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
             else
             {
                 record = OpportunityRecords.Create(Guid.NewGuid().ToString("N"), opportunity, now);
+                record.ConsortiumId = ConsortiumId;
                 existing[opportunity.Ocid] = record;
                 db.Opportunities.Add(record);
                 outcome = ImportOutcome.Created;

@@ -9,11 +9,16 @@ namespace TenderConsortium.Persistence.Opportunities;
 /// <summary>Reads opportunities back. Lists use columns only and never load the stored JSON.</summary>
 public sealed class OpportunityQueries(string connectionString)
 {
-    public async Task<IReadOnlyList<OpportunityListItem>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OpportunityListItem>> ListAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(null, 0, int.MaxValue, cancellationToken);
+
+    /// <summary>One page of one consortium's opportunities (every consortium's when <paramref name="consortiumId"/> is null).</summary>
+    public async Task<IReadOnlyList<OpportunityListItem>> ListAsync(string? consortiumId, int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
-        var rows = await db.Opportunities.AsNoTracking()
-            .OrderBy(o => o.DeadlineUtc == null).ThenBy(o => o.DeadlineUtc).ThenBy(o => o.Title)
+        var rows = await Scope(db, consortiumId)
+            .OrderBy(o => o.DeadlineUtc == null).ThenBy(o => o.DeadlineUtc).ThenBy(o => o.Title).ThenBy(o => o.Id)
+            .Skip(skip).Take(take)
             .Select(o => new { o.Id, o.Ocid, o.Source, o.Title, o.BuyerName, o.Reference, o.ValueMinor, o.Currency, o.DeadlineUtc, o.DeadlineOffsetMinutes, o.LotCount, o.Revision })
             .ToListAsync(cancellationToken);
         return rows.Select(o => new OpportunityListItem(
@@ -30,11 +35,16 @@ public sealed class OpportunityQueries(string connectionString)
             .ToList();
     }
 
-    /// <summary>By our id or by OCID; null when neither matches.</summary>
-    public async Task<StoredOpportunity?> FindAsync(string idOrOcid, CancellationToken cancellationToken = default)
+    /// <summary>By our id or by OCID; null when neither matches. An OCID imported by several consortia finds the default consortium's first.</summary>
+    public Task<StoredOpportunity?> FindAsync(string idOrOcid, CancellationToken cancellationToken = default) => FindAsync(idOrOcid, null, cancellationToken);
+
+    /// <summary>By our id or by OCID within one consortium (any when <paramref name="consortiumId"/> is null); null when none matches.</summary>
+    public async Task<StoredOpportunity?> FindAsync(string idOrOcid, string? consortiumId, CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
-        var record = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.Id == idOrOcid || o.Ocid == idOrOcid, cancellationToken);
+        var record = await Scope(db, consortiumId).Where(o => o.Id == idOrOcid || o.Ocid == idOrOcid)
+            .OrderBy(o => o.Id == idOrOcid ? 0 : 1).ThenBy(o => o.ConsortiumId == Tenancy.Consortia.Default ? 0 : 1).ThenBy(o => o.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
         if (record is null) return null;
         var revisions = await db.OpportunityRevisions.AsNoTracking()
             .Where(r => r.OpportunityId == record.Id)
@@ -62,11 +72,39 @@ public sealed class OpportunityQueries(string connectionString)
         return await query.Select(r => r.Original).FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) => CountAsync(null, cancellationToken);
+
+    public async Task<int> CountAsync(string? consortiumId, CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
-        return await db.Opportunities.CountAsync(cancellationToken);
+        return await Scope(db, consortiumId).CountAsync(cancellationToken);
     }
+
+    /// <summary>The id of the opportunity with this id or OCID within one consortium (any when null), without loading it.</summary>
+    public async Task<string?> ResolveIdAsync(string idOrOcid, string? consortiumId, CancellationToken cancellationToken = default)
+    {
+        await using var db = TenderDatabase.Open(connectionString);
+        return await Scope(db, consortiumId).Where(o => o.Id == idOrOcid || o.Ocid == idOrOcid)
+            .OrderBy(o => o.Id == idOrOcid ? 0 : 1).ThenBy(o => o.ConsortiumId == Tenancy.Consortia.Default ? 0 : 1).ThenBy(o => o.CreatedAt)
+            .Select(o => o.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The consortium an opportunity (by id) belongs to; null when there is no such opportunity.</summary>
+    public async Task<string?> ConsortiumOfAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = TenderDatabase.Open(connectionString);
+        return await db.Opportunities.AsNoTracking().Where(o => o.Id == id).Select(o => o.ConsortiumId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The ids of one consortium's opportunities.</summary>
+    public async Task<IReadOnlyList<string>> IdsAsync(string consortiumId, CancellationToken cancellationToken = default)
+    {
+        await using var db = TenderDatabase.Open(connectionString);
+        return await db.Opportunities.AsNoTracking().Where(o => o.ConsortiumId == consortiumId).Select(o => o.Id).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<OpportunityRecord> Scope(TenderDbContext db, string? consortiumId) =>
+        consortiumId is null ? db.Opportunities.AsNoTracking() : db.Opportunities.AsNoTracking().Where(o => o.ConsortiumId == consortiumId);
 }
 
 public sealed record OpportunityListItem(

@@ -10,6 +10,9 @@ public sealed class OpportunityRecord
 
     public required string Ocid { get; set; }
 
+    /// <summary>The consortium that imported it (tenancy); OCIDs are unique per consortium.</summary>
+    public string ConsortiumId { get; set; } = Tenancy.Consortia.Default;
+
     public required string Source { get; set; }
 
     public required string Title { get; set; }

@@ -9,7 +9,7 @@ internal sealed class OpportunityRecordConfiguration : IEntityTypeConfiguration<
     {
         e.ToTable("opportunities");
         e.HasKey(x => x.Id).HasName("pk_opportunities");
-        e.HasIndex(x => x.Ocid).IsUnique().HasDatabaseName("ix_opportunities_ocid");
+        e.HasIndex(x => new { x.ConsortiumId, x.Ocid }).IsUnique().HasDatabaseName("ix_opportunities_consortium_ocid");
         e.HasIndex(x => x.DeadlineUtc).HasDatabaseName("ix_opportunities_deadline_utc");
     }
 }

@@ -8,13 +8,16 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
+using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Intake;
+using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Allocations;
 
 /// <summary>
 /// The lead's side of declarations and allocation: invitations and answers, the allocation (same JSON as
 /// <c>tender allocate --json</c>), approval, overrides with reasons, re-runs, declarations entered for a member, withdrawals.
+/// Leads and advisers read; only a lead changes anything; a lead sees only its own consortium's opportunities (404 otherwise).
 /// </summary>
 public static class AllocationEndpoints
 {
@@ -22,20 +25,21 @@ public static class AllocationEndpoints
 
     public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/opportunities/{id}/invitations", (string id, IMatchingSource source, IInvitationStore invitations, IDeclarationStore declarations, CancellationToken ct) =>
+        app.MapGet("/api/opportunities/{id}/invitations", (string id, HttpContext http, IMatchingSource source, IInvitationStore invitations, IDeclarationStore declarations, CancellationToken ct) =>
             Guard(async () =>
             {
+                var paging = Paging.From(http.Request);
                 var found = await source.FindOpportunityAsync(id, ct) ?? throw new NotFound(id);
                 var round = await invitations.RoundAsync(found.Id, ct);
                 var latest = (await declarations.LatestAsync(found.Id, ct)).ToDictionary(d => d.MemberId);
                 var list = await invitations.ListAsync(found.Id, ct);
-                return Results.Json(new
+                var json = new Dictionary<string, object?>
                 {
-                    opportunityId = found.Id,
-                    deadline = round?.Deadline,
-                    closesAt = round?.ClosesAt,
-                    closedAt = round?.ClosedAt,
-                    invitations = list.Select(i => new
+                    ["opportunityId"] = found.Id,
+                    ["deadline"] = round?.Deadline,
+                    ["closesAt"] = round?.ClosesAt,
+                    ["closedAt"] = round?.ClosedAt,
+                    ["invitations"] = list.Skip(paging.Skip).Take(paging.PageSize).Select(i => new
                     {
                         memberId = i.MemberId,
                         name = i.MemberName,
@@ -43,26 +47,36 @@ public static class AllocationEndpoints
                         revoked = i.RevokedAt is not null,
                         answer = latest.TryGetValue(i.MemberId, out var d) ? d.Declined ? "declined" : "declared" : "none",
                         revision = latest.TryGetValue(i.MemberId, out var r) ? r.Revision : 0,
-                    }),
-                }, DomainJson.Options);
-            }));
+                    }).ToList(),
+                };
+                foreach (var (k, v) in paging.Links(http.Request, list.Count)) json[k] = v;
+                return Results.Json(json, DomainJson.Options);
+            }))
+            .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
+            .WithTags("Invitations").WithSummary("The members invited to declare, with their answers so far (paged)");
 
         app.MapGet("/api/opportunities/{id}/allocation", (string id, AllocationService service, CancellationToken ct) =>
-            Guard(async () => Results.Json(await AllocationView(service, id, ct), DomainJson.Options)));
+            Guard(async () => Results.Json(await AllocationView(service, id, ct), DomainJson.Options)))
+            .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
+            .WithTags("Allocation").WithSummary("The current allocation (or a preview) with shares, explanations and consents");
 
         app.MapPost("/api/opportunities/{id}/allocation/approve", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
             {
                 await service.ApproveAsync(id, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
-            }));
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Allocation").WithSummary("Approve the allocation (lead only)");
 
         app.MapPost("/api/opportunities/{id}/allocation/rerun", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
             {
                 await service.RerunAsync(id, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
-            }));
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Allocation").WithSummary("Run the allocation again on the latest declarations (lead only)");
 
         app.MapPost("/api/opportunities/{id}/allocation/overrides", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
@@ -71,7 +85,9 @@ public static class AllocationEndpoints
                 var overrides = AwaitLeadApprovalActivity.ReadOverrides(body["overrides"] as JsonArray);
                 await service.OverrideAsync(id, overrides, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
-            }));
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Allocation").WithSummary("Override shares with reasons (lead only)");
 
         app.MapPost("/api/opportunities/{id}/withdrawals", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
@@ -81,10 +97,14 @@ public static class AllocationEndpoints
                 var reason = body["reason"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["reason"]!.GetValue<string>() : "";
                 await service.WithdrawAsync(id, member, reason, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
-            }));
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Allocation").WithSummary("Record a member's withdrawal; its share is reallocated (lead only)");
 
         app.MapPut("/api/opportunities/{id}/declarations/{memberId}", (string id, string memberId, DeclarationService declarations, HttpContext http) =>
-            Guard(async () => Results.Json(await declarations.SubmitForMemberAsync(id, memberId, await ReadBodyAsync(http), Actor(http), http.RequestAborted), DomainJson.Options)));
+            Guard(async () => Results.Json(await declarations.SubmitForMemberAsync(id, memberId, await ReadBodyAsync(http), Actor(http), http.RequestAborted), DomainJson.Options)))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Allocation").WithSummary("Enter or correct a declaration on a member's behalf (lead only)");
         return app;
     }
 
@@ -100,8 +120,8 @@ public static class AllocationEndpoints
         return json;
     }
 
-    // Access control arrives with lead accounts; until then the API records the caller's address as the actor.
-    private static string Actor(HttpContext http) => $"api:{http.Connection.RemoteIpAddress}";
+    /// <summary>The signed-in lead, as the allocation record and the journal name it.</summary>
+    private static string Actor(HttpContext http) => http.Caller().Actor;
 
     private static async Task<IResult> Guard(Func<Task<IResult>> work)
     {

@@ -9,6 +9,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Web.Intake;
+using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Declarations;
 
@@ -28,7 +29,8 @@ public static class DeclarationEndpoints
             {
                 var view = await declarations.ViewAsync(token, http.RequestAborted);
                 return Results.Json(MemberViewJson.From(view, await allocations.CurrentAsync(view.Invitation.OpportunityId, http.RequestAborted)), DomainJson.Options);
-            }));
+            }))
+            .AllowAnonymous().WithTags("Member links").WithSummary("What a member's link shows: the opportunity, the lots, its latest answer and its share");
 
         app.MapPut("/api/invitations/{token}/declaration", (string token, HttpContext http, DeclarationService declarations, TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
@@ -36,7 +38,8 @@ public static class DeclarationEndpoints
                 var body = await ReadBodyAsync(http);
                 var saved = await declarations.SubmitWithTokenAsync(token, body, http.RequestAborted);
                 return Results.Json(saved, DomainJson.Options);
-            }));
+            }))
+            .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links").WithSummary("A member declares capacity per lot, or declines");
 
         app.MapPost("/api/invitations/{token}/consent", (string token, HttpContext http, AllocationService allocation, DeclarationService declarations,
                 TokenThrottle throttle) =>
@@ -45,10 +48,10 @@ public static class DeclarationEndpoints
                 var (accept, reason) = ReadConsent(await ReadBodyAsync(http));
                 var after = await allocation.ConsentWithTokenAsync(token, accept, reason, http.RequestAborted);
                 return Results.Json(MemberViewJson.From(await declarations.ViewAsync(token, http.RequestAborted), after), DomainJson.Options);
-            }));
+            }))
+            .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links").WithSummary("A member accepts or declines its allocated share");
 
-        app.MapGet("/d/{token}", (string token, HttpContext http, DeclarationService declarations, TokenThrottle throttle) =>
-            WithTokenAsync(http, throttle, async () => Page(await declarations.ViewAsync(token, http.RequestAborted)), html: true));
+        // The member's page at /d/{token} (and its form posts) is Pages/Member/MemberPages.cs, with the same throttle and 403.
         return app;
     }
 
@@ -114,32 +117,6 @@ public static class DeclarationEndpoints
         {
             throw new BadInputException("body: expected JSON like {\"decision\": \"accept\"} or {\"decision\": \"decline\", \"reason\": \"…\"}");
         }
-    }
-
-    /// <summary>The member's page in plain words. The full form comes with the web app; this shows where things stand.</summary>
-    private static IResult Page(MemberDeclarationView view)
-    {
-        var e = (string? s) => WebUtility.HtmlEncode(s ?? "");
-        var body = new StringBuilder();
-        body.Append($"<p>{e(view.Invitation.MemberName)} is invited to say what it could deliver for:</p>");
-        body.Append($"<h2>{e(view.OpportunityTitle)}</h2><p>Buyer: {e(view.BuyerName)}</p>");
-        body.Append(view.Open
-            ? $"<p><strong>Please answer by {e(view.Round.Deadline.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))}.</strong></p>"
-            : "<p><strong>Declarations for this opportunity are closed.</strong></p>");
-        body.Append("<h3>Lots</h3><ul>");
-        foreach (var lot in view.Opportunity.Lots)
-        {
-            var terms = view.Round.TermsOf(lot.Id);
-            body.Append($"<li>Lot {e(lot.Id)}: {e(lot.Title)}" + (terms is null ? "" : $" ({terms.Demand:N0} {e(terms.Unit)})") + "</li>");
-        }
-
-        body.Append("</ul>");
-        body.Append(view.Latest is null
-            ? "<p>You have not answered yet.</p>"
-            : view.Latest.Declined
-                ? $"<p>You declined: {e(view.Latest.DeclineReason)}</p>"
-                : $"<p>Your latest declaration (revision {view.Latest.Revision}): {e(string.Join("; ", view.Latest.Lots.Select(l => $"lot {l.LotId}: {l.Volume:N0} at £{l.PricePerUnit:0.00}")))}.</p>");
-        return Results.Content(Html(view.OpportunityTitle, body.ToString()), "text/html; charset=utf-8", Encoding.UTF8);
     }
 
     private static string Html(string title, string body) =>

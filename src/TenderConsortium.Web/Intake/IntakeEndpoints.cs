@@ -6,13 +6,15 @@ using TenderConsortium.Core.Intake;
 using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Persistence.Members;
 using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Intake;
 
 /// <summary>
 /// The API side of intake: the same importers as the CLI, all or none, with bad input answered by 400
-/// problem details. Accounts and roles arrive with the web-app issue; until then `serve` listens on loopback.
+/// problem details. Leads import into their own consortium; leads and advisers read (a lead only its own consortium's).
 /// </summary>
 public static class IntakeEndpoints
 {
@@ -23,7 +25,8 @@ public static class IntakeEndpoints
             try
             {
                 await using var body = await BufferAsync(request, ct);
-                var result = await new OpportunityImporter(node.ConnectionString).ImportAsync(body, fileName ?? NameFor(request), ct);
+                var importer = new OpportunityImporter(node.ConnectionString) { ConsortiumId = request.HttpContext.Caller().ConsortiumId! };
+                var result = await importer.ImportAsync(body, FileName(fileName) ?? NameFor(request), ct);
                 var summaries = result.Opportunities.Select(o => OpportunitySummary.From(o.Id, o.Opportunity)).ToList();
                 return Results.Json(new { result.Created, result.Updated, result.Unchanged, result.Warnings, opportunities = summaries },
                     DomainJson.Options, statusCode: result.Created > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
@@ -32,29 +35,71 @@ public static class IntakeEndpoints
             {
                 return BadInputProblem.From(ex);
             }
-        });
+        })
+        .RequireAuthorization(TenderAuth.Lead).WithBodyLimit(IntakeOptions.Default.MaxFileBytes)
+        .WithTags("Opportunities").WithSummary("Import a notice: an OCDS package, record or release, or our own JSON/YAML format (?fileName=x.yaml)");
 
-        app.MapGet("/api/opportunities", async (NodeSettings node, CancellationToken ct) =>
-            Results.Json(new { opportunities = await new OpportunityQueries(node.ConnectionString).ListAsync(ct) }, DomainJson.Options));
+        app.MapGet("/api/opportunities", async (HttpContext http, NodeSettings node, CancellationToken ct) =>
+        {
+            try
+            {
+                var paging = Paging.From(http.Request);
+                var scope = http.Caller().Scope;
+                var queries = new OpportunityQueries(node.ConnectionString);
+                var json = new Dictionary<string, object?> { ["opportunities"] = await queries.ListAsync(scope, paging.Skip, paging.PageSize, ct) };
+                foreach (var (k, v) in paging.Links(http.Request, await queries.CountAsync(scope, ct))) json[k] = v;
+                return Results.Json(json, DomainJson.Options);
+            }
+            catch (BadInputException ex)
+            {
+                return BadInputProblem.From(ex);
+            }
+        })
+        .RequireAuthorization(TenderAuth.LeadOrAdviser)
+        .WithTags("Opportunities").WithSummary("Opportunities by deadline (paged): a lead's own consortium's, every consortium's for an adviser");
 
         app.MapGet("/api/opportunities/{id}", async (string id, NodeSettings node, CancellationToken ct) =>
             await new OpportunityQueries(node.ConnectionString).FindAsync(id, ct) is { } found
                 ? Results.Json(found, DomainJson.Options)
-                : Results.Problem(title: "No such opportunity", detail: $"id: no opportunity '{id}'", statusCode: StatusCodes.Status404NotFound));
+                : OpportunityScope.NotFound(id))
+        .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
+        .WithTags("Opportunities").WithSummary("One opportunity (by id or OCID) with its amendment history");
 
         app.MapPost("/api/members", async (HttpRequest request, NodeSettings node, string? fileName, bool? dryRun, CancellationToken ct) =>
         {
             try
             {
                 await using var body = await BufferAsync(request, ct);
-                var result = await new MemberImporter(node.ConnectionString).ImportAsync(body, fileName ?? NameFor(request), dryRun ?? false, ct);
+                var importer = new MemberImporter(node.ConnectionString) { ConsortiumId = request.HttpContext.Caller().ConsortiumId! };
+                var result = await importer.ImportAsync(body, FileName(fileName) ?? NameFor(request), dryRun ?? false, ct);
                 return Results.Json(new { result.Created, result.Updated, result.Unchanged, result.DryRun }, DomainJson.Options);
             }
             catch (BadInputException ex)
             {
                 return BadInputProblem.From(ex);
             }
-        });
+        })
+        .RequireAuthorization(TenderAuth.Lead).WithBodyLimit(IntakeOptions.Default.MaxFileBytes)
+        .WithTags("Members").WithSummary("Import members into the lead's consortium: CSV (text/csv) or JSON; ?dryRun=true checks without storing");
+
+        app.MapGet("/api/members", async (HttpContext http, NodeSettings node, CancellationToken ct) =>
+        {
+            try
+            {
+                var paging = Paging.From(http.Request);
+                var consortium = http.Caller().Scope;
+                var queries = new MemberQueries(node.ConnectionString);
+                var json = new Dictionary<string, object?> { ["members"] = await queries.ListAsync(consortium, paging.Skip, paging.PageSize, ct) };
+                foreach (var (k, v) in paging.Links(http.Request, await queries.CountAsync(consortium, ct))) json[k] = v;
+                return Results.Json(json, DomainJson.Options);
+            }
+            catch (BadInputException ex)
+            {
+                return BadInputProblem.From(ex);
+            }
+        })
+        .RequireAuthorization(TenderAuth.Lead)
+        .WithTags("Members").WithSummary("The lead's consortium's members by name (paged)");
 
         return app;
     }
@@ -76,6 +121,10 @@ public static class IntakeEndpoints
         buffer.Position = 0;
         return buffer;
     }
+
+    /// <summary>Only the file name's extension matters (it picks the format); anything path-like is reduced to its last part.</summary>
+    private static string? FileName(string? fileName) =>
+        string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName.Replace('\\', '/')) is { Length: > 0 and <= 200 } name ? name : "upload";
 
     private static string NameFor(HttpRequest request) => request.ContentType switch
     {

@@ -3,18 +3,30 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
+using TenderConsortium.Persistence.Matching;
+using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Matching;
 
-/// <summary>Partner matching for the web app: the same service and JSON shape as `tender match --json`.</summary>
+/// <summary>
+/// Partner matching for the web app: the same service and JSON shape as `tender match --json`, against the members of
+/// the opportunity's own consortium only.
+/// </summary>
 public static class MatchingEndpoints
 {
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/opportunities/{id}/matches", async (string id, IMatchingSource source, CancellationToken ct) =>
-            await new MatchingService(source).MatchAsync(id, cancellationToken: ct) is { } result
-                ? Results.Json(result, DomainJson.Options)
-                : Results.Problem(title: "No such opportunity", detail: $"id: no opportunity '{id}'", statusCode: StatusCodes.Status404NotFound));
+        app.MapGet("/api/opportunities/{id}/matches", async (string id, NodeSettings node, CancellationToken ct) =>
+            {
+                var consortium = await new OpportunityQueries(node.ConnectionString).ConsortiumOfAsync(id, ct);
+                return consortium is not null && await new MatchingService(new MatchingSource(node.ConnectionString, consortium)).MatchAsync(id, cancellationToken: ct) is { } result
+                    ? Results.Json(result, DomainJson.Options)
+                    : OpportunityScope.NotFound(id);
+            })
+            .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
+            .WithTags("Matching").WithSummary("Per lot: ranked members of the consortium with reasons, exclusions with reasons, coverage gaps");
         return app;
     }
 }

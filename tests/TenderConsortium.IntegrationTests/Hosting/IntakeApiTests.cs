@@ -13,7 +13,11 @@ public sealed class IntakeApiTests
     private HttpClient Http => _node.Http;
 
     [SetUp]
-    public async Task StartApp() => _node = await WebNode.StartAsync();
+    public async Task StartApp()
+    {
+        _node = await WebNode.StartAsync();
+        await _node.AuthenticateAsLeadAsync();
+    }
 
     [TearDown]
     public async Task StopApp() => await _node.DisposeAsync();

@@ -19,6 +19,7 @@ public sealed class MatchingApiTests
     public async Task StartWithSampleData()
     {
         _node = await WebNode.StartAsync();
+        await _node.AuthenticateAsLeadAsync();
         var members = await _node.Http.PostAsync("/api/members",
             new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")), Encoding.UTF8, "text/csv"));
         Assert.That(members.StatusCode, Is.EqualTo(HttpStatusCode.OK), await members.Content.ReadAsStringAsync());

@@ -36,7 +36,7 @@ public sealed class CrashTests
     [TestCase("outbox-delivered", TestName = "Killed during outbox delivery, after the file was written")]
     public async Task The_demo_completes_after_a_kill_with_nothing_lost_or_doubled(string point)
     {
-        var args = new[] { "demo", "--data", _data, "--workflows", TenderProcess.WorkflowsFolder };
+        var args = new[] { "demo", "runtime", "--data", _data, "--workflows", TenderProcess.WorkflowsFolder };
         var environment = new Dictionary<string, string>
         {
             [CrashPoints.Variable] = point,

@@ -22,11 +22,14 @@ public sealed class WebNode : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Http { get; }
 
-    public static async Task<WebNode> StartAsync()
+    /// <param name="settings">Configuration for the host, e.g. "Security:SignInPermitLimit" = "1000" (passed as command-line keys).</param>
+    /// <param name="workflowsFolder">The definitions to load (default: the repository's workflows/).</param>
+    public static async Task<WebNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? workflowsFolder = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "tender-web", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var app = TenderWebApp.Build([], new NodeSettings(data, DatabaseConnection.ForDataFolder(data), TenderProcess.WorkflowsFolder), "http://127.0.0.1:0");
+        var args = (settings ?? new Dictionary<string, string>()).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var app = TenderWebApp.Build(args, new NodeSettings(data, DatabaseConnection.ForDataFolder(data), workflowsFolder ?? TenderProcess.WorkflowsFolder), "http://127.0.0.1:0");
         await NodeComposition.InitializeAsync(app.Services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,257 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Notifications;
+using TenderConsortium.Core.Reviews;
+using TenderConsortium.Core.Submission;
+using TenderConsortium.Persistence.Members;
+using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Workflows;
+using TenderConsortium.Workflows.Mail;
+using TenderConsortium.Workflows.Outbox;
+using TenderConsortium.Workflows.Persistence;
+
+namespace TenderConsortium.Cli.Demo;
+
+/// <summary>
+/// The whole lead-partner bid on sample data: a real notice, the sample consortium, and the people's steps answered
+/// from samples/declarations through the same services the web app and the API use. Each step looks at what the
+/// workflow waits for now, so a demo interrupted anywhere carries on from where it stopped when run again.
+/// </summary>
+public sealed partial class BidDemo(IServiceProvider services, DataLocation location, TextWriter output)
+{
+    public const string DefinitionId = "lead-partner-bid";
+    public const string Ocid = "ocds-r6ebe6-0000567519";
+    public const string Correlation = "demo:" + Ocid;
+    public const string LeadEmail = "bids@clyde-consortium.example";
+    public const string AdviserEmail = "morag.campbell@p4p.example";
+
+    private readonly WorkflowRuntime _runtime = services.GetRequiredService<WorkflowRuntime>();
+    private readonly WorkflowQueries _queries = services.GetRequiredService<WorkflowQueries>();
+    private readonly OutboxDispatcher _dispatcher = services.GetRequiredService<OutboxDispatcher>();
+    private readonly HashSet<string> _stages = [];
+    private string _opportunityId = "";
+    private long _seen;
+
+    /// <summary>Runs (or resumes) the demo; with <paramref name="stopAtReview"/> it stops when the pack waits for the adviser.</summary>
+    public async Task<(Guid Instance, string OpportunityId, bool Finished)> RunAsync(bool stopAtReview, CancellationToken ct)
+    {
+        var samples = SampleFiles.Folder();
+        var plan = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(samples, "declarations", "glasgow-residential-recovery.json"), ct))!.AsObject();
+        var instance = await FindAsync(ct);
+        if (instance is { } resumed)
+        {
+            output.WriteLine($"Resuming the interrupted demo {resumed}.");
+            _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
+        }
+        else
+        {
+            instance = await StartAsync(samples, plan, ct);
+        }
+
+        var id = instance.Value;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            await DeliverAsync(ct);
+            await _runtime.FireDueTimersAsync(ct: ct);
+            await PrintStagesAsync(id, ct);
+            var details = (await _queries.GetInstanceAsync(id, ct))!;
+            if (details.Summary.Status == InstanceStatus.Faulted)
+                throw new InvalidOperationException($"the demo bid stopped with an incident: {details.Summary.Incident} (tender instances retry {id})");
+            if (details.Summary.Status == InstanceStatus.Finished)
+            {
+                await DeliverAsync(ct);
+                return (id, _opportunityId, true);
+            }
+
+            var waiting = details.Bookmarks.Select(b => b.Name).ToHashSet();
+            if (stopAtReview && waiting.Contains(ReviewSignals.Decision)) return (id, _opportunityId, false);
+            if (!await AnswerAsync(id, details.Bookmarks, plan, ct))
+                throw new InvalidOperationException($"the demo does not know how to answer: {string.Join(", ", details.Bookmarks.Select(b => $"{b.Name}/{b.Key}"))}");
+        }
+    }
+
+    private async Task<Guid> StartAsync(string samples, JsonObject plan, CancellationToken ct)
+    {
+        var notice = Directory.EnumerateFiles(Path.Combine(samples, "notices"), "*0000567519*.json").Single();
+        await new OpportunityImporter(location.ConnectionString).ImportFileAsync(notice, ct);
+        var imported = await new MemberImporter(location.ConnectionString).ImportFileAsync(Path.Combine(samples, "members", "sample-consortium.csv"), ct);
+        _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
+        output.WriteLine($"Imported the notice {Ocid} (samples/notices) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
+        var settings = new JsonObject
+        {
+            ["consortiumName"] = "Clyde Social Enterprise Consortium",
+            ["leadName"] = "Jamie Reid, Clyde Social Enterprise Consortium",
+            ["leadEmail"] = LeadEmail,
+            ["adviserEmail"] = AdviserEmail,
+            ["lotTerms"] = plan["lotTerms"]!.DeepClone(),
+        };
+        var started = await _runtime.StartAsync(DefinitionId, new JsonObject { ["opportunityId"] = _opportunityId }, settings, Correlation, "demo", ct);
+        output.WriteLine($"Started the bid {started.InstanceId} ({DefinitionId} v{started.DefinitionVersion}).");
+        return started.InstanceId;
+    }
+
+    /// <summary>Answers every step the bid waits for now; false when there is nothing the demo can answer.</summary>
+    private async Task<bool> AnswerAsync(Guid id, IReadOnlyList<BookmarkView> bookmarks, JsonObject plan, CancellationToken ct)
+    {
+        var answered = false;
+        foreach (var bookmark in bookmarks)
+        {
+            switch (bookmark.Name)
+            {
+                case DeclarationSignals.Declaration:
+                    answered |= await DeclareAsync(id, bookmark.Key, plan, ct);
+                    break;
+                case AllocationSignals.Approval:
+                    await ApproveAsync(ct);
+                    return true;
+                case AllocationSignals.Consent or AllocationSignals.Reconsent:
+                    var token = await TokenAsync(id, bookmark.Key, ct);
+                    await services.GetRequiredService<AllocationService>().ConsentWithTokenAsync(token, accept: true, null, ct);
+                    output.WriteLine($"  member {await NameAsync(bookmark.Key, ct)} accepts its share (from its link)");
+                    answered = true;
+                    break;
+                case ReviewSignals.Decision:
+                    await ReviewAsync(ct);
+                    return true;
+                case "revision":
+                    await _runtime.ResumeAsync(id, "revision", bookmark.Key, new JsonObject { ["next"] = "assembly" }, "demo-revision", LeadEmail, ct);
+                    output.WriteLine("  lead: pack revised as the adviser asked; assemble it again");
+                    return true;
+                case "shortlist":
+                    await _runtime.ResumeAsync(id, "shortlist", bookmark.Key, new JsonObject { ["decision"] = "confirm" }, "demo-shortlist", LeadEmail, ct);
+                    return true;
+                case SubmissionSignals.Submitted:
+                    await services.GetRequiredService<SubmissionService>().RecordSubmissionAsync(_opportunityId, "PCS-DEMO-0001", LeadEmail, ct);
+                    output.WriteLine("  lead: bid submitted on Public Contracts Scotland (reference PCS-DEMO-0001)");
+                    return true;
+                case SubmissionSignals.Outcome:
+                    var lots = (await services.GetRequiredService<IAllocationStore>().CurrentAsync(_opportunityId, ct))!.Result.Lots.Select(l => l.LotId).ToList();
+                    await services.GetRequiredService<SubmissionService>().RecordOutcomeAsync(_opportunityId, lots, LeadEmail, ct);
+                    output.WriteLine($"  lead: the buyer awarded lot(s) {string.Join(", ", lots)}");
+                    return true;
+            }
+        }
+
+        return answered;
+    }
+
+    private async Task<bool> DeclareAsync(Guid id, string memberId, JsonObject plan, CancellationToken ct)
+    {
+        var store = services.GetRequiredService<IDeclarationStore>();
+        if ((await store.HistoryAsync(_opportunityId, memberId, ct)).Count > 0)
+        {
+            // Stored before an interruption, but the workflow never heard of it: tell it now, as the service would have.
+            await services.GetRequiredService<DeclarationService>().ReplayLatestAsync(_opportunityId, memberId, ct);
+            return true;
+        }
+
+        var member = await new MemberQueries(location.ConnectionString).FindAsync(memberId, ct);
+        var declaration = plan["declarations"]?[member?.Member.RegistrationNumber ?? ""]
+                          ?? new JsonObject { ["decline"] = "(demo) no capacity for this opportunity" };
+        var token = await TokenAsync(id, memberId, ct);
+        var saved = await services.GetRequiredService<DeclarationService>().SubmitWithTokenAsync(token, declaration.ToJsonString(), ct);
+        output.WriteLine(saved.Declined
+            ? $"  member {member?.Member.Name} declines from its link: {saved.DeclineReason}"
+            : $"  member {member?.Member.Name} declares from its link: {string.Join("; ", saved.Lots.Select(l => $"lot {l.LotId} {l.Volume:N0} h at £{l.PricePerUnit:0.00}"))}");
+        return true;
+    }
+
+    private async Task ApproveAsync(CancellationToken ct)
+    {
+        var service = services.GetRequiredService<AllocationService>();
+        var current = (await service.CurrentAsync(_opportunityId, ct)).Current!;
+        if (current.Result.Overrides.Count == 0 && await GapFillerAsync(current, ct) is { } pin)
+        {
+            var after = await service.OverrideAsync(_opportunityId, [pin], LeadEmail, ct);
+            output.WriteLine($"  lead overrides lot {pin.LotId}: {await NameAsync(pin.MemberId, ct)} → {pin.Volume:N0} h, above the cap, to narrow the gap " +
+                             $"(reason recorded in the journal); round {after.Round}");
+            return;
+        }
+
+        await service.ApproveAsync(_opportunityId, LeadEmail, ct);
+        output.WriteLine($"  lead approves allocation round {current.Round}");
+    }
+
+    /// <summary>A member that declared more than the cap let it take, in a lot with a gap: the lead pins its full offer.</summary>
+    private async Task<ShareOverride?> GapFillerAsync(StoredAllocation current, CancellationToken ct)
+    {
+        var declarations = (await services.GetRequiredService<IDeclarationStore>().LatestAsync(_opportunityId, ct)).ToDictionary(d => d.MemberId);
+        foreach (var lot in current.Result.Lots.Where(l => l.Uncovered > 0))
+        {
+            foreach (var share in lot.Shares)
+            {
+                var offered = declarations.GetValueOrDefault(share.MemberId)?.Lot(lot.LotId)?.Volume ?? 0;
+                if (offered > share.Volume)
+                    return new ShareOverride(share.MemberId, lot.LotId, Math.Min(offered, share.Volume + lot.Uncovered),
+                        "Only member with detox beds ready in April; takes its full offer rather than leave the gap to the buyer");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task ReviewAsync(CancellationToken ct)
+    {
+        var reviews = services.GetRequiredService<ReviewService>();
+        var review = (await reviews.CurrentAsync(_opportunityId, ct))!;
+        if (review.Round == 1)
+        {
+            await reviews.CommentAsync(_opportunityId, AdviserEmail, "Social value", "Say how the three peer recovery posts will be recruited locally.", ct);
+            await reviews.DecideAsync(_opportunityId, AdviserEmail, ReviewDecision.ChangesRequested, "Strengthen the social value section, then send it back.", ct);
+            output.WriteLine("  adviser requests changes (social value section)");
+            return;
+        }
+
+        await reviews.DecideAsync(_opportunityId, AdviserEmail, ReviewDecision.Approved, "Clear and well evidenced.", ct);
+        output.WriteLine($"  adviser approves review round {review.Round}");
+    }
+
+    /// <summary>The member's link as it reads it: from the invitation email the outbox holds for it.</summary>
+    private async Task<string> TokenAsync(Guid id, string memberId, CancellationToken ct)
+    {
+        var invitation = (await services.GetRequiredService<IInvitationStore>().FindAsync(_opportunityId, memberId, ct))!;
+        var mail = (await _queries.ListOutboxAsync(instanceId: id, take: 1000, ct: ct))
+            .Where(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal) && m.Recipient == invitation.Email)
+            .Select(m => JsonSerializer.Deserialize<OutgoingMail>(m.Message)!).Single();
+        return Link().Match(mail.TextBody).Groups[1].Value;
+    }
+
+    private async Task<string> NameAsync(string memberId, CancellationToken ct) =>
+        (await new MemberQueries(location.ConnectionString).FindAsync(memberId, ct))?.Member.Name ?? memberId;
+
+    private async Task DeliverAsync(CancellationToken ct)
+    {
+        while (await _dispatcher.DispatchOnceAsync(ct) > 0)
+        {
+        }
+    }
+
+    /// <summary>One line per stage as the workflow enters it, from the journal.</summary>
+    private async Task PrintStagesAsync(Guid id, CancellationToken ct)
+    {
+        foreach (var entry in await _queries.GetJournalAsync(id, _seen, ct))
+        {
+            _seen = entry.Id;
+            if (entry.Kind == "ActivityStarted" && entry.Detail is { Length: > 0 } stage)
+                output.WriteLine(_stages.Add(stage) ? $"Stage: {stage}" : $"Stage again: {stage}");
+            else if (entry.Kind == "Note" && entry.Detail is { } note)
+                output.WriteLine($"  {note}");
+        }
+    }
+
+    private async Task<Guid?> FindAsync(CancellationToken ct)
+    {
+        var last = (await _queries.ListInstancesAsync(definitionId: DefinitionId, correlationId: Correlation, take: 1, ct: ct)).FirstOrDefault();
+        return last is not null && InstanceStatus.IsActive(last.Status) ? last.Id : null;
+    }
+
+    [GeneratedRegex(@"/d/([A-Za-z0-9_-]{43})")]
+    private static partial Regex Link();
+}

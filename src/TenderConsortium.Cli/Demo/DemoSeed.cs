@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Notifications;
+using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Workflows;
+using TenderConsortium.Workflows.Mail;
+
+namespace TenderConsortium.Cli.Demo;
+
+/// <summary>
+/// On an empty data folder, `tender serve` seeds the demo bid and stops it where the adviser has to review the pack,
+/// so a newcomer can click through as the lead, a member and the adviser.
+/// </summary>
+public static partial class DemoSeed
+{
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, DataLocation location, CancellationToken ct)
+    {
+        if ((await new OpportunityQueries(location.ConnectionString).ListAsync(null, 0, 1, ct)).Count > 0) return;
+        Console.WriteLine("Empty data folder: seeding the demo bid (a real notice, the sample consortium) up to the adviser's review…");
+        var (instance, opportunity, _) = await new BidDemo(services, location, TextWriter.Null).RunAsync(stopAtReview: true, ct);
+        var links = services.GetRequiredService<PublicLinks>();
+        var invitation = (await services.GetRequiredService<IInvitationStore>().ListAsync(opportunity, ct)).First();
+        var mail = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance, take: 1000, ct: ct))
+            .First(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal) && m.Recipient == invitation.Email);
+        var memberLink = Link().Match(JsonSerializer.Deserialize<OutgoingMail>(mail.Message)!.TextBody).Value;
+        Console.WriteLine($"  as the lead ({BidDemo.LeadEmail}):      {links.Opportunity(opportunity)}");
+        Console.WriteLine($"  as a member ({invitation.MemberName}): {memberLink}");
+        Console.WriteLine($"  as the adviser ({BidDemo.AdviserEmail}): {links.Review(opportunity)}");
+        Console.WriteLine($"  emails so far: {location.OutboxFolder}");
+    }
+
+    [GeneratedRegex(@"https?://\S+/d/[A-Za-z0-9_-]{43}")]
+    private static partial Regex Link();
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using TenderConsortium.Cli.Infrastructure;
+using TenderConsortium.Cli.Intake;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Persistence.Accounts;
+
+namespace TenderConsortium.Cli.Users;
+
+/// <summary>
+/// "tender users add|list|remove|apikey": lead and adviser accounts. They sign in by emailed link (no passwords);
+/// a lead's scripts use an API key, printed once and stored hashed.
+/// </summary>
+public static class UserCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("users", "Lead and adviser accounts: add, list, remove, issue an API key");
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Remove());
+        command.Subcommands.Add(ApiKey());
+        return command;
+    }
+
+    private static Option<string> Email() => new("--email") { Description = "The account's email address (where sign-in links go)", Required = true };
+
+    private static Command Add()
+    {
+        var role = new Option<string>("--role") { Description = "lead or adviser", Required = true };
+        role.AcceptOnlyFromAmong(AccountRoles.Lead, AccountRoles.Adviser);
+        var email = Email();
+        var consortium = new Option<string?>("--consortium") { Description = "A lead's consortium by name (created if new; default: the default consortium). Advisers have none." };
+        var command = StoreOptions.Command("add", "Add a lead (of one consortium) or an adviser (across consortia)", out var store, role, email, consortium);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var account = await new AccountStore(connection).AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(consortium), ct);
+            if (store.Json(parse)) IntakeCli.WriteJson(View(account));
+            else Console.Out.WriteLine($"Added {account.Role} {account.Email}{(account.ConsortiumName is null ? "" : $" of consortium '{account.ConsortiumName}'")}. They sign in at /sign-in with a link sent to this address.");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = StoreOptions.Command("list", "Accounts by email", out var store);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var accounts = await new AccountStore(connection).ListAsync(ct);
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(new { users = accounts.Select(View) });
+                return CliExit.Ok;
+            }
+
+            foreach (var a in accounts) Console.Out.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
+            Console.Out.WriteLine($"{accounts.Count} account(s)");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var email = Email();
+        var command = StoreOptions.Command("remove", "Remove an account with its sign-in links and API key; its browser sessions end at their next request", out var store, email);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var address = parse.GetValue(email)!;
+            if (!await new AccountStore(connection).RemoveAsync(address, ct)) throw new BadInputException($"--email: no account for '{address}'");
+            if (store.Json(parse)) IntakeCli.WriteJson(new { removed = AccountStore.NormaliseEmail(address) });
+            else Console.Out.WriteLine($"Removed {AccountStore.NormaliseEmail(address)}.");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command ApiKey()
+    {
+        var email = Email();
+        var command = StoreOptions.Command("apikey", "Issue a new API key for a lead's scripts (replaces any earlier key); it is printed once and stored hashed", out var store, email);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var accounts = new AccountStore(connection);
+            var address = parse.GetValue(email)!;
+            var account = await accounts.FindByEmailAsync(address, ct) ?? throw new BadInputException($"--email: no account for '{address}'");
+            if (account.Role != AccountRoles.Lead) throw new BadInputException($"--email: {account.Email} is an {account.Role}; API keys are for leads' scripts");
+            var key = await accounts.IssueApiKeyAsync(account.Email, ct);
+            if (store.Json(parse))
+            {
+                IntakeCli.WriteJson(new { email = account.Email, apiKey = key });
+                return CliExit.Ok;
+            }
+
+            Console.Out.WriteLine(key);
+            Console.Error.WriteLine($"API key for {account.Email}. It is shown only now; send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. Any earlier key no longer works.");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static object View(Account a) => new { id = a.Id, email = a.Email, role = a.Role, consortium = a.ConsortiumName, createdAt = a.CreatedAt };
+}

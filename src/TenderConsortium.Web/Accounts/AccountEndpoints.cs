@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Persistence.Accounts;
+using TenderConsortium.Web.Declarations;
+using TenderConsortium.Web.Intake;
+using TenderConsortium.Web.Security;
+
+namespace TenderConsortium.Web.Accounts;
+
+/// <summary>
+/// Sign-in by emailed link: <c>POST /api/sign-in</c> {"email"} (always 202), <c>GET /sign-in/verify?token=</c> (sets the
+/// cookie, redirects to /lead or /adviser), <c>POST /sign-out</c> (antiforgery), and <c>GET /api/me</c>.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sign-in", async (HttpContext http, SignInLinks signIn) =>
+            {
+                try
+                {
+                    var email = await ReadEmailAsync(http);
+                    await signIn.RequestAsync(email, http.RequestAborted);
+                    return Results.Json(new { message = "If this address has an account, a sign-in link is on its way. It works once, within 15 minutes." },
+                        statusCode: StatusCodes.Status202Accepted);
+                }
+                catch (BadInputException ex)
+                {
+                    return BadInputProblem.From(ex);
+                }
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(TenderAuth.SignInRateLimit)
+            .WithBodyLimit(RequestLimits.SignInBytes)
+            .WithTags("Accounts")
+            .WithSummary("Ask for a sign-in link by email (always 202, whether or not the address has an account)");
+
+        app.MapGet(SignInLinks.VerifyPath, async (HttpContext http, AccountStore accounts, TokenThrottle throttle, string? token) =>
+            {
+                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                if (throttle.WaitFor(client) is { } wait)
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Page(StatusCodes.Status429TooManyRequests, "Too many attempts", "Too many links that do not work were tried from here. Try again later.");
+                }
+
+                var account = token is null ? null : await accounts.RedeemSignInTokenAsync(token, http.RequestAborted);
+                if (account is null)
+                {
+                    throttle.Failed(client);
+                    return Page(StatusCodes.Status403Forbidden, "Link not valid",
+                        "This sign-in link is not valid: it may have expired (links work for 15 minutes) or been used already. <a href=\"/sign-in\">Ask for a new one</a>.");
+                }
+
+                await http.SignInAsync(TenderAuth.CookieScheme, Caller.Principal(account, TenderAuth.CookieScheme),
+                    new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow });
+                return Results.Redirect(account.Role == AccountRoles.Adviser ? "/adviser" : "/lead");
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(TenderAuth.SignInRateLimit)
+            .ExcludeFromDescription();
+
+        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                try
+                {
+                    await antiforgery.ValidateRequestAsync(http);
+                }
+                catch (AntiforgeryValidationException)
+                {
+                    return Results.Problem(title: "Bad request", detail: "The form has expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                await http.SignOutAsync(TenderAuth.CookieScheme);
+                return Results.Redirect(TenderAuth.SignInPath);
+            })
+            .AllowAnonymous()
+            .DisableAntiforgery() // validated above, so a bad token is a plain 400 rather than an exception
+            .ExcludeFromDescription();
+
+        app.MapGet("/api/me", (HttpContext http, AccountStore accounts) => Me(http, accounts))
+            .RequireAuthorization(TenderAuth.LeadOrAdviser)
+            .WithTags("Accounts")
+            .WithSummary("The signed-in account: email, role and consortium");
+        return app;
+    }
+
+    private static async Task<IResult> Me(HttpContext http, AccountStore accounts)
+    {
+        var caller = http.Caller();
+        var account = await accounts.FindAsync(caller.UserId, http.RequestAborted);
+        return Results.Json(new
+        {
+            email = caller.Email,
+            role = caller.Role,
+            consortium = account?.ConsortiumId is null ? null : new { id = account.ConsortiumId, name = account.ConsortiumName },
+        }, DomainJson.Options);
+    }
+
+    private static async Task<string> ReadEmailAsync(HttpContext http)
+    {
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            return form["email"].ToString() is { Length: > 0 } e ? e : throw new BadInputException("email: required");
+        }
+
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("email", out var email) && email.ValueKind == JsonValueKind.String
+                && email.GetString() is { Length: > 0 } address)
+                return AccountStore.NormaliseEmail(address) is not null ? address : throw new BadInputException("email: expected an email address");
+            throw new BadInputException("email: required, as {\"email\": \"you@example.org\"}");
+        }
+        catch (JsonException)
+        {
+            throw new BadInputException("body: expected JSON like {\"email\": \"you@example.org\"}");
+        }
+    }
+
+    private static IResult Page(int status, string title, string bodyHtml) =>
+        Results.Content(
+            "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>{WebUtility.HtmlEncode(title)}</title></head><body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{bodyHtml}</p></main></body></html>",
+            "text/html; charset=utf-8", Encoding.UTF8, status);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Intake;
+using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Pages.Shared;
+using TenderConsortium.Web.Security;
+using TenderConsortium.Workflows;
+
+namespace TenderConsortium.Web.Pages.Lead;
+
+/// <summary>The lead's pages: opportunities, one opportunity with everything about its bid, the registry, the rules.</summary>
+public static class LeadPages
+{
+    public static IEndpointRouteBuilder MapLeadPages(this IEndpointRouteBuilder app)
+    {
+        var lead = app.MapGroup("/lead").RequireAuthorization(PagePolicies.Lead);
+        lead.MapGet("", ListAsync);
+        lead.MapGet("/opportunities/import", (HttpContext http) => ImportPage(http, new FormState()));
+        lead.MapPost("/opportunities/import", ImportAsync).DisableAntiforgery();
+        OpportunityPage.Map(lead);
+        MembersPage.Map(lead);
+        SettingsPage.Map(lead);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, NodeSettings node, WorkflowQueries queries, IAllocationStore allocations, IInvitationStore invitations,
+        TimeProvider time)
+    {
+        var who = LeadContext.Of(http);
+        var list = await new OpportunityQueries(node.ConnectionString).ListAsync(who.ConsortiumId, 0, 500, http.RequestAborted);
+        var now = time.GetUtcNow();
+        var rows = new List<IReadOnlyList<Html>>();
+        foreach (var o in list)
+        {
+            var instance = (await queries.ListInstancesAsync(correlationId: o.Id, take: 1, ct: http.RequestAborted)).FirstOrDefault();
+            var allocation = await allocations.CurrentAsync(o.Id, http.RequestAborted);
+            var round = await invitations.RoundAsync(o.Id, http.RequestAborted);
+            rows.Add(
+            [
+                H.Html($"""<a class="govuk-link" href="/lead/opportunities/{Uri.EscapeDataString(o.Id)}">{o.Title}</a><br><span class="govuk-body-s">{o.Buyer}</span>"""),
+                Stage(instance),
+                o.Deadline is { } d ? H.Html($"{Words.Day(d)}<br>{Words.CountdownTag(d, now)}") : Forms.Text("not given"),
+                round is not null && round.ClosedAt is null ? H.Html($"closes {Words.CountdownTag(round.ClosesAt, now)}") : Forms.Text(round is null ? "—" : "closed"),
+                Coverage(allocation),
+            ]);
+        }
+
+        var main = H.Html($"""
+            {Forms.Banner(PageEndpoints.DoneMessage(http) is "imported" ? "The notice was imported." : null)}
+            <h1 class="govuk-heading-l">Opportunities</h1>
+            <a class="govuk-button" href="/lead/opportunities/import" role="button" draggable="false" data-module="govuk-button">Import a notice</a>
+            {(rows.Count == 0
+                ? H.Html($"""<p class="govuk-body">No opportunities yet. Import a notice (OCDS from Public Contracts Scotland, Contracts Finder, Sell2Wales or Find a Tender, or the consortium's own JSON/YAML format).</p>""")
+                : Forms.Table("Opportunities by tender deadline", ["Opportunity", "Stage", "Tender deadline", "Declarations", "Coverage per lot"], rows, "govuk-visually-hidden"))}
+            """);
+        return Layout.Page(http, PageArea.Lead, "Opportunities", main);
+    }
+
+    public static Html Stage(InstanceSummary? instance) => instance is null
+        ? Forms.Tag("Not started", "grey")
+        : instance.Status switch
+        {
+            "Faulted" => H.Html($"{Forms.Tag("Needs attention", "red")}<br><span class=\"govuk-body-s\">{instance.Incident}</span>"),
+            "Finished" => Forms.Tag("Finished", "green"),
+            "Cancelled" => Forms.Tag("Cancelled", "grey"),
+            _ => Forms.Tag(instance.Stage is { Length: > 0 } s ? s : instance.Status, "blue"),
+        };
+
+    public static Html Coverage(StoredAllocation? allocation) => allocation is null
+        ? Forms.Text("—")
+        : H.Each(allocation.Result.Lots, l => H.Html(
+            $"""<span class="app-coverage">Lot {l.LotId}: {Words.Percent(l.Demand == 0 ? 100 : 100m * l.Covered / l.Demand)}{(l.Uncovered > 0 ? $" (gap {Words.Number(l.Uncovered)} {l.Unit})" : "")}</span>"""));
+
+    private static IResult ImportPage(HttpContext http, FormState form, int status = StatusCodes.Status200OK)
+    {
+        var main = H.Html($"""
+            {Forms.ErrorSummary(form.Errors)}
+            <h1 class="govuk-heading-l">Import a notice</h1>
+            <form method="post" action="/lead/opportunities/import" enctype="multipart/form-data" novalidate>
+            {Forms.Antiforgery(http)}
+            {Forms.FileUpload("notice-file", "notice", "Notice file", form, "OCDS JSON (release or record package) or the consortium's own JSON or YAML format. Importing a newer release of the same notice updates it.", ".json,.yaml,.yml")}
+            {Forms.Button("Import")}
+            </form>
+            """);
+        return Layout.Page(http, PageArea.Lead, "Import a notice", main, status, form.HasErrors);
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, NodeSettings node)
+    {
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var file = http.Request.Form.Files.GetFile("notice");
+        if (file is null || file.Length == 0)
+        {
+            form.Error("notice-file", "Select a notice file");
+            return ImportPage(http, form, StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            if (file.Length > IntakeOptions.Default.MaxFileBytes) throw new BadInputException($"{file.FileName}: {file.Length:N0} bytes is over the limit of {IntakeOptions.Default.MaxFileBytes:N0} bytes");
+            await using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, http.RequestAborted);
+            buffer.Position = 0;
+            var importer = new OpportunityImporter(node.ConnectionString) { ConsortiumId = LeadContext.Of(http).ConsortiumId };
+            var result = await importer.ImportAsync(buffer, Path.GetFileName(file.FileName), http.RequestAborted);
+            return result.Opportunities.Count == 1
+                ? PageEndpoints.Done($"/lead/opportunities/{Uri.EscapeDataString(result.Opportunities[0].Id)}", "imported")
+                : PageEndpoints.Done("/lead", "imported");
+        }
+        catch (BadInputException ex)
+        {
+            foreach (var p in ex.Problems.Take(20)) form.Error("notice-file", p);
+            return ImportPage(http, form, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    internal static string Id(string id) => Uri.EscapeDataString(id);
+
+    internal static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    internal static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+
+    internal static string OpportunityPath(string id) => $"/lead/opportunities/{Id(id)}";
+
+    internal static IResult NotFound(HttpContext http) =>
+        Layout.Message(http, PageArea.Lead, "Page not found", "There is no such opportunity in your consortium.", StatusCodes.Status404NotFound);
+
+    internal static async Task<string?> ResolveAsync(HttpContext http, NodeSettings node, string id) =>
+        Caller.From(http.User) is not null
+            ? await OpportunityScope.ResolveAsync(http, id)
+            : await new OpportunityQueries(node.ConnectionString).ResolveIdAsync(id, LeadContext.Of(http).ConsortiumId, http.RequestAborted);
+
+    internal static LotTerms? TermsOf(DeclarationRound? round, string lotId) => round?.TermsOf(lotId);
+}

@@ -1,0 +1,452 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
+using TenderConsortium.Core.Matching;
+using TenderConsortium.Core.Reviews;
+using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Pages.Shared;
+using TenderConsortium.Workflows;
+using TenderConsortium.Workflows.Definitions;
+
+namespace TenderConsortium.Web.Pages.Lead;
+
+/// <summary>
+/// One opportunity: the workflow picture, lots with matches, reasons and gaps, declarations, the allocation with its
+/// explanations, approval and override, documents, the adviser's comments and the journal; or the form to start a bid.
+/// </summary>
+internal static class OpportunityPage
+{
+    public static void Map(RouteGroupBuilder lead)
+    {
+        lead.MapGet("/opportunities/{id}", (string id, HttpContext http) => RenderAsync(http, id, null, null));
+        lead.MapPost("/opportunities/{id}/start", StartAsync).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/declarations/close", (string id, HttpContext http, NodeSettings node, DeclarationService declarations) =>
+            ActAsync(http, node, id, async (found, who) => await declarations.CloseAsync(found, who.Actor, http.RequestAborted), "closed")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/approve", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
+            ActAsync(http, node, id, async (found, who) => await allocation.ApproveAsync(found, who.Actor, http.RequestAborted), "approved")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
+            ActAsync(http, node, id, async (found, who) => await allocation.RerunAsync(found, who.Actor, http.RequestAborted), "rerun")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/override", OverrideAsync).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/revision", (string id, HttpContext http, NodeSettings node, WorkflowRuntime runtime, WorkflowQueries queries) =>
+            ActAsync(http, node, id, async (found, who) =>
+            {
+                var next = http.Request.Form["next"].ToString();
+                if (next is not ("assembly" or "allocation")) throw new BadInputException("next: choose to re-assemble the bid pack or go back to allocation");
+                await SignalAsync(runtime, queries, found, Revision, new JsonObject { ["next"] = next }, who.Actor, http.RequestAborted);
+            }, "revision")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, WorkflowRuntime runtime, WorkflowQueries queries) =>
+            ActAsync(http, node, id, async (found, who) =>
+                await SignalAsync(runtime, queries, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
+        lead.MapGet("/opportunities/{id}/documents/{**file}", DocumentAsync);
+    }
+
+    private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
+    {
+        ["imported"] = "The notice was imported.",
+        ["started"] = "The bid was started: members are matched and invited.",
+        ["closed"] = "Declarations are closed; the allocation follows.",
+        ["approved"] = "You approved the allocation. Allocated members are asked to accept their shares.",
+        ["rerun"] = "The allocation was run again from the latest declarations.",
+        ["revision"] = "The bid went back as you chose.",
+        ["shortlist"] = "Shortlist confirmed: members are invited.",
+        ["overridden"] = "The share was set and the rest re-optimised as a new round.",
+    };
+
+    private static async Task<IResult> ActAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, Task> action, string done)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is null) return PageEndpoints.Expired(http, PageArea.Lead);
+        try
+        {
+            await action(found, LeadContext.Of(http));
+            return PageEndpoints.Done(LeadPages.OpportunityPath(found), done);
+        }
+        catch (BadInputException ex)
+        {
+            var form = new FormState();
+            foreach (var p in ex.Problems) form.Error("actions", p);
+            return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static async Task<IResult> OverrideAsync(string id, HttpContext http, NodeSettings node, AllocationService allocation)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var share = form.Value("override-share").Split('|', 2);
+        var volumeText = form.Value("override-volume").Trim().Replace(",", "");
+        var reason = form.Value("override-reason");
+        if (share.Length != 2) form.Error("override-share", "Choose the member and lot whose share you set");
+        if (!long.TryParse(volumeText, NumberStyles.None, CultureInfo.InvariantCulture, out var volume))
+            form.Error("override-volume", "Enter the share as a whole number, for example 3500");
+        if (string.IsNullOrWhiteSpace(reason)) form.Error("override-reason", "Enter the reason for changing this share; the consortium records it and the member sees it");
+        if (!form.HasErrors)
+        {
+            try
+            {
+                await allocation.OverrideAsync(found, [new ShareOverride(share[1], share[0], volume, reason.Trim())], LeadContext.Of(http).Actor, http.RequestAborted);
+                return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#allocation", "overridden");
+            }
+            catch (BadInputException ex)
+            {
+                foreach (var p in ex.Problems)
+                {
+                    var field = p.Contains(".volume:", StringComparison.Ordinal) ? "override-volume"
+                        : p.Contains(".reason:", StringComparison.Ordinal) ? "override-reason"
+                        : p.StartsWith("overrides", StringComparison.Ordinal) ? "override-share" : "override-share";
+                    form.Error(field, p[(p.IndexOf(": ", StringComparison.Ordinal) + 2)..] is { Length: > 0 } m ? Capitalise(m) : p);
+                }
+            }
+        }
+
+        return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The lead-partner-bid workflow's plain human tasks (WaitForSignal) that the lead answers from this page.</summary>
+    private const string Revision = "revision", Shortlist = "shortlist";
+
+    private static async Task SignalAsync(WorkflowRuntime runtime, WorkflowQueries queries, string opportunityId, string bookmark, JsonObject payload, string actor, CancellationToken ct)
+    {
+        var instance = (await queries.ListInstancesAsync(correlationId: opportunityId, take: 1, ct: ct)).FirstOrDefault()
+                       ?? throw new BadInputException("no bid is running for this opportunity");
+        if (!await runtime.IsWaitingAsync(instance.Id, bookmark, opportunityId, ct)) throw new BadInputException("the bid is not waiting for this answer now");
+        var result = await runtime.ResumeAsync(instance.Id, bookmark, opportunityId, payload, null, actor, ct);
+        if (result.Status == ResumeStatus.Invalid) throw new BadInputException(result.Problems);
+    }
+
+    private static Html TasksSection(HttpContext http, string path, InstanceDetails? instance)
+    {
+        if (instance is null) return Html.Empty;
+        var tasks = new List<Html>();
+        if (instance.Bookmarks.Any(b => b.Name == Shortlist))
+            tasks.Add(H.Html($"""<form method="post" action="{path}/shortlist" novalidate>{Forms.Antiforgery(http)}<p class="govuk-body">Check the matches below, then confirm the shortlist so members are invited.</p>{Forms.Button("Confirm shortlist")}</form>"""));
+        if (instance.Bookmarks.Any(b => b.Name == Revision))
+            tasks.Add(H.Html($"""
+                <form method="post" action="{path}/revision" novalidate>{Forms.Antiforgery(http)}
+                {Forms.Radios("next", "next", "The adviser asked for changes. When you have made them, where should the bid go?",
+                [new Forms.Choice("assembly", "Assemble the bid pack again", true), new Forms.Choice("allocation", "Back to allocation (re-run it from the declarations)", false)])}
+                {Forms.Button("Continue")}
+                </form>
+                """));
+        return tasks.Count == 0 ? Html.Empty : H.Html($"""<h2 class="govuk-heading-m" id="tasks">Waiting for you</h2>{tasks}""");
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static async Task<IResult> StartAsync(string id, HttpContext http, NodeSettings node, WorkflowRuntime runtime, TimeProvider time)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))!;
+        var workflow = form.Value("start-workflow", NewBidDefaults.DefaultWorkflow);
+        WorkflowDefinition definition;
+        try
+        {
+            (definition, _) = await runtime.Definitions.GetLatestAsync(workflow, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is WorkflowNotFoundException or InvalidOperationException or KeyNotFoundException)
+        {
+            form.Error("start-workflow", $"There is no workflow '{workflow}'");
+            return await RenderAsync(http, found, form, null, StatusCodes.Status400BadRequest);
+        }
+
+        var variables = new JsonObject { ["opportunityId"] = found };
+        var (day, month, year) = (form.Value("start-deadline-day").Trim(), form.Value("start-deadline-month").Trim(), form.Value("start-deadline-year").Trim());
+        if (day.Length + month.Length + year.Length > 0)
+        {
+            if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", out var date))
+            {
+                var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+                if (at <= time.GetUtcNow()) form.Error("start-deadline-day", "The declaration deadline must be in the future");
+                else variables["declarationDeadline"] = at.ToString("O");
+            }
+            else form.Error("start-deadline-day", "Enter the declaration deadline as a real date, for example 4 12 2026");
+        }
+
+        var (_, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
+        var settings = new JsonObject();
+        foreach (var (name, value) in saved)
+            if (definition.Settings.ContainsKey(name)) settings[name] = value?.DeepClone();
+        if (form.Value("start-leadEmail").Trim() is { Length: > 0 } email && definition.Settings.ContainsKey("leadEmail")) settings["leadEmail"] = email;
+        var terms = new JsonObject();
+        for (var i = 0; i < stored.Opportunity.Lots.Count; i++)
+        {
+            var lot = stored.Opportunity.Lots[i];
+            var unit = form.Value($"start-lot{i}-unit", LotUnits.Value);
+            var demand = form.Value($"start-lot{i}-demand").Trim().Replace(",", "");
+            var reference = form.Value($"start-lot{i}-reference").Trim().TrimStart('£');
+            if (unit == LotUnits.Value && demand.Length == 0 && reference.Length == 0) continue;
+            if (!LotUnits.IsKnown(unit)) form.Error($"start-lot{i}-unit", $"Lot {lot.Id}: choose a unit");
+            if (!long.TryParse(demand, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            {
+                form.Error($"start-lot{i}-demand", $"Lot {lot.Id}: enter the demand as a whole number above 0, or choose “value” and leave it empty to split by value");
+                continue;
+            }
+
+            var t = new JsonObject { ["unit"] = unit, ["demand"] = n };
+            if (reference.Length > 0)
+            {
+                if (decimal.TryParse(reference, NumberStyles.Number, CultureInfo.InvariantCulture, out var r) && r > 0) t["referencePrice"] = r;
+                else form.Error($"start-lot{i}-reference", $"Lot {lot.Id}: enter the reference price in pounds, for example 32.50");
+            }
+
+            terms[lot.Id] = t;
+        }
+
+        if (terms.Count > 0 && definition.Settings.ContainsKey("lotTerms")) settings["lotTerms"] = terms;
+        if (!form.HasErrors)
+        {
+            try
+            {
+                await runtime.StartAsync(definition.Id, variables, settings, correlationId: found, actor: LeadContext.Of(http).Actor, ct: http.RequestAborted);
+                return PageEndpoints.Done(LeadPages.OpportunityPath(found), "started");
+            }
+            catch (WorkflowInputException ex)
+            {
+                foreach (var p in ex.Problems) form.Error(p.StartsWith("settings.leadEmail", StringComparison.Ordinal) ? "start-leadEmail" : "start-workflow", p);
+            }
+            catch (BadInputException ex)
+            {
+                foreach (var p in ex.Problems) form.Error("start-workflow", p);
+            }
+        }
+
+        return await RenderAsync(http, found, form, null, StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> DocumentAsync(string id, string file, HttpContext http, NodeSettings node)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        return OpportunityFiles.Find(node, found, file) is { } path ? Results.File(path, OpportunityFiles.ContentType(path), Path.GetFileName(path)) : LeadPages.NotFound(http);
+    }
+
+    public static async Task<IResult> RenderAsync(HttpContext http, string id, FormState? startForm, FormState? actionForm, int status = StatusCodes.Status200OK)
+    {
+        var services = http.RequestServices;
+        T S<T>() where T : notnull => (T)services.GetService(typeof(T))!;
+        var node = S<NodeSettings>();
+        var found = await LeadPages.ResolveAsync(http, node, id);
+        if (found is null) return LeadPages.NotFound(http);
+        var ct = http.RequestAborted;
+        var now = S<TimeProvider>().GetUtcNow();
+        var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, ct))!;
+        var opportunity = stored.Opportunity;
+        var queries = S<WorkflowQueries>();
+        var runtime = S<WorkflowRuntime>();
+        var summary = (await queries.ListInstancesAsync(correlationId: found, take: 1, ct: ct)).FirstOrDefault();
+        var instance = summary is null ? null : await queries.GetInstanceAsync(summary.Id, ct);
+        var definition = summary is null ? null : await runtime.Definitions.GetAsync(summary.DefinitionId, summary.DefinitionVersion, ct);
+        var round = await S<IInvitationStore>().RoundAsync(found, ct);
+        var invitations = await S<IInvitationStore>().ListAsync(found, ct);
+        var declarations = (await S<IDeclarationStore>().LatestAsync(found, ct)).ToDictionary(d => d.MemberId);
+        var allocation = await S<IAllocationStore>().CurrentAsync(found, ct);
+        var shortlist = instance?.Variables["shortlist"] is JsonObject s ? s.Deserialize<MatchResult>(DomainJson.Options) : null;
+        var matches = shortlist ?? await new MatchingService(S<IMatchingSource>()).MatchAsync(found, cancellationToken: ct);
+        var review = services.GetService(typeof(ReviewService)) is ReviewService reviews ? await reviews.CurrentAsync(found, ct) : null;
+        var waitingAt = instance?.Bookmarks.Select(b => b.ActivityId).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (definition is not null && summary?.Stage is { Length: > 0 } stage)
+            foreach (var a in definition.Activities.Where(a => stage.Split(", ").Contains(a.DisplayName ?? a.Id))) waitingAt.Add(a.Id);
+        var doneAt = instance?.Journal.Where(j => j.ActivityId is not null && j.Kind.Contains("Completed", StringComparison.OrdinalIgnoreCase)).Select(j => j.ActivityId!)
+            .ToHashSet(StringComparer.Ordinal) ?? [];
+        var errors = (startForm?.Errors ?? []).Concat(actionForm?.Errors ?? []).ToList();
+        var done = PageEndpoints.DoneMessage(http) is { } key && DoneMessages.TryGetValue(key, out var message) ? message : null;
+        var path = LeadPages.OpportunityPath(found);
+
+        var facts = Forms.SummaryList(new List<(string, Html)>
+        {
+            ("Buyer", Forms.Text(opportunity.Buyer.Name)),
+            ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
+            ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
+            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not given")),
+            ("Stage", LeadPages.Stage(summary)),
+            ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
+                ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
+        });
+
+        var main = H.Html($"""
+            {Forms.ErrorSummary(errors)}
+            {Forms.Banner(done)}
+            <span class="govuk-caption-l">{opportunity.Buyer.Name}</span>
+            <h1 class="govuk-heading-l">{opportunity.Title}</h1>
+            {facts}
+            {(actionForm?.ErrorFor("actions") is { } actionError ? H.Html($"""<div class="govuk-error-summary__body" id="actions"><p class="govuk-error-message">{actionError}</p></div>""") : Html.Empty)}
+            {(definition is null || instance is null ? StartForm(http, path, opportunity, node, startForm, runtime, now) : WorkflowSection(definition, instance, waitingAt, doneAt))}
+            {TasksSection(http, path, instance)}
+            {LotsSection(opportunity, matches, round)}
+            {DeclarationsSection(http, path, invitations, declarations, round, now, instance)}
+            {AllocationSection(http, path, allocation, declarations, actionForm, instance)}
+            {DocumentsSection(node, found, path)}
+            {ReviewSection(review)}
+            {JournalSection(instance)}
+            """);
+        return Layout.Page(http, PageArea.Lead, opportunity.Title, main, status, errors.Count > 0);
+    }
+
+    private static Html WorkflowSection(WorkflowDefinition definition, InstanceDetails instance, IReadOnlySet<string> waitingAt, IReadOnlySet<string> doneAt) => H.Html($"""
+        <h2 class="govuk-heading-m" id="workflow">Where the bid is</h2>
+        <p class="govuk-body">{definition.Name} (version {instance.Summary.DefinitionVersion}). {(instance.Summary.Stage is { Length: > 0 } s ? $"Waiting at: {s}." : $"Status: {instance.Summary.Status}.")}</p>
+        {(instance.Summary.Incident is { } incident ? H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> {incident}</strong></div>""") : Html.Empty)}
+        {WorkflowPicture.Render(definition, waitingAt, doneAt)}
+        """);
+
+    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, NodeSettings node, FormState? form, WorkflowRuntime runtime, DateTimeOffset now)
+    {
+        form ??= new FormState();
+        var (workflow, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
+        var definitions = runtime.Definitions.ListAsync().GetAwaiter().GetResult().GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Id).ToList();
+        var deadline = now.AddDays(10);
+        var lots = H.Each(opportunity.Lots, (lot, i) => H.Html($"""
+            <div class="app-lot">
+            <h3 class="govuk-heading-s">Lot {lot.Id}: {lot.Title}</h3>
+            {Forms.Select($"start-lot{i}-unit", $"start-lot{i}-unit", "Members declare in", LotUnits.All.Select(u => (u, u == LotUnits.Value ? "value (whole pounds)" : u)).ToList(), form.Value($"start-lot{i}-unit", LotUnits.Value), form)}
+            {Forms.TextInput($"start-lot{i}-demand", $"start-lot{i}-demand", "Demand to cover", form.Value($"start-lot{i}-demand"), form, "Whole units. Leave empty with “value” to split the lot's estimated value.", inputMode: "numeric")}
+            {Forms.TextInput($"start-lot{i}-reference", $"start-lot{i}-reference", "Reference price per unit (£, optional)", form.Value($"start-lot{i}-reference"), form, inputMode: "decimal", width: "govuk-input--width-5")}
+            </div>
+            """));
+        return H.Html($"""
+            <h2 class="govuk-heading-m" id="start">Start the bid</h2>
+            <p class="govuk-body">Starting runs matching, invites the shortlisted members by email with their personal links and collects their declarations.</p>
+            <form method="post" action="{path}/start" novalidate>
+            {Forms.Antiforgery(http)}
+            {Forms.Select("start-workflow", "start-workflow", "Workflow", definitions.Select(d => (d.Id, $"{d.Name} ({d.Id})")).ToList(), form.Value("start-workflow", workflow), form)}
+            {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form)}
+            {Forms.TextInput("start-leadEmail", "start-leadEmail", "Lead's email for responses and reports", form.Value("start-leadEmail", saved["leadEmail"]?.ToString() ?? ""), form, type: "email", width: "govuk-!-width-full", autocomplete: "email", spellcheck: "false")}
+            <h3 class="govuk-heading-s">How each lot is split</h3>
+            {lots}
+            {Forms.Button("Start the bid")}
+            </form>
+            """);
+    }
+
+    private static Html LotsSection(Core.Opportunities.Opportunity opportunity, MatchResult? matches, DeclarationRound? round) => H.Html($"""
+        <h2 class="govuk-heading-m" id="lots">Lots, matches and gaps</h2>
+        {H.Each(opportunity.Lots, lot =>
+        {
+            var match = matches?.Lots.FirstOrDefault(l => l.LotId == lot.Id);
+            var terms = round?.TermsOf(lot.Id);
+            return H.Html($"""
+                <h3 class="govuk-heading-s">Lot {lot.Id}: {lot.Title}</h3>
+                <p class="govuk-body">{Words.Money(lot.Value)}{(terms is null ? "" : $" · {Words.Number(terms.Demand)} {Words.Unit(terms.Unit)} to cover")}</p>
+                {(match is null ? Html.Empty : H.Html($"""
+                    {(match.Requirements.Count == 0 ? Html.Empty : H.Html($"""<p class="govuk-body-s">Requirements: {string.Join("; ", match.Requirements)}</p>"""))}
+                    {(match.Gaps.Count == 0 ? Html.Empty : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gaps: {string.Join("; ", match.Gaps)}</strong></div>"""))}
+                    {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Score", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
+                        [Forms.Text(c.Name), Forms.Text(c.Score.ToString("0.00", CultureInfo.InvariantCulture)), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
+                    {(match.Excluded.Count == 0 ? Html.Empty : H.Html($"""<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{match.Excluded.Count} member(s) excluded, and why</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-list--bullet">{H.Each(match.Excluded.Take(50), e => H.Html($"<li>{e.Name}: {string.Join("; ", e.Reasons)}</li>"))}</ul></div></details>"""))}
+                    """))}
+                """);
+        })}
+        """);
+
+    private static Html DeclarationsSection(HttpContext http, string path, IReadOnlyList<Invitation> invitations, IReadOnlyDictionary<string, CapacityDeclaration> declarations,
+        DeclarationRound? round, DateTimeOffset now, InstanceDetails? instance)
+    {
+        if (round is null) return Html.Empty;
+        var received = invitations.Count(i => declarations.TryGetValue(i.MemberId, out var d) && !d.Declined);
+        var declined = invitations.Count(i => declarations.TryGetValue(i.MemberId, out var d) && d.Declined);
+        var pending = invitations.Count - received - declined;
+        var canClose = round.ClosedAt is null && instance?.Bookmarks.Any(b => b.Name == DeclarationSignals.Round) == true;
+        return H.Html($"""
+            <h2 class="govuk-heading-m" id="declarations">Declarations</h2>
+            <p class="govuk-body">{received} received, {pending} pending, {declined} declined. {(round.ClosedAt is { } closed ? $"Closed on {Words.Date(closed)}." : $"Deadline {Words.Date(round.Deadline)}")} {(round.ClosedAt is null ? Words.CountdownTag(round.Deadline, now) : Html.Empty)}</p>
+            {Forms.Table("Invited members", ["Member", "Answer", "Offer"], invitations.Select(i =>
+            {
+                declarations.TryGetValue(i.MemberId, out var d);
+                var answer = d is null ? Forms.Tag(i.RevokedAt is null ? "Pending" : "Link revoked", "grey") : d.Declined ? Forms.Tag("Declined", "red") : Forms.Tag($"Received (revision {d.Revision})", "green");
+                var offer = d is null ? Forms.Text("—") : d.Declined ? Forms.Text(d.DeclineReason) : Forms.Text(string.Join("; ", d.Lots.Select(l => $"lot {l.LotId}: {Words.Number(l.Volume)} at £{l.PricePerUnit:0.00}, from {Words.Day(l.EarliestStart)}")));
+                return (IReadOnlyList<Html>)[Forms.Text(i.MemberName), answer, offer];
+            }), "govuk-visually-hidden")}
+            {(canClose ? H.Html($"""<form method="post" action="{path}/declarations/close" novalidate>{Forms.Antiforgery(http)}{Forms.Button("Close declarations now", modifier: "govuk-button--secondary")}</form>""") : Html.Empty)}
+            """);
+    }
+
+    private static Html AllocationSection(HttpContext http, string path, StoredAllocation? allocation, IReadOnlyDictionary<string, CapacityDeclaration> declarations,
+        FormState? form, InstanceDetails? instance)
+    {
+        if (allocation is null) return Html.Empty;
+        var awaitingApproval = allocation.Status == AllocationStatus.Proposed && instance?.Bookmarks.Any(b => b.Name == AllocationSignals.Approval) == true;
+        var lots = H.Each(allocation.Result.Lots, lot => H.Html($"""
+            {Forms.Table($"Lot {lot.LotId}: {lot.Title} – {Words.Number(lot.Covered)} of {Words.Number(lot.Demand)} {lot.Unit} covered", ["Member", "Share", "Value", "Why"],
+                lot.Shares.Select(s => (IReadOnlyList<Html>)
+                [
+                    Forms.Text(s.MemberName),
+                    Forms.Text($"{Words.Number(s.Volume)} ({Words.Percent(s.PercentOfLot)})"),
+                    Forms.Text(Words.Pounds(s.Value)),
+                    H.Html($"{s.Explanation}{(s.OverrideReason is null ? Html.Empty : H.Html($"<br><strong>Set by the lead:</strong> {s.OverrideReason}"))}"),
+                ]), "govuk-table__caption--s")}
+            {(lot.Uncovered > 0 ? H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gap: {Words.Number(lot.Uncovered)} {lot.Unit} of lot {lot.LotId} are not covered.</strong></div>""") : Html.Empty)}
+            """));
+        var consents = allocation.Consents.Count == 0 ? Html.Empty : Forms.Table("Members' consent", ["Member", "Answer"],
+            allocation.Consents.Select(c => (IReadOnlyList<Html>)
+            [
+                Forms.Text(allocation.Result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == c.MemberId)?.MemberName ?? c.MemberId),
+                H.Html($"{Forms.Tag(c.Status.ToString(), c.Status switch { ConsentStatus.Accepted => "green", ConsentStatus.Pending => "grey", _ => "red" })} {c.Reason}"),
+            ]), "govuk-table__caption--s");
+        var options = allocation.Result.Lots.SelectMany(l => l.Shares.Select(s =>
+        {
+            var declared = declarations.TryGetValue(s.MemberId, out var d) ? d.Lot(l.LotId)?.Volume : null;
+            return ($"{l.LotId}|{s.MemberId}", $"Lot {l.LotId} – {s.MemberName} (now {Words.Number(s.Volume)}{(declared is { } v ? $", declared {Words.Number(v)}" : "")} {l.Unit})");
+        })).ToList();
+        form ??= new FormState();
+        var overrideForm = !awaitingApproval || options.Count == 0 ? Html.Empty : H.Html($"""
+            <h3 class="govuk-heading-s">Set a share yourself</h3>
+            <form method="post" action="{path}/allocation/override" novalidate>
+            {Forms.Antiforgery(http)}
+            {Forms.Select("override-share", "override-share", "Member and lot", options, form.Value("override-share"), form)}
+            {Forms.TextInput("override-volume", "override-volume", "New share", form.Value("override-volume"), form, "Whole units of the lot, at most what the member declared. The rest of the lot is re-optimised around it.", inputMode: "numeric")}
+            {Forms.Textarea("override-reason", "override-reason", "Reason", form.Value("override-reason"), form, "Required. Recorded in the journal and shown to the member.")}
+            {Forms.Button("Set this share", modifier: "govuk-button--secondary")}
+            </form>
+            """);
+        return H.Html($"""
+            <h2 class="govuk-heading-m" id="allocation">Allocation</h2>
+            <p class="govuk-body">Round {allocation.Round}, {allocation.Status.ToString().ToLowerInvariant()}. {Fairness(allocation.Result)}</p>
+            {lots}
+            {consents}
+            {(awaitingApproval ? H.Html($"""<form method="post" action="{path}/allocation/approve" novalidate>{Forms.Antiforgery(http)}<div class="govuk-button-group">{Forms.Button("Approve allocation")}</div></form>""") : Html.Empty)}
+            {overrideForm}
+            """);
+    }
+
+    private static string Fairness(AllocationResult result)
+    {
+        var shares = result.Lots.SelectMany(l => l.Shares.Where(s => s.Volume > 0)).ToList();
+        if (shares.Count == 0) return "No member has a share yet.";
+        var largest = shares.MaxBy(s => s.PercentOfLot)!;
+        return $"{shares.Select(s => s.MemberId).Distinct().Count()} member(s) share the work; the largest share of any lot is {largest.MemberName}'s {Words.Percent(largest.PercentOfLot)} of lot {largest.LotId}.";
+    }
+
+    private static Html DocumentsSection(NodeSettings node, string id, string path)
+    {
+        var files = OpportunityFiles.List(node, id);
+        return files.Count == 0 ? Html.Empty : H.Html($"""
+            <h2 class="govuk-heading-m" id="documents">Documents</h2>
+            <ul class="govuk-list">{H.Each(files, f => H.Html($"""<li><a class="govuk-link" href="{path}/documents/{string.Join('/', f.Split('/').Select(Uri.EscapeDataString))}" download>{f}</a></li>"""))}</ul>
+            """);
+    }
+
+    private static Html ReviewSection(Review? review) => review is null ? Html.Empty : H.Html($"""
+        <h2 class="govuk-heading-m" id="review">Adviser's review</h2>
+        <p class="govuk-body">Round {review.Round} on bid pack version {review.BidPackVersion}: {Forms.Tag(review.Decision switch { ReviewDecision.Approved => "Approved", ReviewDecision.ChangesRequested => "Changes requested", _ => "Waiting for the adviser" }, review.Decision switch { ReviewDecision.Approved => "green", ReviewDecision.ChangesRequested => "orange", _ => "grey" })}</p>
+        {(review.Summary is null ? Html.Empty : H.Html($"""<div class="govuk-inset-text app-pre">{review.Summary}</div>"""))}
+        {(review.Comments.Count == 0 ? Html.Empty : Forms.Table("Comments", ["Section", "Comment", "By"], review.Comments.Select(c => (IReadOnlyList<Html>)
+            [Forms.Text(c.Section), H.Html($"""<span class="app-pre">{c.Text}</span>"""), Forms.Text($"{c.Adviser}, {Words.Date(c.At)}")]), "govuk-table__caption--s"))}
+        """);
+
+    private static Html JournalSection(InstanceDetails? instance) => instance is null ? Html.Empty : H.Html($"""
+        <h2 class="govuk-heading-m" id="journal">Journal</h2>
+        <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{instance.Journal.Count} entries, newest first</span></summary>
+        <div class="govuk-details__text app-journal">
+        {Forms.Table("Journal", ["When", "What", "Step", "Who", "Detail"], instance.Journal.Reverse().Take(200).Select(j => (IReadOnlyList<Html>)
+            [Forms.Text(j.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Forms.Text(j.Kind), Forms.Text(j.ActivityId), Forms.Text(j.Actor), Forms.Text(j.Detail)]), "govuk-visually-hidden")}
+        </div></details>
+        """);
+}

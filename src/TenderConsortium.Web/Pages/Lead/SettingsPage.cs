@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Web.Composition;
+using TenderConsortium.Web.Pages.Shared;
+using TenderConsortium.Workflows;
+using TenderConsortium.Workflows.Definitions;
+
+namespace TenderConsortium.Web.Pages.Lead;
+
+/// <summary>
+/// The consortium's rules: each workflow's settings with their defaults (the allocation rules in full), and the
+/// values the lead sets for new bids. Running bids keep the settings they started with.
+/// </summary>
+internal static class SettingsPage
+{
+    public static void Map(RouteGroupBuilder lead)
+    {
+        lead.MapGet("/settings", (HttpContext http, NodeSettings node, WorkflowRuntime runtime) => RenderAsync(http, node, runtime, null));
+        lead.MapPost("/settings", SaveAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> SaveAsync(HttpContext http, NodeSettings node, WorkflowRuntime runtime)
+    {
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var workflow = form.Value("workflow", NewBidDefaults.DefaultWorkflow);
+        WorkflowDefinition definition;
+        try
+        {
+            (definition, _) = await runtime.Definitions.GetLatestAsync(workflow, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is WorkflowNotFoundException or InvalidOperationException or KeyNotFoundException)
+        {
+            form.Error("workflow", $"There is no workflow '{workflow}'");
+            return await RenderAsync(http, node, runtime, form, StatusCodes.Status400BadRequest);
+        }
+
+        var settings = new JsonObject();
+        foreach (var (name, setting) in definition.Settings)
+        {
+            var text = form.Value($"setting-{name}").Trim();
+            if (text.Length == 0) continue;
+            var value = setting.Type is ValueKind.String or ValueKind.Duration ? JsonValue.Create(text) : LeadPages.Parse(text);
+            if (JsonNode.DeepEquals(value, setting.Default)) continue;
+            if (setting.Type is ValueKind.Integer or ValueKind.Number && value?.GetValueKind() != JsonValueKind.Number)
+                form.Error($"setting-{name}", $"{name}: enter a number");
+            else if (setting.Type is ValueKind.Boolean && value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                form.Error($"setting-{name}", $"{name}: enter true or false");
+            else if (setting.Type is ValueKind.Object && value is not (JsonObject or JsonArray))
+                form.Error($"setting-{name}", $"{name}: enter JSON, for example {setting.Default?.ToJsonString()}");
+            else settings[name] = value;
+        }
+
+        if (form.HasErrors) return await RenderAsync(http, node, runtime, form, StatusCodes.Status400BadRequest);
+        NewBidDefaults.Save(node, LeadContext.Of(http).ConsortiumId, definition.Id, settings);
+        return PageEndpoints.Done("/lead/settings", "saved");
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext http, NodeSettings node, WorkflowRuntime runtime, FormState? form, int status = StatusCodes.Status200OK)
+    {
+        var (workflow, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
+        var latest = (await runtime.Definitions.ListAsync(http.RequestAborted)).GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Id).ToList();
+        var sections = new List<Html>();
+        WorkflowDefinition? chosen = null;
+        foreach (var summary in latest)
+        {
+            var definition = await runtime.Definitions.GetAsync(summary.Id, summary.Version, http.RequestAborted);
+            if (definition.Id == workflow) chosen = definition;
+            var allocation = definition.Settings.TryGetValue("allocation", out var a) && a.Default is JsonObject rules ? rules : null;
+            sections.Add(H.Html($"""
+                <h2 class="govuk-heading-m">{definition.Name}</h2>
+                <p class="govuk-body-s">Workflow <code>{definition.Id}</code>, version {summary.Version}{(summary.Instances > 0 ? $", {summary.Instances} bid(s)" : "")}. {definition.Description}</p>
+                {(allocation is null ? Html.Empty : H.Html($"""
+                    <h3 class="govuk-heading-s">Allocation rules</h3>
+                    {Forms.SummaryList(allocation.Select(kv => (kv.Key, Forms.Text(saved["allocation"] is JsonObject mine && mine[kv.Key] is { } v && definition.Id == workflow ? $"{v.ToJsonString()} (yours; default {kv.Value?.ToJsonString()})" : kv.Value?.ToJsonString()))))}
+                    """))}
+                {Forms.Table("Settings", ["Setting", "Default", "What it does"], definition.Settings.Values.Select(sd => (IReadOnlyList<Html>)
+                    [H.Html($"<code>{sd.Name}</code>"), Forms.Text(sd.Default?.ToJsonString() ?? "—"), Forms.Text(sd.Description)]), "govuk-table__caption--s")}
+                """));
+        }
+
+        form ??= new FormState();
+        var edit = chosen is null ? Html.Empty : H.Html($"""
+            <h2 class="govuk-heading-m" id="new-bids">Settings for new bids</h2>
+            <p class="govuk-body">Values here are used when you start a bid from an opportunity's page. Leave a box empty to use the workflow's default. Bids already running keep their settings.</p>
+            <form method="post" action="/lead/settings" novalidate>
+            {Forms.Antiforgery(http)}
+            {Forms.Select("workflow", "workflow", "Workflow for new bids", latest.Select(d => (d.Id, d.Name)).ToList(), form.Value("workflow", workflow), form)}
+            {H.Each(chosen.Settings.Values, sd =>
+            {
+                var current = form.Has($"setting-{sd.Name}") ? form.Value($"setting-{sd.Name}") : saved[sd.Name] is { } v ? (v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()) : "";
+                return sd.Type is ValueKind.Object
+                    ? Forms.Textarea($"setting-{sd.Name}", $"setting-{sd.Name}", sd.Name, current, form, $"{sd.Description} Default: {sd.Default?.ToJsonString()}", 3, "govuk-label govuk-label--s")
+                    : Forms.TextInput($"setting-{sd.Name}", $"setting-{sd.Name}", sd.Name, current, form, $"{sd.Description} Default: {sd.Default?.ToJsonString()}", "govuk-!-width-two-thirds", labelClass: "govuk-label govuk-label--s", spellcheck: "false");
+            })}
+            {Forms.Button("Save settings for new bids")}
+            </form>
+            """);
+        var main = H.Html($"""
+            {Forms.ErrorSummary(form.Errors)}
+            {Forms.Banner(PageEndpoints.DoneMessage(http) is "saved" ? "Settings for new bids saved." : null)}
+            <h1 class="govuk-heading-l">Rules and settings</h1>
+            {edit}
+            {sections}
+            """);
+        return Layout.Page(http, PageArea.Lead, "Rules and settings", main, status, form.HasErrors);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TenderConsortium.Persistence.Accounts;
+using TenderConsortium.Web.Composition;
+
+namespace TenderConsortium.Web.Security;
+
+/// <summary>
+/// Access control for the web host: the cookie (browsers, after a sign-in link) and API keys (leads' scripts) behind one
+/// default scheme, the Lead/Adviser policies, antiforgery, rate limiting of sign-in, problem details, and the middleware
+/// order (headers → routing → limits → cross-site guard → authentication → authorization → antiforgery → rate limiter).
+/// </summary>
+public static class SecurityServices
+{
+    public static IServiceCollection AddTenderSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NodeSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddProblemDetails();
+
+        services.AddAuthentication(TenderAuth.Scheme)
+            .AddPolicyScheme(TenderAuth.Scheme, "Cookie or API key", o =>
+                o.ForwardDefaultSelector = http => ApiKeyAuthenticationHandler.CarriesKey(http.Request) ? TenderAuth.ApiKeyScheme : TenderAuth.CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(TenderAuth.ApiKeyScheme, _ => { })
+            .AddCookie(TenderAuth.CookieScheme, o =>
+            {
+                o.Cookie.Name = TenderAuth.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.IsEssential = true;
+                o.LoginPath = TenderAuth.SignInPath;
+                o.ExpireTimeSpan = options.CookieLifetime;
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = ValidateAsync,
+                    OnRedirectToLogin = ctx => Problems.IsApi(ctx.Request)
+                        ? Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required",
+                            "Sign in, or send a lead's API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
+                        : Redirect(ctx),
+                    OnRedirectToAccessDenied = ctx => Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this."),
+                    OnRedirectToLogout = ctx => Redirect(ctx),
+                    OnRedirectToReturnUrl = ctx => Redirect(ctx),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(TenderAuth.Lead, p => p.RequireAuthenticatedUser().RequireRole(AccountRoles.Lead))
+            .AddPolicy(TenderAuth.Adviser, p => p.RequireAuthenticatedUser().RequireRole(AccountRoles.Adviser))
+            .AddPolicy(TenderAuth.LeadOrAdviser, p => p.RequireAuthenticatedUser().RequireRole(AccountRoles.Lead, AccountRoles.Adviser));
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "tender.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, _) =>
+            {
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : options.SignInWindow;
+                ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
+                    $"Too many sign-in attempts from here. Try again in {Math.Ceiling(retry.TotalSeconds)} seconds.");
+            };
+            o.AddPolicy(TenderAuth.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    /// <summary>The middleware, in order. Call right after <c>Build()</c>, before mapping endpoints.</summary>
+    public static WebApplication UseTenderSecurity(this WebApplication app)
+    {
+        app.Use((http, next) => SecurityHeaders.ApplyAsync(http, () => next(http)));
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (Problems.IsApi(http.Request) && (http.Response.ContentLength is null or 0) && string.IsNullOrEmpty(http.Response.ContentType))
+                await Problems.WriteAsync(http, http.Response.StatusCode, Title(http.Response.StatusCode), $"{http.Request.Method} {http.Request.Path}");
+        });
+        app.UseRouting();
+        app.Use((http, next) => RequestLimits.ApplyAsync(http, () => next(http)));
+        app.Use((http, next) => CrossSiteGuard.ApplyAsync(http, () => next(http)));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Authentication required",
+        403 => "Forbidden",
+        404 => "Not found",
+        405 => "Method not allowed",
+        413 => "Request body too large",
+        415 => "Unsupported media type",
+        _ => "Error",
+    };
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A cookie stays good only while its account exists with the same role and consortium.</summary>
+    private static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
+    {
+        var caller = ctx.Principal is null ? null : Caller.From(ctx.Principal);
+        var account = caller is null ? null : await ctx.HttpContext.RequestServices.GetRequiredService<AccountStore>().FindAsync(caller.UserId, ctx.HttpContext.RequestAborted);
+        if (account is null || account.Role != caller!.Role || account.ConsortiumId != caller.ConsortiumId)
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(TenderAuth.CookieScheme);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using TenderConsortium.IntegrationTests.Support;
+using TenderConsortium.Workflows.Engine;
+using TenderConsortium.Workflows.Hosting;
+using TenderConsortium.Workflows.Persistence;
+
+namespace TenderConsortium.IntegrationTests.Flow;
+
+/// <summary>
+/// `tender demo` runs the whole lead-partner bid on sample data in a real process; the reliability suite kills it with
+/// SIGKILL at 20 points (between and inside stages, during outbox delivery, while writing documents) and runs it again:
+/// it completes with the same documents and exactly one email per (event, recipient).
+/// </summary>
+[NonParallelizable]
+public sealed class BidDemoTests
+{
+    private static readonly string[] Stages =
+    [
+        "Intake", "Matching", "Invitations", "Declarations", "Allocation", "Lead approval", "Member consent", "Assembly", "Adviser review",
+        "Revision by the lead", "Submission", "Outcome", "Sub-contracts",
+    ];
+
+    /// <summary>Twenty places to die: before each step of the definition, just after a resume commits, mid-delivery, mid-document.</summary>
+    public static IEnumerable<TestCaseData> CrashPointCases() =>
+        new[]
+        {
+            "before-activity:intake", "before-activity:match", "before-activity:shortlist-check", "before-activity:invite", "before-activity:declarations",
+            "before-activity:allocate", "before-activity:approval", "before-activity:consent", "before-activity:first-pass", "before-activity:mark-watching",
+            "before-activity:watch", "before-activity:assemble", "before-activity:review", "before-activity:revise-route", "before-activity:submission",
+            "before-activity:outcome", "before-activity:subcontracts", "resume-committed", "outbox-delivered", "document-written",
+        }.Select(point => new TestCaseData(point).SetName($"Killed at {point}, the demo completes on restart"));
+
+    private string _data = null!;
+
+    [SetUp]
+    public void CreateDataFolder()
+    {
+        _data = Path.Combine(Path.GetTempPath(), "tender-demo", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_data);
+    }
+
+    [TearDown]
+    public void DeleteDataFolder()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+
+    [Test]
+    public async Task The_demo_runs_a_whole_bid_from_the_notice_to_issued_subcontracts()
+    {
+        var (exit, output) = await TenderProcess.RunAsync(Args(), Environment(), timeoutSeconds: 180);
+
+        Assert.That(exit, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("The bid is complete"));
+        foreach (var stage in Stages) Assert.That(output, Does.Contain($"Stage: {stage}"), stage);
+        await AssertCompleteAsync();
+        var subcontractMails = Directory.GetFiles(Path.Combine(_data, "outbox"), "*.eml")
+            .Select(File.ReadAllText).Where(t => t.Contains("Subject: Your sub-contract to sign", StringComparison.Ordinal)).ToList();
+        Assert.That(subcontractMails, Has.Count.EqualTo(3));
+        Assert.That(subcontractMails, Has.All.Contains("Content-Disposition: attachment").And.All.Contains(".docx"));
+    }
+
+    [TestCaseSource(nameof(CrashPointCases))]
+    public async Task The_demo_completes_after_a_kill(string point)
+    {
+        using (var first = TenderProcess.Start(Args(), new Dictionary<string, string>(Environment()) { [CrashPoints.Variable] = point }))
+        {
+            await first.KillWhenPausedAsync(TimeSpan.FromSeconds(120));
+        }
+
+        var (exit, output) = await TenderProcess.RunAsync(Args(), Environment(), timeoutSeconds: 180);
+        Assert.That(exit, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("The bid is complete"));
+        await AssertCompleteAsync();
+    }
+
+    private string[] Args() => ["demo", "--data", _data, "--workflows", TenderProcess.WorkflowsFolder];
+
+    // A delivery claim of a killed process expires quickly so that the restart can take it over.
+    private static Dictionary<string, string> Environment() => new() { ["Outbox__ClaimDuration"] = "00:00:01" };
+
+    private async Task AssertCompleteAsync()
+    {
+        await using var db = new WorkflowDbContext(WorkflowDatabase.Options(DatabaseConnection.ForDataFolder(_data)));
+        var bids = await db.Instances.Where(i => i.DefinitionId == "lead-partner-bid").ToListAsync();
+        Assert.That(bids.Count(i => i.Status == InstanceStatus.Finished), Is.EqualTo(1), "one bid, finished");
+        Assert.That(bids.Where(i => i.Status != InstanceStatus.Finished).Select(i => i.Status), Has.None.EqualTo(InstanceStatus.Faulted));
+        var finished = bids.Single(i => i.Status == InstanceStatus.Finished);
+        var outbox = await db.Outbox.Where(o => o.InstanceId == finished.Id).ToListAsync();
+        Assert.That(outbox.Select(o => o.Status), Has.All.EqualTo(OutboxStatus.Sent));
+        Assert.That(outbox.Select(o => (o.Event, o.Recipient)), Is.Unique, "one email per (event, recipient)");
+
+        var files = Directory.GetFiles(Path.Combine(_data, "outbox"), "*.eml");
+        var ids = files.Select(f => File.ReadLines(f).First(l => l.StartsWith("Message-ID:", StringComparison.Ordinal))["Message-ID: ".Length..]).ToList();
+        Assert.That(ids, Is.Unique);
+        Assert.That(ids, Is.SupersetOf(outbox.Select(o => o.MessageId)), "every email of the bid is in the pickup folder, once");
+
+        var documents = Directory.GetDirectories(Path.Combine(_data, "documents")).Single();
+        Assert.That(Directory.GetFiles(documents).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')),
+            Is.EquivalentTo(new[] { "bid-pack-v1.docx", "pricing-v1.xlsx", "checks-v1.json", "bid-pack-v2.docx", "pricing-v2.xlsx", "checks-v2.json" }));
+        Assert.That(Directory.GetFiles(Path.Combine(documents, "subcontracts"), "*.docx").Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { "SC046789.docx", "SC051234.docx", "SC355001.docx" }));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.IntegrationTests.Mail.Support;
+using TenderConsortium.Persistence.Accounts;
+using TenderConsortium.Web.Composition;
+
+namespace TenderConsortium.IntegrationTests.Support;
+
+/// <summary>
+/// Accounts for API tests on a <see cref="WebNode"/>: a lead with an API key (as `tender users add` and `users apikey`
+/// make them), and a browser session signed in through the real emailed link.
+/// </summary>
+public static partial class ApiAuth
+{
+    /// <summary>Makes the node's own client a lead of the default consortium, by API key.</summary>
+    public static async Task<string> AuthenticateAsLeadAsync(this WebNode node, string email = "lead@default-consortium.example")
+    {
+        var key = await LeadKeyAsync(node, email);
+        node.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return key;
+    }
+
+    public static AccountStore Accounts(WebNode node) => new(node.App.Services.GetRequiredService<NodeSettings>().ConnectionString);
+
+    /// <summary>Adds a lead (of <paramref name="consortium"/>, the default one when null) and returns a new API key for it.</summary>
+    public static async Task<string> LeadKeyAsync(WebNode node, string email, string? consortium = null)
+    {
+        var accounts = Accounts(node);
+        if (await accounts.FindByEmailAsync(email) is null) await accounts.AddAsync(email, AccountRoles.Lead, consortium);
+        return await accounts.IssueApiKeyAsync(email);
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> as a Bearer token (or no credentials at all when null).</summary>
+    public static HttpClient Client(WebNode node, string? key = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.Http.BaseAddress };
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through an emailed link.</summary>
+    public static async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(WebNode node, string email)
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = node.Http.BaseAddress };
+        var link = await RequestLinkAsync(node, client, email);
+        var verify = await client.GetAsync(new Uri(link).PathAndQuery);
+        if (verify.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in link answered {(int)verify.StatusCode}");
+        return (client, cookies);
+    }
+
+    /// <summary>Asks for a sign-in link and returns it, as read from the .eml file the pickup transport writes.</summary>
+    public static async Task<string> RequestLinkAsync(WebNode node, HttpClient client, string email)
+    {
+        var outbox = Path.Combine(node.DataFolder, "outbox");
+        var before = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "sign-in-*.eml").ToHashSet() : [];
+        var response = await client.PostAsync("/api/sign-in", new StringContent($$"""{"email": "{{email}}"}""", Encoding.UTF8, "application/json"));
+        if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"sign-in request answered {(int)response.StatusCode}");
+        return await WaitForLinkAsync(outbox, before);
+    }
+
+    public static async Task<string> WaitForLinkAsync(string outbox, IReadOnlySet<string> before, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(outbox) && Directory.GetFiles(outbox, "sign-in-*.eml").FirstOrDefault(f => !before.Contains(f)) is { } file)
+            {
+                var message = MimeMessageReader.Parse(await File.ReadAllBytesAsync(file));
+                var text = message.All().First(e => e.MediaType == "text/plain" && !e.IsAttachment).Text;
+                return Link().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException("no sign-in link in the email:\n" + text);
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("no sign-in email arrived in the pickup folder");
+    }
+
+    [GeneratedRegex(@"https?://\S+/sign-in/verify\?token=[A-Za-z0-9_%-]+")]
+    private static partial Regex Link();
+}
