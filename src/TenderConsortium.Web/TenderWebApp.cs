@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Web.Accounts;
 using TenderConsortium.Web.Allocations;
+using TenderConsortium.Web.Bids;
 using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Declarations;
@@ -49,6 +50,7 @@ public static class TenderWebApp
         app.MapMatching();
         app.MapDeclarations();
         app.MapAllocations();
+        app.MapBids();
         app.MapDocuments();
         app.MapReviews();
         app.MapInstances();

@@ -104,6 +104,11 @@ public sealed class Browser : IDisposable
             {
                 break;
             }
+            catch (UnknownErrorException ex) when (ex.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+            {
+                // Chromium sometimes reports the replaced page's element this way instead of as stale.
+                break;
+            }
 
             if (DateTime.UtcNow > until) Assert.Fail($"no new page after 60 s at {Driver.Url}");
             Thread.Sleep(50);

@@ -78,7 +78,8 @@ public sealed class TenderProcess : IDisposable
         return _process.ExitCode;
     }
 
-    private void Kill()
+    /// <summary>SIGKILL: no clean-up code runs, as when a machine dies.</summary>
+    public void Kill()
     {
         if (_process.HasExited) return;
         _process.Kill(entireProcessTree: true); // SIGKILL on Linux: no clean-up code runs
