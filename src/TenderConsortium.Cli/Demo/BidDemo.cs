@@ -72,8 +72,12 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
 
             var waiting = details.Bookmarks.Select(b => b.Name).ToHashSet();
             if (stopAtReview && waiting.Contains(ReviewSignals.Decision)) return (id, _opportunityId, false);
-            if (!await AnswerAsync(id, details.Bookmarks, plan, ct))
+            if (await AnswerAsync(id, details.Bookmarks, plan, ct)) continue;
+            // Nothing for a person to do: the bid waits for a timer, e.g. a failed step's retry.
+            var wait = details.Summary.NextDueAt - services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (wait is null || wait > TimeSpan.FromMinutes(1))
                 throw new InvalidOperationException($"the demo does not know how to answer: {string.Join(", ", details.Bookmarks.Select(b => $"{b.Name}/{b.Key}"))}");
+            if (wait > TimeSpan.Zero) await Task.Delay(wait.Value, ct);
         }
     }
 

@@ -23,6 +23,9 @@ public static class RequestLimits
     /// limit keep Kestrel's (Kestrel:Limits:MaxRequestBodySize, 30 MB by default).</summary>
     public const long DefaultApiBytes = 1024 * 1024;
 
+    /// <summary>Oversized bodies up to this size are read (and dropped) before the 413, so the client gets the answer.</summary>
+    public const long DrainBytes = 1024 * 1024;
+
     public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, long bytes) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new BodyLimit(bytes));
 
@@ -31,12 +34,21 @@ public static class RequestLimits
         var feature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
         var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                     ?? (Problems.IsApi(http.Request) ? DefaultApiBytes : feature?.MaxRequestBodySize);
-        if (feature is { IsReadOnly: false } && limit is not null) feature.MaxRequestBodySize = limit;
         if (http.Request.ContentLength > limit)
         {
+            // Read a moderately oversized body before answering: a client still sending when the connection closes
+            // sees "response ended" instead of the 413 that says what to fix. Bigger ones are cut off.
+            if (http.Request.ContentLength <= DrainBytes && feature is { IsReadOnly: false })
+            {
+                feature.MaxRequestBodySize = http.Request.ContentLength;
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+            }
+
             await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"body: expected at most {limit:N0} bytes, got {http.Request.ContentLength:N0}");
             return;
         }
+
+        if (feature is { IsReadOnly: false } && limit is not null) feature.MaxRequestBodySize = limit;
 
         try
         {

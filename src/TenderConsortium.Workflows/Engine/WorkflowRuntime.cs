@@ -217,6 +217,7 @@ public sealed class WorkflowRuntime(
         state.Attempts.Remove(state.Fault.Item.ActivityId);
         state.Fault = null;
         instance.Incident = null;
+        instance.Status = InstanceStatus.Running;
         await RunBurstAsync(db, scope, ct);
         await PersistAsync(db, scope, ct);
         await tx.CommitAsync(ct);
