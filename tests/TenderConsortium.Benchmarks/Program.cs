@@ -1,5 +1,6 @@
 using TenderConsortium.Benchmarking.Allocation;
 using TenderConsortium.Benchmarking.BidPacks;
+using TenderConsortium.Benchmarking.EndToEnd;
 using TenderConsortium.Benchmarking.Intake;
 using TenderConsortium.Benchmarking.Mail;
 using TenderConsortium.Benchmarking.Matching;
@@ -30,8 +31,11 @@ try
         case "bidpack":
             Console.WriteLine(BidPackBenchmark.Run());
             break;
+        case "e2e":
+            Console.WriteLine(await EndToEndBenchmark.RunAsync(new EndToEndOptions { Folder = Path.Combine(folder, "e2e") }));
+            break;
         default:
-            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation, matching, bidpack, mail");
+            Console.Error.WriteLine($"error: unknown benchmark '{which}'; expected: runtime, intake, allocation, matching, bidpack, mail, e2e");
             return 2;
     }
 

@@ -12,13 +12,21 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure speed against a baseline taken in the same run");
+        var quick = new Option<bool>("--quick") { Description = "Scaled-down sizes that finish in under 3 minutes on 2 cores (100,000 members, 20 tenders × 20 members, …)" };
+        var data = new Option<string>("--data") { Description = "Folder for the runtime and mail benchmarks' databases", DefaultValueFactory = _ => Path.Combine("data", "bench") };
+        var command = new Command("bench", "Measure speed against a baseline taken in the same run; without a subcommand, run them all (one line per figure)")
+        {
+            quick, data,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() =>
+            BenchSuite.RunAsync(parse.GetValue(quick) ? BenchSuiteSizes.Quick : BenchSuiteSizes.Full, Path.GetFullPath(parse.GetValue(data)!), Console.Out, Console.Error, ct)));
         command.Subcommands.Add(Runtime());
         command.Subcommands.Add(Intake());
         command.Subcommands.Add(Allocation());
         command.Subcommands.Add(Matching());
         command.Subcommands.Add(BidPackBench.Create());
         command.Subcommands.Add(Mail());
+        command.Subcommands.Add(EndToEndBench.Create());
         return command;
     }
 

@@ -23,7 +23,7 @@ namespace TenderConsortium.Cli.Demo;
 /// from samples/declarations through the same services the web app and the API use. Each step looks at what the
 /// workflow waits for now, so a demo interrupted anywhere carries on from where it stopped when run again.
 /// </summary>
-public sealed partial class BidDemo(IServiceProvider services, DataLocation location, TextWriter output)
+public sealed partial class BidDemo(IServiceProvider services, DataLocation location, TextWriter output, Action<string>? onStage = null)
 {
     public const string DefinitionId = "lead-partner-bid";
     public const string Ocid = "ocds-r6ebe6-0000567519";
@@ -244,7 +244,10 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
         {
             _seen = entry.Id;
             if (entry.Kind == "ActivityStarted" && entry.Detail is { Length: > 0 } stage)
+            {
                 output.WriteLine(_stages.Add(stage) ? $"Stage: {stage}" : $"Stage again: {stage}");
+                onStage?.Invoke(stage);
+            }
             else if (entry.Kind == "Note" && entry.Detail is { } note)
                 output.WriteLine($"  {note}");
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Outbox;
@@ -27,7 +28,11 @@ public static class DemoCommand
         {
             var location = DataLocation.From(parse.GetValue(data)!, parse.GetValue(db));
             await using var services = await NodeFactory.StartAsync(location, parse.GetValue(workflows), ct: ct);
-            var (instance, opportunity, _) = await new BidDemo(services, location, Console.Out).RunAsync(stopAtReview: false, ct);
+            // With a terminal, a live status line shows the stage; without one (CI, a pipe) plain lines are all there is.
+            var (instance, opportunity, _) = Console.IsOutputRedirected
+                ? await new BidDemo(services, location, Console.Out).RunAsync(stopAtReview: false, ct)
+                : await AnsiConsole.Status().StartAsync("Starting the bid…", status =>
+                    new BidDemo(services, location, Console.Out, stage => status.Status($"Bid stage: {Markup.Escape(stage)}")).RunAsync(stopAtReview: false, ct));
             var documents = Path.Combine(location.DocumentsFolder, opportunity);
             Console.WriteLine();
             Console.WriteLine($"The bid is complete: tender instances show {instance} --data \"{location.DataFolder}\"");

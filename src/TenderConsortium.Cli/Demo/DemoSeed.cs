@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Notifications;
+using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Mail;
@@ -26,11 +27,24 @@ public static partial class DemoSeed
         var mail = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance, take: 1000, ct: ct))
             .First(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal) && m.Recipient == invitation.Email);
         var memberLink = Link().Match(JsonSerializer.Deserialize<OutgoingMail>(mail.Message)!.TextBody).Value;
-        Console.WriteLine($"  as the lead ({BidDemo.LeadEmail}):      {links.Opportunity(opportunity)}");
-        Console.WriteLine($"  as a member ({invitation.MemberName}): {memberLink}");
-        Console.WriteLine($"  as the adviser ({BidDemo.AdviserEmail}): {links.Review(opportunity)}");
-        Console.WriteLine($"  emails so far: {location.OutboxFolder}");
+        var accounts = new AccountStore(location.ConnectionString);
+        foreach (var (email, role) in new[] { (BidDemo.LeadEmail, AccountRoles.Lead), (BidDemo.AdviserEmail, AccountRoles.Adviser) })
+        {
+            if (await accounts.FindByEmailAsync(email, ct) is null) await accounts.AddAsync(email, role, null, ct);
+        }
+
+        Console.WriteLine($"  as the lead ({BidDemo.LeadEmail}), sign in within 15 minutes with {await SignInAsync(accounts, links, BidDemo.LeadEmail, ct)}");
+        Console.WriteLine($"     then open {links.Opportunity(opportunity)}");
+        Console.WriteLine($"  as a member ({invitation.MemberName}), no account: {memberLink}");
+        Console.WriteLine($"  as the adviser ({BidDemo.AdviserEmail}), sign in with {await SignInAsync(accounts, links, BidDemo.AdviserEmail, ct)}");
+        Console.WriteLine($"     then open {links.Review(opportunity)}");
+        Console.WriteLine($"  (later sign-ins: {links.Absolute("sign-in")}; the link arrives by email in {location.OutboxFolder})");
     }
+
+    private static async Task<string> SignInAsync(AccountStore accounts, PublicLinks links, string email, CancellationToken ct) =>
+        await accounts.IssueSignInTokenAsync(email, ct) is { } issued
+            ? links.Absolute($"sign-in/verify?token={Uri.EscapeDataString(issued.Token)}")
+            : links.Absolute("sign-in");
 
     [GeneratedRegex(@"https?://\S+/d/[A-Za-z0-9_-]{43}")]
     private static partial Regex Link();

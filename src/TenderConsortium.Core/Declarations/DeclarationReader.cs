@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Intake;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Core.Reference;
@@ -26,18 +28,52 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
 
     public CapacityDeclaration Read(string json, string opportunityId, string memberId, Opportunity opportunity, DeclarationRound round)
     {
+        // A lone surrogate in the .NET text (not from a decoded body, but possible from a caller) becomes U+FFFD here.
+        var utf8 = Encoding.UTF8.GetBytes(json);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
             throw new BadInputException($"declaration: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected an object with \"lots\" or \"decline\"");
         }
 
+        try
+        {
+            CheckText(utf8);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+
         using (document)
             return Read(document.RootElement, opportunityId, memberId, opportunity, round);
+    }
+
+    /// <summary>
+    /// JSON can spell a lone surrogate as an escape ("\\ud800"): well-formed, but not text, so reading it as a string
+    /// would throw. Refused here with its place, before any field is read.
+    /// </summary>
+    private static void CheckText(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                var where = TextEncoding.Locate(utf8.AsSpan(0, (int)reader.TokenStartIndex));
+                throw new BadInputException($"declaration: {where}: invalid text encoding (an escape such as \\ud800 that is half of a surrogate pair is not a character)");
+            }
+        }
     }
 
     public CapacityDeclaration Read(JsonElement root, string opportunityId, string memberId, Opportunity opportunity, DeclarationRound round)
@@ -157,13 +193,15 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         var expected = $"a price in pounds per {Singular(terms.Unit)} above 0 and at most £{ceiling.ToString("N2", CultureInfo.InvariantCulture)}";
         var price = Number(element, at, problems, expected, required: true);
         if (price is null) return null;
-        if (price <= 0 || price > ceiling)
+        // Prices are kept in pence: 0.001 would be stored as £0.00, so the bounds apply to the rounded price.
+        var rounded = decimal.Round(price.Value, 2);
+        if (rounded <= 0 || rounded > ceiling)
         {
             problems.Add($"{at}: expected {expected}, got {price.Value.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
-        return decimal.Round(price.Value, 2);
+        return rounded;
     }
 
     private static DateOnly? Date(JsonElement? element, string at, ContractPeriod? period, List<string> problems)

@@ -20,6 +20,8 @@ public static class JsonStream
         ICollection<string>? arraysSeen = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // Every byte is checked to be UTF-8 as it arrives, so a bad one is refused with its line instead of turning into U+FFFD.
+        stream = new Utf8CheckingStream(stream);
         var buffer = new byte[InitialBufferBytes];
         var filled = 0;
         long total = 0;
@@ -53,10 +55,12 @@ public static class JsonStream
                 {
                     Buffer.BlockCopy(buffer, 3, buffer, 0, filled - 3);
                     filled -= 3;
+                    cursor.Column = 3;
                 }
             }
 
             var consumed = Step(buffer.AsSpan(0, filled), final, ref state, cursor, items, arraysSeen);
+            cursor.Consumed(buffer.AsSpan(0, consumed));
             Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
             filled -= consumed;
             foreach (var item in items) yield return item;
@@ -86,7 +90,7 @@ public static class JsonStream
                     break;
                 }
 
-                if (!Advance(ref reader, cursor, items, arraysSeen))
+                if (!Advance(ref reader, data, cursor, items, arraysSeen))
                 {
                     reader = checkpoint;
                     break;
@@ -103,7 +107,7 @@ public static class JsonStream
     }
 
     /// <returns>false when the current value is not complete in the buffer yet.</returns>
-    private static bool Advance(ref Utf8JsonReader reader, Cursor cursor, List<JsonStreamItem> items, ICollection<string>? arraysSeen)
+    private static bool Advance(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, Cursor cursor, List<JsonStreamItem> items, ICollection<string>? arraysSeen)
     {
         switch (cursor.Mode)
         {
@@ -124,6 +128,7 @@ public static class JsonStream
                     return true;
                 }
 
+                CheckText(ref reader, data, cursor);
                 cursor.Property = reader.GetString();
                 return true;
 
@@ -136,7 +141,7 @@ public static class JsonStream
                     return true;
                 }
 
-                if (!TryCapture(ref reader, out var value)) return false;
+                if (!TryCapture(ref reader, data, cursor, out var value)) return false;
                 items.Add(new JsonStreamItem(cursor.Property, -1, value));
                 cursor.Property = null;
                 return true;
@@ -149,23 +154,46 @@ public static class JsonStream
                     return true;
                 }
 
-                if (!TryCapture(ref reader, out var element)) return false;
+                if (!TryCapture(ref reader, data, cursor, out var element)) return false;
                 items.Add(new JsonStreamItem(cursor.Property, cursor.Index++, element));
                 return true;
         }
     }
 
-    private static bool TryCapture(ref Utf8JsonReader reader, out JsonDocument document)
+    private static bool TryCapture(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, Cursor cursor, out JsonDocument document)
     {
         document = null!;
+        CheckText(ref reader, data, cursor);
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
+            // Walks the value once before capturing it: it must be complete in the buffer, and every escaped text in it
+            // must decode (JSON can spell a lone surrogate, "\ud800", which is not text and cannot be read as a string).
             var probe = reader;
-            if (!probe.TrySkip()) return false;
+            var depth = probe.CurrentDepth;
+            do
+            {
+                if (!probe.Read()) return false;
+                CheckText(ref probe, data, cursor);
+            }
+            while (probe.CurrentDepth > depth || probe.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray));
         }
 
         document = JsonDocument.ParseValue(ref reader);
         return true;
+    }
+
+    private static void CheckText(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, Cursor cursor)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) return;
+        try
+        {
+            reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var where = TextEncoding.Locate(data[..(int)reader.TokenStartIndex], cursor.Lines, cursor.Column);
+            throw new BadInputException($"{where}: invalid text encoding (an escape such as \\ud800 that is half of a surrogate pair is not a character)");
+        }
     }
 
     private static BadInputException Translate(JsonException ex, bool final)
@@ -216,5 +244,17 @@ public static class JsonStream
         public string? Property { get; set; }
 
         public int Index { get; set; }
+
+        /// <summary>Lines before the unread part of the file, and bytes of its current line already read: for messages.</summary>
+        public long Lines { get; private set; }
+
+        public long Column { get; set; }
+
+        public void Consumed(ReadOnlySpan<byte> bytes)
+        {
+            var newlines = bytes.Count((byte)'\n');
+            Lines += newlines;
+            Column = newlines == 0 ? Column + bytes.Length : bytes.Length - bytes.LastIndexOf((byte)'\n') - 1;
+        }
     }
 }

@@ -27,7 +27,8 @@ public static class MemberCsvReader
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.Trim,
         };
-        using var reader = new StreamReader(new SizeLimitedStream(stream, problems.Options.MaxFileBytes));
+        // Bytes that are not UTF-8 (a file saved as Windows-1252 or UTF-16) are refused with their line, not read as U+FFFD.
+        using var reader = new StreamReader(new Utf8CheckingStream(new SizeLimitedStream(stream, problems.Options.MaxFileBytes)));
         using var csv = new CsvReader(reader, config);
         if (!await ReadAsync(csv)) throw new BadInputException("the file is empty");
         var header = ReadHeader(csv);
@@ -72,6 +73,8 @@ public static class MemberCsvReader
     private static Dictionary<string, int> ReadHeader(CsvReader csv)
     {
         var problems = new List<string>();
+        if (csv.Parser.Count == 1 && csv.Parser[0] is var only && (only.Contains(';') || only.Contains('\t')))
+            throw new BadInputException($"line 1: the columns are separated by {(only.Contains(';') ? "semicolons" : "tabs")}; expected commas, as in samples/members/example-members.csv");
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < csv.Parser.Count; i++)
         {

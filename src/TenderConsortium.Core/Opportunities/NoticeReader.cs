@@ -143,15 +143,8 @@ public sealed class NoticeReader(IntakeOptions options, CpvCatalogue catalogue, 
             limited.Write(chunk, 0, read);
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(limited.GetBuffer(), 0, (int)limited.Length).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new BadInputException("the file is not UTF-8 text");
-        }
+        new TextEncoding().Check(limited.GetBuffer().AsSpan(0, (int)limited.Length), final: true);
+        var text = Encoding.UTF8.GetString(limited.GetBuffer(), 0, (int)limited.Length).TrimStart('\uFEFF');
 
         if (string.IsNullOrWhiteSpace(text)) throw new BadInputException("the file is empty");
         var node = YamlToJson.Convert(text);

@@ -26,18 +26,9 @@ public sealed class MemberImporter(string connectionString, IntakeOptions option
         return await ImportAsync(stream, path, dryRun, cancellationToken);
     }
 
-    public async Task<MemberImportResult> ImportAsync(Stream stream, string fileName, bool dryRun = false, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await ImportCheckedAsync(stream, fileName, dryRun, cancellationToken);
-        }
-        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonDocument).Assembly)
-        {
-            // System.Text.Json refuses some well-formed JSON it cannot turn into text, e.g. a lone surrogate escape "\ud800".
-            throw new BadInputException($"{Path.GetFileName(fileName)}: text that is not valid Unicode ({ex.Message})");
-        }
-    }
+    /// <remarks>Text that is not text (bytes that are not UTF-8, an escaped lone surrogate) is refused by the readers with its line.</remarks>
+    public Task<MemberImportResult> ImportAsync(Stream stream, string fileName, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        ImportCheckedAsync(stream, fileName, dryRun, cancellationToken);
 
     private async Task<MemberImportResult> ImportCheckedAsync(Stream stream, string fileName, bool dryRun, CancellationToken cancellationToken)
     {

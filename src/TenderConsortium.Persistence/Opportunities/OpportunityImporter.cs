@@ -25,18 +25,9 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
         return await ImportAsync(stream, path, cancellationToken);
     }
 
-    public async Task<OpportunityImportResult> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await ImportCheckedAsync(stream, fileName, cancellationToken);
-        }
-        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonDocument).Assembly)
-        {
-            // System.Text.Json refuses some well-formed JSON it cannot turn into text, e.g. a lone surrogate escape "\ud800".
-            throw new BadInputException($"{Path.GetFileName(fileName)}: text that is not valid Unicode ({ex.Message})");
-        }
-    }
+    /// <remarks>Text that is not text (bytes that are not UTF-8, an escaped lone surrogate) is refused by the readers with its line.</remarks>
+    public Task<OpportunityImportResult> ImportAsync(Stream stream, string fileName, CancellationToken cancellationToken = default) =>
+        ImportCheckedAsync(stream, fileName, cancellationToken);
 
     private async Task<OpportunityImportResult> ImportCheckedAsync(Stream stream, string fileName, CancellationToken cancellationToken)
     {

@@ -113,8 +113,9 @@ public static class DeclarationEndpoints
                 _ => throw new BadInputException("decision: expected \"accept\" or \"decline\""),
             };
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
+            // InvalidOperationException: a string that is not valid text (a lone surrogate escape).
             throw new BadInputException("body: expected JSON like {\"decision\": \"accept\"} or {\"decision\": \"decline\", \"reason\": \"…\"}");
         }
     }

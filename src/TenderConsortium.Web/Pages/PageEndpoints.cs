@@ -39,8 +39,16 @@ public static class PageEndpoints
     public static async Task<FormState?> ReadFormAsync(HttpContext http)
     {
         if (!http.Request.HasFormContentType) return null;
-        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http)) return null;
-        return FormState.From(await http.Request.ReadFormAsync(http.RequestAborted));
+        try
+        {
+            if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http)) return null;
+            return FormState.From(await http.Request.ReadFormAsync(http.RequestAborted));
+        }
+        catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException)
+        {
+            // A body the form reader cannot read (a NUL, broken encoding): answered like any other form that cannot be taken.
+            return null;
+        }
     }
 
     public static IResult Expired(HttpContext http, PageArea area) =>

@@ -61,6 +61,51 @@ public sealed class BidDemoTests
         Assert.That(subcontractMails, Has.All.Contains("Content-Disposition: attachment").And.All.Contains(".docx"));
     }
 
+    [Test]
+    public async Task Serve_on_an_empty_data_folder_seeds_the_demo_up_to_the_review_and_prints_working_links()
+    {
+        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        port.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)port.LocalEndpoint).Port}";
+        port.Stop();
+        using var serve = TenderProcess.Start(["serve", "--data", _data, "--urls", url, "--workflows", TenderProcess.WorkflowsFolder]);
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (!serve.Output.Contains("serving on", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > until) Assert.Fail("serve did not start: " + serve.Output);
+            await Task.Delay(200);
+        }
+
+        using var probe = new HttpClient();
+        while (true)
+        {
+            try
+            {
+                if ((await probe.GetAsync(url + "/health")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < until)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        var output = serve.Output;
+        string Link(string pattern) => System.Text.RegularExpressions.Regex.Match(output, pattern).Value;
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var member = await http.GetAsync(Link(@"http://\S+/d/[A-Za-z0-9_-]{43}"));
+        var signIn = await http.GetAsync(Link(@"http://\S+/sign-in/verify\?token=\S+"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(output, Does.Contain("seeding the demo bid"));
+            Assert.That(member.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "the member's link opens its page");
+            Assert.That(signIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect), "the lead's sign-in link signs in");
+            Assert.That(signIn.Headers.Location?.ToString(), Does.EndWith("/lead"));
+            await using var db = new WorkflowDbContext(WorkflowDatabase.Options(DatabaseConnection.ForDataFolder(_data)));
+            Assert.That(await db.Bookmarks.Select(b => b.Name).ToListAsync(), Does.Contain("adviser-review"), "the demo waits for the adviser");
+        });
+    }
+
     [TestCaseSource(nameof(CrashPointCases))]
     public async Task The_demo_completes_after_a_kill(string point)
     {

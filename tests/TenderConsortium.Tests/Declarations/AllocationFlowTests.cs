@@ -149,9 +149,12 @@ public sealed class AllocationFlowTests
         await _bid.Declarations.CloseAsync(_opportunity, "lead:test");
         await _bid.Allocations.ApproveAsync(_opportunity, "lead:jo");
         var before = (await _bid.AllocationStore.CurrentAsync(_opportunity))!;
-        foreach (var i in new[] { 1, 2 }) await _bid.Allocations.ConsentAsync(_opportunity, _invited[i].MemberId, accept: true, null, "member:test");
+        // The member with the largest share leaves: the others (capped at 40% of 10,000 hours) must take up some of it.
+        var leaving = before.Result.Lot("1").Shares.MaxBy(s => s.Volume)!.MemberId;
+        foreach (var member in before.Result.Lot("1").Shares.Select(s => s.MemberId).Where(m => m != leaving))
+            await _bid.Allocations.ConsentAsync(_opportunity, member, accept: true, null, "member:test");
 
-        var after = await _bid.Allocations.ConsentAsync(_opportunity, _invited[0].MemberId, accept: false, "Building closed for repairs", "member:test");
+        var after = await _bid.Allocations.ConsentAsync(_opportunity, leaving, accept: false, "Building closed for repairs", "member:test");
         var grown = after.Consents.Where(c => c.Status == ConsentStatus.Pending).Select(c => c.MemberId).ToList();
         var asked = await _bid.EmailsAsync(_instance, "consent-request.member:");
 

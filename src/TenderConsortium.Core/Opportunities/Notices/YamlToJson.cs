@@ -16,6 +16,9 @@ public static partial class YamlToJson
     // Aliases can expand a few lines into millions of nodes; a notice has hundreds.
     private const int MaxNodes = 100_000;
 
+    // A notice nests a handful of levels; the JSON it becomes is written and read with a limit of 64.
+    private const int MaxDepth = 32;
+
     public static JsonNode? Convert(string yaml)
     {
         var stream = new YamlStream();
@@ -29,14 +32,15 @@ public static partial class YamlToJson
         }
 
         if (stream.Documents.Count == 0) throw new BadInputException("the file is empty");
-        if (stream.Documents.Count > 1) throw new BadInputException("expected one YAML document, found " + stream.Documents.Count);
+        if (stream.Documents.Count > 1) throw new BadInputException($"the YAML file holds {stream.Documents.Count} documents (separated by ---); expected one notice per file");
         var count = 0;
-        return ToNode(stream.Documents[0].RootNode, ref count);
+        return ToNode(stream.Documents[0].RootNode, ref count, 0);
     }
 
-    private static JsonNode? ToNode(YamlNode node, ref int count)
+    private static JsonNode? ToNode(YamlNode node, ref int count, int depth)
     {
-        if (++count > MaxNodes) throw new BadInputException($"the YAML expands to more than {MaxNodes:N0} values");
+        if (++count > MaxNodes) throw new BadInputException($"the YAML expands to more than {MaxNodes:N0} values (aliases repeating aliases); the limit is {MaxNodes:N0}");
+        if (depth > MaxDepth) throw Bad(node, $"nested more than {MaxDepth} levels deep; the limit is {MaxDepth}");
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -44,13 +48,13 @@ public static partial class YamlToJson
                 foreach (var (key, value) in mapping.Children)
                 {
                     var name = key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : throw Bad(key, "a key must be plain text");
-                    obj[name] = ToNode(value, ref count);
+                    obj[name] = ToNode(value, ref count, depth + 1);
                 }
 
                 return obj;
             case YamlSequenceNode sequence:
                 var array = new JsonArray();
-                foreach (var child in sequence.Children) array.Add(ToNode(child, ref count));
+                foreach (var child in sequence.Children) array.Add(ToNode(child, ref count, depth + 1));
                 return array;
             case YamlScalarNode scalar:
                 return Scalar(scalar);
