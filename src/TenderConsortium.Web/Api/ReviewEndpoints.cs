@@ -16,7 +16,7 @@ public static class ReviewEndpoints
 {
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reviews", (HttpContext http, ReviewService reviews) => Guard(async () =>
+        app.MapGet("/api/reviews", (HttpContext http, ReviewService reviews) => ApiGuard.RunAsync(async () =>
             {
                 var paging = Paging.From(http.Request);
                 var queue = await reviews.QueueAsync(http.RequestAborted);
@@ -41,14 +41,14 @@ public static class ReviewEndpoints
             .RequireAuthorization(TenderAuth.Adviser)
             .WithTags("Reviews").WithSummary("The advisers' queue: pending reviews across consortia, oldest first (paged)");
 
-        app.MapGet("/api/opportunities/{id}/review", (string id, HttpContext http, ReviewService reviews) => Guard(async () =>
+        app.MapGet("/api/opportunities/{id}/review", (string id, HttpContext http, ReviewService reviews) => ApiGuard.RunAsync(async () =>
                 await reviews.CurrentAsync(id, http.RequestAborted) is { } review
                     ? Results.Json(review, DomainJson.Options)
                     : Results.Problem(title: "No review", detail: "this opportunity's bid pack has not been sent for review", statusCode: StatusCodes.Status404NotFound)))
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Reviews").WithSummary("The current review round of the opportunity's bid pack, with comments and decision");
 
-        app.MapPost("/api/opportunities/{id}/review/comments", (string id, HttpContext http, ReviewService reviews) => Guard(async () =>
+        app.MapPost("/api/opportunities/{id}/review/comments", (string id, HttpContext http, ReviewService reviews) => ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, "{\"section\": \"Social value\", \"text\": \"…\"}");
                 var review = await reviews.CommentAsync(id, http.Caller().Email, ApiBody.String(body, "section", false) ?? "", ApiBody.String(body, "text", false) ?? "",
@@ -58,7 +58,7 @@ public static class ReviewEndpoints
             .RequireAuthorization(TenderAuth.Adviser).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Reviews").WithSummary("Add an adviser's comment on a section of the bid pack");
 
-        app.MapPost("/api/opportunities/{id}/review/decision", (string id, HttpContext http, ReviewService reviews) => Guard(async () =>
+        app.MapPost("/api/opportunities/{id}/review/decision", (string id, HttpContext http, ReviewService reviews) => ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, "{\"decision\": \"approve\"} or {\"decision\": \"changes\", \"summary\": \"…\"}");
                 var decision = ApiBody.String(body, "decision", true) switch
@@ -73,17 +73,5 @@ public static class ReviewEndpoints
             .RequireAuthorization(TenderAuth.Adviser).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Reviews").WithSummary("Approve the bid pack or request changes (resumes the bid's workflow)");
         return app;
-    }
-
-    private static async Task<IResult> Guard(Func<Task<IResult>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (BadInputException ex)
-        {
-            return BadInputProblem.From(ex);
-        }
     }
 }

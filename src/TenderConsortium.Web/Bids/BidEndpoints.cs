@@ -22,7 +22,7 @@ public static class BidEndpoints
     public static IEndpointRouteBuilder MapBids(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/opportunities/{id}/bids", (string id, HttpContext http, WorkflowRuntime runtime) =>
-            Guard(async () =>
+            ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"workflow": "lead-partner-bid", "settings": {"leadEmail": "…"}}""");
                 var workflow = ApiBody.String(body, "workflow", required: false) ?? DefaultWorkflow;
@@ -35,7 +35,7 @@ public static class BidEndpoints
             .WithTags("Bids").WithSummary("Start a bid workflow for the opportunity (lead only)");
 
         app.MapPost("/api/opportunities/{id}/submission", (string id, HttpContext http, SubmissionService submissions) =>
-            Guard(async () =>
+            ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"reference": "PCS-123"}""");
                 await submissions.RecordSubmissionAsync(id, ApiBody.String(body, "reference", required: false), http.Caller().Actor, http.RequestAborted);
@@ -45,7 +45,7 @@ public static class BidEndpoints
             .WithTags("Bids").WithSummary("Record that the bid was submitted; all members are told (lead only)");
 
         app.MapPost("/api/opportunities/{id}/outcome", (string id, HttpContext http, SubmissionService submissions) =>
-            Guard(async () =>
+            ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"awardedLots": ["1", "2"]}""");
                 if (body["awardedLots"] is not JsonArray lots || lots.Any(l => l?.GetValueKind() != System.Text.Json.JsonValueKind.String))
@@ -56,25 +56,5 @@ public static class BidEndpoints
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Bids").WithSummary("Record the buyer's decision per lot; sub-contracts follow for won lots (lead only)");
         return app;
-    }
-
-    private static async Task<IResult> Guard(Func<Task<IResult>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (BadInputException ex)
-        {
-            return BadInputProblem.From(ex);
-        }
-        catch (WorkflowNotFoundException ex)
-        {
-            return BadInputProblem.From(new BadInputException($"workflow: {ex.Message}"));
-        }
-        catch (WorkflowInputException ex)
-        {
-            return BadInputProblem.From(new BadInputException(ex.Message));
-        }
     }
 }

@@ -140,6 +140,50 @@ public sealed class FaultTests
         Assert.That(await db.Outbox.Select(o => new { o.InstanceId, o.Event, o.Recipient }).Distinct().CountAsync(), Is.EqualTo(await db.Outbox.CountAsync()));
     }
 
+    [Test]
+    public async Task A_PostgreSQL_server_that_goes_away_for_a_while_is_reported_and_the_bid_carries_on_when_it_is_back()
+    {
+        var (server, problem) = await PostgresServer.StartPrivateAsync();
+        if (server is null)
+        {
+            ServiceRequirement.Missing("PostgreSQL", problem!);
+            return;
+        }
+
+        await using (server)
+        {
+            var location = DataLocation.From(_data, await server.CreateDatabaseAsync());
+            await using var services = await NodeFactory.StartAsync(location, TenderProcess.WorkflowsFolder);
+            var (instance, _, _) = await new BidDemo(services, location, TextWriter.Null).RunAsync(stopAtReview: true, CancellationToken.None);
+            var queries = services.GetRequiredService<WorkflowQueries>();
+
+            await server.StopServerAsync();
+            var health = await queries.HealthAsync();
+            var step = Assert.CatchAsync(() => new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None));
+            Assert.Multiple(() =>
+            {
+                Assert.That(health.DatabaseReachable, Is.False, "/health says the database is unreachable");
+                Assert.That(health.DatabaseError, Is.Not.Empty);
+                Assert.That(step, Is.Not.Null, "a step needing the database fails rather than pretending");
+            });
+
+            await server.StartServerAsync();
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (!(await queries.HealthAsync()).DatabaseReachable)
+            {
+                if (DateTime.UtcNow > until) Assert.Fail("the node did not reconnect");
+                await Task.Delay(200);
+            }
+
+            var (again, _, finished) = await new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None);
+            Assert.That(again, Is.EqualTo(instance), "the same bid carried on");
+            Assert.That(finished, Is.True);
+            await using var db = new WorkflowDbContext(WorkflowDatabase.Options(location.ConnectionString));
+            Assert.That(await db.Instances.Where(i => i.Id == instance).Select(i => i.Status).SingleAsync(), Is.EqualTo(InstanceStatus.Finished));
+            Assert.That(await db.Outbox.Select(o => new { o.InstanceId, o.Event, o.Recipient }).Distinct().CountAsync(), Is.EqualTo(await db.Outbox.CountAsync()));
+        }
+    }
+
     private async Task WriteSettingsAsync(Dictionary<string, object> settings) =>
         await File.WriteAllTextAsync(Path.Combine(_data, "appsettings.json"), JsonSerializer.Serialize(settings));
 }

@@ -15,6 +15,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private static PostgresServer? _shared;
     private readonly string? _folder;
     private readonly string? _binaries;
+    private string? _options;
 
     private PostgresServer(string adminConnectionString, string? folder, string? binaries)
     {
@@ -39,21 +40,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 return (_shared, null);
             }
 
-            var binaries = Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
-                : null;
-            if (binaries is null) return (null, "no initdb under /usr/lib/postgresql (apt-get install postgresql) and TENDER_TEST_POSTGRES is not set");
-
-            var folder = Path.Combine(Path.GetTempPath(), $"tender-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-            Directory.CreateDirectory(folder);
-            var port = FreePort();
-            var asRoot = Environment.UserName == "root";
-            if (asRoot) await RunAsync("chown", ["-R", "postgres:postgres", folder]);
-            await RunAsync(Path.Combine(binaries, "initdb"), ["-D", Path.Combine(folder, "db"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], asRoot);
-            await RunAsync(Path.Combine(binaries, "pg_ctl"),
-                ["-D", Path.Combine(folder, "db"), "-l", Path.Combine(folder, "log.txt"), "-w", "-t", "60",
-                 "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=200 -c fsync=off", "start"], asRoot);
-            _shared = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=40", folder, binaries);
+            _shared = await StartClusterAsync();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Stop();
             return (_shared, null);
         }
@@ -65,6 +52,53 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A cluster of the test's own (not the run's shared one), for a test that stops and starts the server; null with
+    /// the reason when PostgreSQL's binaries are missing or TENDER_TEST_POSTGRES points at a server it cannot stop.
+    /// </summary>
+    public static async Task<(PostgresServer? Server, string? Problem)> StartPrivateAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("TENDER_TEST_POSTGRES")) && Binaries() is null)
+            return (null, "a test that stops the server needs its own cluster: install postgresql (initdb)");
+        try
+        {
+            return (await StartClusterAsync(), null);
+        }
+        catch (Exception ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    /// <summary>Stops the server as a crash or a network cut would look to clients (fast shutdown, connections dropped).</summary>
+    public Task StopServerAsync() =>
+        RunAsync(Path.Combine(_binaries!, "pg_ctl"), ["-D", Path.Combine(_folder!, "db"), "-m", "fast", "-w", "stop"], Environment.UserName == "root");
+
+    public Task StartServerAsync() =>
+        RunAsync(Path.Combine(_binaries!, "pg_ctl"),
+            ["-D", Path.Combine(_folder!, "db"), "-l", Path.Combine(_folder!, "log.txt"), "-w", "-t", "60", "-o", _options!, "start"], Environment.UserName == "root");
+
+    private static string? Binaries() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
+            : null;
+
+    private static async Task<PostgresServer> StartClusterAsync()
+    {
+        var binaries = Binaries()
+                       ?? throw new InvalidOperationException("no initdb under /usr/lib/postgresql (apt-get install postgresql) and TENDER_TEST_POSTGRES is not set");
+        var folder = Path.Combine(Path.GetTempPath(), $"tender-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        Directory.CreateDirectory(folder);
+        var port = FreePort();
+        var asRoot = Environment.UserName == "root";
+        if (asRoot) await RunAsync("chown", ["-R", "postgres:postgres", folder]);
+        await RunAsync(Path.Combine(binaries, "initdb"), ["-D", Path.Combine(folder, "db"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], asRoot);
+        var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=200 -c fsync=off";
+        await RunAsync(Path.Combine(binaries, "pg_ctl"),
+            ["-D", Path.Combine(folder, "db"), "-l", Path.Combine(folder, "log.txt"), "-w", "-t", "60", "-o", options, "start"], asRoot);
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=40", folder, binaries) { _options = options };
     }
 
     /// <summary>A fresh, empty database for one test.</summary>
