@@ -21,8 +21,6 @@ namespace TenderConsortium.Web.Allocations;
 /// </summary>
 public static class AllocationEndpoints
 {
-    private const int MaxBodyBytes = 64 * 1024;
-
     public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/opportunities/{id}/invitations", (string id, HttpContext http, IMatchingSource source, IInvitationStore invitations, IDeclarationStore declarations, CancellationToken ct) =>
@@ -81,7 +79,7 @@ public static class AllocationEndpoints
         app.MapPost("/api/opportunities/{id}/allocation/overrides", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
             {
-                var body = JsonBody(await ReadBodyAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"overrides\": [{memberId, lotId, volume, reason}]}");
+                var body = JsonBody(await ApiBody.ReadTextAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"overrides\": [{memberId, lotId, volume, reason}]}");
                 var overrides = AwaitLeadApprovalActivity.ReadOverrides(body["overrides"] as JsonArray);
                 await service.OverrideAsync(id, overrides, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
@@ -92,7 +90,7 @@ public static class AllocationEndpoints
         app.MapPost("/api/opportunities/{id}/withdrawals", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
             {
-                var body = JsonBody(await ReadBodyAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"memberId\": \"…\", \"reason\": \"…\"}");
+                var body = JsonBody(await ApiBody.ReadTextAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"memberId\": \"…\", \"reason\": \"…\"}");
                 var member = body["memberId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["memberId"]!.GetValue<string>() : throw new BadInputException("memberId: required");
                 var reason = body["reason"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["reason"]!.GetValue<string>() : "";
                 await service.WithdrawAsync(id, member, reason, Actor(http), http.RequestAborted);
@@ -102,7 +100,7 @@ public static class AllocationEndpoints
             .WithTags("Allocation").WithSummary("Record a member's withdrawal; its share is reallocated (lead only)");
 
         app.MapPut("/api/opportunities/{id}/declarations/{memberId}", (string id, string memberId, DeclarationService declarations, HttpContext http) =>
-            Guard(async () => Results.Json(await declarations.SubmitForMemberAsync(id, memberId, await ReadBodyAsync(http), Actor(http), http.RequestAborted), DomainJson.Options)))
+            Guard(async () => Results.Json(await declarations.SubmitForMemberAsync(id, memberId, await ApiBody.ReadTextAsync(http), Actor(http), http.RequestAborted), DomainJson.Options)))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Allocation").WithSummary("Enter or correct a declaration on a member's behalf (lead only)");
         return app;
@@ -155,14 +153,6 @@ public static class AllocationEndpoints
         }
     }
 
-    private static async Task<string> ReadBodyAsync(HttpContext http)
-    {
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
-        if (read > MaxBodyBytes) throw new BadInputException($"body: expected at most {MaxBodyBytes / 1024} KB of JSON");
-        return new string(buffer, 0, read);
-    }
 
     private sealed class NotFound(string id) : Exception($"id: no opportunity '{id}'");
 }

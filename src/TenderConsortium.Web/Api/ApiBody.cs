@@ -34,7 +34,8 @@ public static class ApiBody
         return node.GetValue<string>();
     }
 
-    private static async Task<string> ReadTextAsync(HttpContext http)
+    /// <summary>The body as text, at most the JSON limit (beyond it a 413, like the limit middleware's).</summary>
+    public static async Task<string> ReadTextAsync(HttpContext http)
     {
         var limit = (int)RequestLimits.JsonBytes;
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);

@@ -8,6 +8,7 @@ using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
+using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Security;
 
@@ -20,8 +21,6 @@ namespace TenderConsortium.Web.Declarations;
 /// </summary>
 public static class DeclarationEndpoints
 {
-    public const int MaxBodyBytes = 64 * 1024;
-
     public static IEndpointRouteBuilder MapDeclarations(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/invitations/{token}", (string token, HttpContext http, DeclarationService declarations, IAllocationStore allocations, TokenThrottle throttle) =>
@@ -35,7 +34,7 @@ public static class DeclarationEndpoints
         app.MapPut("/api/invitations/{token}/declaration", (string token, HttpContext http, DeclarationService declarations, TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
             {
-                var body = await ReadBodyAsync(http);
+                var body = await ApiBody.ReadTextAsync(http);
                 var saved = await declarations.SubmitWithTokenAsync(token, body, http.RequestAborted);
                 return Results.Json(saved, DomainJson.Options);
             }))
@@ -45,7 +44,7 @@ public static class DeclarationEndpoints
                 TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
             {
-                var (accept, reason) = ReadConsent(await ReadBodyAsync(http));
+                var (accept, reason) = ReadConsent(await ApiBody.ReadTextAsync(http));
                 var after = await allocation.ConsentWithTokenAsync(token, accept, reason, http.RequestAborted);
                 return Results.Json(MemberViewJson.From(await declarations.ViewAsync(token, http.RequestAborted), after), DomainJson.Options);
             }))
@@ -87,16 +86,6 @@ public static class DeclarationEndpoints
         }
     }
 
-    private static async Task<string> ReadBodyAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes)
-            throw new BadInputException($"body: expected at most {MaxBodyBytes / 1024} KB of JSON");
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
-        if (read > MaxBodyBytes) throw new BadInputException($"body: expected at most {MaxBodyBytes / 1024} KB of JSON");
-        return new string(buffer, 0, read);
-    }
 
     private static (bool Accept, string? Reason) ReadConsent(string body)
     {
