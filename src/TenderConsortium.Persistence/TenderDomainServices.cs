@@ -5,9 +5,11 @@ using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Members;
+using TenderConsortium.Core.Notifications;
 using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Core.Submission;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Persistence.Allocations;
 using TenderConsortium.Persistence.Declarations;
 using TenderConsortium.Persistence.Invitations;
@@ -32,13 +34,15 @@ public static class TenderDomainServices
         services.AddSingleton<IAllocationStore>(new AllocationStore(connectionString));
         services.AddSingleton(new InvitationTokenIssuer(invitationKey));
         services.AddSingleton<AllocationPlanner>();
+        services.AddSingleton<BidSignals>();
         services.AddSingleton(sp => new DeclarationService(
             sp.GetRequiredService<IInvitationStore>(), sp.GetRequiredService<IDeclarationStore>(), sp.GetRequiredService<IMatchingSource>(),
-            sp.GetRequiredService<Workflows.WorkflowRuntime>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<Workflows.WorkflowRuntime>(), sp.GetRequiredService<BidSignals>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AllocationService>();
         services.AddSingleton<IReviewStore>(new ReviewStore(connectionString));
         services.AddSingleton<ReviewService>();
         services.AddSingleton<SubmissionService>();
+        services.AddSingleton<IIncidentObserver, FaultEmails>();
         foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;
     }

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
-using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Submission;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows;
 
 namespace TenderConsortium.Cli.Bids;
@@ -75,18 +75,9 @@ public static class BidCommands
         var command = NodeOptions.Command(name, description, out var node, [opportunity, .. extra]);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            var key = parse.GetValue(opportunity)!;
-            var found = await services.GetRequiredService<IMatchingSource>().FindOpportunityAsync(key, ct)
-                        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{key}'");
-            var round = await services.GetRequiredService<IInvitationStore>().RoundAsync(found.Id, ct);
-            var runtime = services.GetRequiredService<WorkflowRuntime>();
-            var instance = round?.InstanceId ?? (await services.GetRequiredService<WorkflowQueries>().ListInstancesAsync(ct: ct))
-                .FirstOrDefault(i => i.CorrelationId == found.Id && i.Status is "Suspended" or "Running")?.Id
-                ?? throw new BadInputException("opportunity: no bid is running for it");
-            if (!await runtime.IsWaitingAsync(instance, bookmark, found.Id, ct))
-                throw new BadInputException($"the bid for this opportunity is not waiting for '{name}' now");
-            var result = await runtime.ResumeAsync(instance, bookmark, found.Id, payload(parse), null, NodeOptions.Actor, ct);
-            if (result.Status == ResumeStatus.Invalid) throw new BadInputException(result.Problems);
+            var found = await services.GetRequiredService<IMatchingSource>().RequireOpportunityAsync(parse.GetValue(opportunity)!, ct);
+            await services.GetRequiredService<BidSignals>().SendAsync(found.Id, bookmark, found.Id, payload(parse), null, NodeOptions.Actor,
+                $"waiting for '{name}'", ct);
             Console.WriteLine($"Done: {name}.");
             return CliExit.Ok;
         }, ct)));
@@ -103,9 +94,7 @@ public static class BidCommands
             opportunity, workflow, deadline, settings);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            var key = parse.GetValue(opportunity)!;
-            var found = await services.GetRequiredService<IMatchingSource>().FindOpportunityAsync(key, ct)
-                        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{key}'");
+            var found = await services.GetRequiredService<IMatchingSource>().RequireOpportunityAsync(parse.GetValue(opportunity)!, ct);
             var variables = new JsonObject { ["opportunityId"] = found.Id };
             if (parse.GetValue(deadline) is { } d)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -24,6 +25,8 @@ public sealed class AllocateSubcontractsActivity : IActivity
             new PropertyDescriptor("output", ValueKind.String, false, "Variable that receives the allocation.", JsonValue.Create("allocation"), AllowsReference: false),
         ],
     };
+
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
-using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
-using TenderConsortium.Workflows;
+using TenderConsortium.Core.Workflow;
 
 namespace TenderConsortium.Core.Allocation;
 
@@ -15,24 +14,23 @@ namespace TenderConsortium.Core.Allocation;
 /// </summary>
 public sealed class AllocationService(
     IAllocationStore allocations,
-    IInvitationStore invitations,
     IDeclarationStore declarations,
     IMatchingSource opportunities,
     AllocationPlanner planner,
     DeclarationService members,
-    WorkflowRuntime runtime,
+    BidSignals signals,
     TimeProvider time)
 {
     public async Task<(string OpportunityId, string Title, StoredAllocation? Current)> CurrentAsync(string idOrOcid, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(idOrOcid, cancellationToken);
+        var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         return (found.Id, found.Opportunity.Title, await allocations.CurrentAsync(found.Id, cancellationToken));
     }
 
     /// <summary>What the allocation would be now under default rules, for an opportunity with no allocation stored yet.</summary>
     public async Task<AllocationResult> PreviewAsync(string idOrOcid, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(idOrOcid, cancellationToken);
+        var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         return await planner.SolveAsync(found.Id, null, null, time.GetUtcNow(), [], [], cancellationToken);
     }
 
@@ -45,7 +43,7 @@ public sealed class AllocationService(
     /// <summary>Pins shares; each needs a reason, a member that declared for the lot, and a volume it declared and the lot needs.</summary>
     public async Task<StoredAllocation> OverrideAsync(string idOrOcid, IReadOnlyList<ShareOverride> overrides, string actor, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(idOrOcid, cancellationToken);
+        var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         var current = await allocations.CurrentAsync(found.Id, cancellationToken)
                       ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
         var latest = (await declarations.LatestAsync(found.Id, cancellationToken)).ToDictionary(d => d.MemberId);
@@ -93,7 +91,7 @@ public sealed class AllocationService(
 
     public async Task<StoredAllocation> ConsentAsync(string idOrOcid, string memberId, bool accept, string? reason, string actor, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(idOrOcid, cancellationToken);
+        var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         var current = await allocations.CurrentAsync(found.Id, cancellationToken);
         var consent = current?.Consents.FirstOrDefault(c => c.MemberId == memberId);
         if (consent is null)
@@ -104,56 +102,38 @@ public sealed class AllocationService(
             throw new BadInputException("reason: required when declining, so the lead can plan around it");
         var payload = new JsonObject { ["decision"] = accept ? "accept" : "decline" };
         if (!string.IsNullOrWhiteSpace(reason)) payload["reason"] = reason.Trim();
-        var round = await invitations.RoundAsync(found.Id, cancellationToken);
-        var bookmark = round is not null && !await runtime.IsWaitingAsync(round.InstanceId, AllocationSignals.Consent, memberId, cancellationToken)
-            ? AllocationSignals.Reconsent
-            : AllocationSignals.Consent;
-        await SignalAsync(found.Id, bookmark, memberId, payload, $"{bookmark}:{memberId}:{current!.Round}", actor, "waiting for this member's consent", cancellationToken);
+        var bookmark = await signals.IsWaitingAsync(found.Id, AllocationSignals.Consent, memberId, cancellationToken)
+            ? AllocationSignals.Consent
+            : AllocationSignals.Reconsent;
+        await signals.SendAsync(found.Id, bookmark, memberId, payload, $"{bookmark}:{memberId}:{current!.Round}", actor, "waiting for this member's consent", cancellationToken);
         return (await allocations.CurrentAsync(found.Id, cancellationToken))!;
     }
 
     /// <summary>A member leaves the bid after accepting (or the lead records that it has).</summary>
     public async Task<StoredAllocation> WithdrawAsync(string idOrOcid, string memberId, string reason, string actor, CancellationToken cancellationToken = default)
     {
-        var found = await FindAsync(idOrOcid, cancellationToken);
+        var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         var current = await allocations.CurrentAsync(found.Id, cancellationToken);
         if (current is null || !AllocationRun.AllocatedMembers(current.Result).Contains(memberId))
             throw new BadInputException($"member: '{memberId}' holds no share of \"{found.Opportunity.Title}\"");
         if (string.IsNullOrWhiteSpace(reason))
             throw new BadInputException("reason: required; the lead and the journal record why a member withdrew");
         var payload = new JsonObject { ["memberId"] = memberId, ["reason"] = reason.Trim() };
-        var round = await invitations.RoundAsync(found.Id, cancellationToken);
-        var key = round is not null && !await runtime.IsWaitingAsync(round.InstanceId, AllocationSignals.Withdrawal, found.Id, cancellationToken)
-            ? found.Id + AllocationSignals.LaterSuffix
-            : found.Id;
-        await SignalAsync(found.Id, AllocationSignals.Withdrawal, key, payload, $"withdrawal:{memberId}:{current.Round}", actor,
+        var key = await signals.IsWaitingAsync(found.Id, AllocationSignals.Withdrawal, found.Id, cancellationToken)
+            ? found.Id
+            : found.Id + AllocationSignals.LaterSuffix;
+        await signals.SendAsync(found.Id, AllocationSignals.Withdrawal, key, payload, $"withdrawal:{memberId}:{current.Round}", actor,
             "past member consent (withdrawals are taken once the allocation is approved)", cancellationToken);
         return (await allocations.CurrentAsync(found.Id, cancellationToken))!;
     }
 
     private async Task<StoredAllocation> DecideAsync(string idOrOcid, JsonObject payload, string actor, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(idOrOcid, cancellationToken);
+        var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         var current = await allocations.CurrentAsync(found.Id, cancellationToken)
                       ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
-        await SignalAsync(found.Id, AllocationSignals.Approval, found.Id, payload, null, actor, "waiting for the lead's approval of the allocation", cancellationToken);
+        await signals.SendAsync(found.Id, AllocationSignals.Approval, found.Id, payload, null, actor, "waiting for the lead's approval of the allocation", cancellationToken);
         return (await allocations.CurrentAsync(found.Id, cancellationToken)) ?? current;
     }
 
-    private async Task SignalAsync(string opportunityId, string bookmark, string key, JsonObject payload, string? idempotencyKey, string actor,
-        string stage, CancellationToken cancellationToken)
-    {
-        var round = await invitations.RoundAsync(opportunityId, cancellationToken)
-                    ?? throw new BadInputException($"opportunity '{opportunityId}' is not running in a workflow");
-        if (!await runtime.IsWaitingAsync(round.InstanceId, bookmark, key, cancellationToken))
-            throw new BadInputException($"the bid for this opportunity is not {stage} now");
-        var result = await runtime.ResumeAsync(round.InstanceId, bookmark, key, payload, idempotencyKey, actor, cancellationToken);
-        if (result.Status is ResumeStatus.Invalid) throw new BadInputException(result.Problems);
-        if (result.Status is ResumeStatus.Unknown or ResumeStatus.NotYetWaiting)
-            throw new BadInputException($"the bid for this opportunity is not {stage} now");
-    }
-
-    private async Task<(string Id, Opportunities.Opportunity Opportunity)> FindAsync(string idOrOcid, CancellationToken cancellationToken) =>
-        await opportunities.FindOpportunityAsync(idOrOcid, cancellationToken)
-        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{idOrOcid}'");
 }

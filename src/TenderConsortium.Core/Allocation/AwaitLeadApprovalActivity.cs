@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -34,6 +35,8 @@ public sealed class AwaitLeadApprovalActivity : IActivity
             ])),
         ],
     };
+
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

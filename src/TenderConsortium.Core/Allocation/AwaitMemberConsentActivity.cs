@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -26,6 +27,8 @@ public sealed class AwaitMemberConsentActivity : IActivity
         Waits = true,
         Bookmarks = _ => ConsentStage.Bookmarks(ConsentStage.Mode.Consent),
     };
+
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -77,21 +77,47 @@ internal static class ConsentStage
             asked++;
             var member = invited?.Member(consent.MemberId);
             if (member is null) continue;
-            var shares = stored.Result.Lots.SelectMany(l => l.Shares.Where(s => s.MemberId == consent.MemberId && s.Volume > 0).Select(s => (Lot: l, Share: s))).ToList();
             context.Notify("consent-request.member", $"{consent.MemberId}:r{stored.Round}", [member.Email], EmailModels.Model(
                 ("member", EmailModels.Member(member.Name, member.ContactName)),
                 ("opportunity", opportunity),
-                ("shares", shares.Select(x => EmailModels.Model(
-                    ("lot", $"Lot {x.Lot.LotId}: {x.Lot.Title}"),
-                    ("share", $"{AllocationRun.N(x.Share.Volume)} {x.Lot.Unit} ({x.Share.PercentOfLot.ToString("0.#", CultureInfo.InvariantCulture)}% of the lot)"),
-                    ("value", $"£{x.Share.Value.ToString("N2", CultureInfo.InvariantCulture)}"),
-                    ("reason", x.Share.Explanation))).ToList()),
+                ("shares", ShareModels(stored, consent.MemberId)),
                 ("deadline", until),
                 ("link", links.Declaration(issuer.Issue(stored.OpportunityId, member.MemberId, member.Nonce))),
                 ("lead", EmailModels.Lead(settings))));
         }
 
         if (asked > 0) context.CreateTimer(until, TimerTag);
+    }
+
+    /// <summary>A member's shares of the round, in words for its emails.</summary>
+    private static List<Dictionary<string, object?>> ShareModels(StoredAllocation stored, string memberId) =>
+        stored.Result.Lots.SelectMany(l => l.Shares.Where(s => s.MemberId == memberId && s.Volume > 0).Select(s => EmailModels.Model(
+            ("lot", $"Lot {l.LotId}: {l.Title}"),
+            ("share", $"{AllocationRun.N(s.Volume)} {l.Unit} ({s.PercentOfLot.ToString("0.#", CultureInfo.InvariantCulture)}% of the lot)"),
+            ("value", $"£{s.Value.ToString("N2", CultureInfo.InvariantCulture)}"),
+            ("reason", s.Explanation)))).ToList();
+
+    /// <summary>
+    /// Members who keep their acceptance but whose share changed (it shrank) are told their new share: no answer is
+    /// needed, but nobody's work changes without a word.
+    /// </summary>
+    private static async Task TellChangedAsync(ActivityContext context, StoredAllocation stored, IReadOnlyCollection<string> members)
+    {
+        var invited = context.GetVariable("invitations") is JsonObject i ? InvitedRound.From(i) : null;
+        if (invited is null || members.Count == 0) return;
+        var settings = context.TenderSettings();
+        var issuer = context.Service<InvitationTokenIssuer>();
+        var links = context.Service<PublicLinks>();
+        var opportunity = await EmailModels.OpportunityAsync(context, stored.OpportunityId);
+        foreach (var member in members.Select(invited.Member).OfType<InvitedMember>())
+        {
+            context.Notify("proposed-share.member", $"{member.MemberId}:r{stored.Round}", [member.Email], EmailModels.Model(
+                ("member", EmailModels.Member(member.Name, member.ContactName)),
+                ("opportunity", opportunity),
+                ("shares", ShareModels(stored, member.MemberId)),
+                ("link", links.Declaration(issuer.Issue(stored.OpportunityId, member.MemberId, member.Nonce))),
+                ("lead", EmailModels.Lead(settings))));
+        }
     }
 
     /// <summary>Handles a consent, a withdrawal or the consent deadline; returns the allocation as it now stands.</summary>
@@ -167,6 +193,11 @@ internal static class ConsentStage
             .Select(c => c.MemberId).ToList();
         await AllocationRun.ReportToLeadAsync(context, stored, $"r{stored.Round}", $"{names} {verb}: {reason}");
         await AskAsync(context, mode, stored, changed);
+        var shrunk = consents.Where(c => c.Status == ConsentStatus.Accepted)
+            .Where(c => after.Where(x => x.Key.MemberId == c.MemberId).Any(x => x.Value != before.GetValueOrDefault(x.Key))
+                        || before.Where(x => x.Key.MemberId == c.MemberId && x.Value > 0).Any(x => !after.ContainsKey(x.Key)))
+            .Select(c => c.MemberId).ToList();
+        await TellChangedAsync(context, stored, shrunk);
         return stored;
     }
 

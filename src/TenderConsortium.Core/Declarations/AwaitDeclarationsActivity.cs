@@ -44,6 +44,8 @@ public sealed class AwaitDeclarationsActivity : IActivity
         ],
     };
 
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var round = Round(context);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows;
 
 namespace TenderConsortium.Core.Declarations;
@@ -17,6 +18,7 @@ public sealed class DeclarationService(
     IDeclarationStore declarations,
     IMatchingSource opportunities,
     WorkflowRuntime runtime,
+    BidSignals signals,
     TimeProvider time,
     DeclarationReader? reader = null)
 {
@@ -50,8 +52,7 @@ public sealed class DeclarationService(
     public async Task<CapacityDeclaration> SubmitForMemberAsync(string opportunityId, string memberId, string json, string actor,
         CancellationToken cancellationToken = default)
     {
-        var opportunity = await opportunities.FindOpportunityAsync(opportunityId, cancellationToken)
-                          ?? throw new BadInputException($"--opportunity: no opportunity with id or OCID '{opportunityId}'");
+        var opportunity = await opportunities.RequireOpportunityAsync(opportunityId, cancellationToken);
         var invitation = await invitations.FindAsync(opportunity.Id, memberId, cancellationToken)
                          ?? throw new BadInputException($"--member: member '{memberId}' was not invited to declare for '{opportunity.Opportunity.Title}'");
         if (invitation.RevokedAt is not null)
@@ -104,8 +105,7 @@ public sealed class DeclarationService(
     }
 
     private async Task<string> FindAsync(string opportunityId, CancellationToken cancellationToken) =>
-        (await opportunities.FindOpportunityAsync(opportunityId, cancellationToken))?.Id
-        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{opportunityId}'");
+        (await opportunities.RequireOpportunityAsync(opportunityId, cancellationToken)).Id;
 
     private async Task<DeclarationRound> OpenRoundAsync(string opportunityId, CancellationToken cancellationToken)
     {
@@ -117,15 +117,8 @@ public sealed class DeclarationService(
         return round;
     }
 
-    private async Task RoundSignalAsync(DeclarationRound round, JsonObject payload, string actor, CancellationToken cancellationToken)
-    {
-        if (!await runtime.IsWaitingAsync(round.InstanceId, DeclarationSignals.Round, round.OpportunityId, cancellationToken))
-            throw new BadInputException("the bid for this opportunity is not collecting declarations now");
-        var result = await runtime.ResumeAsync(round.InstanceId, DeclarationSignals.Round, round.OpportunityId, payload, null, actor, cancellationToken);
-        if (result.Status is ResumeStatus.Invalid) throw new BadInputException(result.Problems);
-        if (result.Status is not (ResumeStatus.Applied or ResumeStatus.Duplicate))
-            throw new BadInputException("the bid for this opportunity is not collecting declarations now");
-    }
+    private Task RoundSignalAsync(DeclarationRound round, JsonObject payload, string actor, CancellationToken cancellationToken) =>
+        signals.SendAsync(round.OpportunityId, DeclarationSignals.Round, round.OpportunityId, payload, null, actor, "collecting declarations", cancellationToken);
 
     private async Task<CapacityDeclaration> SubmitAsync(Invitation invitation, string json, string actor, CancellationToken cancellationToken)
     {

@@ -38,6 +38,8 @@ public sealed class InviteMembersActivity : IActivity
         ],
     };
 
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var settings = context.TenderSettings();

@@ -29,6 +29,8 @@ public sealed class MatchPartnersActivity : IActivity
         ],
     };
 
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var opportunity = context.Get<string>("opportunity", ValueKind.String);

@@ -27,6 +27,8 @@ public sealed class AnnounceOpportunityActivity : IActivity
         ],
     };
 
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var opportunity = await EmailModels.OpportunityAsync(context, context.Get<string>("opportunity", ValueKind.String));

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using TenderConsortium.Core.Common;
-using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
-using TenderConsortium.Workflows;
+using TenderConsortium.Core.Workflow;
 
 namespace TenderConsortium.Core.Reviews;
 
@@ -10,7 +9,7 @@ namespace TenderConsortium.Core.Reviews;
 /// The adviser's side of a review: the queue across consortia, comments per section (stored at once, shown to the
 /// lead), and the decision, which resumes the workflow: approve moves on to submission, changes go back.
 /// </summary>
-public sealed class ReviewService(IReviewStore reviews, IInvitationStore rounds, IMatchingSource opportunities, WorkflowRuntime runtime, TimeProvider time)
+public sealed class ReviewService(IReviewStore reviews, IMatchingSource opportunities, BidSignals signals, TimeProvider time)
 {
     public const int MaxCommentLength = 4000;
 
@@ -52,15 +51,10 @@ public sealed class ReviewService(IReviewStore reviews, IInvitationStore rounds,
         if (decision == ReviewDecision.ChangesRequested && string.IsNullOrWhiteSpace(summary) && current.Comments.Count == 0)
             throw new BadInputException("summary: say what should change (or add comments to sections first)");
         if (summary?.Trim().Length > MaxCommentLength) throw new BadInputException($"summary: expected at most {MaxCommentLength:N0} characters");
-        var round = await rounds.RoundAsync(current.OpportunityId, cancellationToken)
-                    ?? throw new BadInputException("this opportunity is not running in a workflow");
-        if (!await runtime.IsWaitingAsync(round.InstanceId, ReviewSignals.Decision, current.OpportunityId, cancellationToken))
-            throw new BadInputException("the bid for this opportunity is not waiting for an adviser's review now");
         var payload = new JsonObject { ["decision"] = decision == ReviewDecision.Approved ? "approve" : "changes" };
         if (!string.IsNullOrWhiteSpace(summary)) payload["summary"] = summary.Trim();
-        var result = await runtime.ResumeAsync(round.InstanceId, ReviewSignals.Decision, current.OpportunityId, payload,
-            $"review:{current.Round}", adviser, cancellationToken);
-        if (result.Status == ResumeStatus.Invalid) throw new BadInputException(result.Problems);
+        await signals.SendAsync(current.OpportunityId, ReviewSignals.Decision, current.OpportunityId, payload, $"review:{current.Round}", adviser,
+            "waiting for an adviser's review", cancellationToken);
         return (await reviews.CurrentAsync(current.OpportunityId, cancellationToken))!;
     }
 
@@ -74,6 +68,5 @@ public sealed class ReviewService(IReviewStore reviews, IInvitationStore rounds,
     }
 
     private async Task<string> IdAsync(string idOrOcid, CancellationToken cancellationToken) =>
-        (await opportunities.FindOpportunityAsync(idOrOcid, cancellationToken))?.Id
-        ?? throw new BadInputException($"opportunity: no opportunity with id or OCID '{idOrOcid}'");
+        (await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken)).Id;
 }

@@ -34,6 +34,8 @@ public sealed class AwaitOutcomeActivity : IActivity
         ],
     };
 
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var opportunity = await EmailModels.OpportunityAsync(context, context.Get<string>("opportunity", ValueKind.String));

@@ -32,6 +32,8 @@ public sealed class AwaitSubmissionActivity : IActivity
         ],
     };
 
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var opportunity = await EmailModels.OpportunityAsync(context, context.Get<string>("opportunity", ValueKind.String));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -28,6 +29,8 @@ public sealed class AssembleBidPackActivity : IActivity
             new PropertyDescriptor("output", ValueKind.String, false, "Variable path for the result.", JsonValue.Create("bidPack"), AllowsReference: false),
         ],
     };
+
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Submission;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
@@ -29,6 +30,8 @@ public sealed class IssueSubcontractsActivity : IActivity
             new PropertyDescriptor("output", ValueKind.String, false, "Variable path for the result.", JsonValue.Create("subcontracts"), AllowsReference: false),
         ],
     };
+
+    public IEnumerable<string> ValidateSettings(JsonObject settings) => TenderSettingsCheck.Problems(settings);
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

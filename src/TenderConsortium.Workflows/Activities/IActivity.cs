@@ -14,6 +14,12 @@ public interface IActivity
 
     ValueTask<ActivityResult> ExecuteAsync(ActivityContext context);
 
+    /// <summary>
+    /// Checks an instance's settings before it starts, for what this activity will read from them; problems name
+    /// the setting. A bad value is then refused at start rather than faulting the instance days later.
+    /// </summary>
+    IEnumerable<string> ValidateSettings(System.Text.Json.Nodes.JsonObject settings) => [];
+
     /// <summary>Called when one of the activity's bookmarks is resumed or one of its timers fires.</summary>
     ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput input) =>
         throw new InvalidOperationException($"{Descriptor.Type} does not wait, so it cannot be resumed.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TenderConsortium.Workflows.Activities;
@@ -34,6 +35,7 @@ public sealed class WorkflowRuntime(
     {
         var (definition, version) = await definitions.GetLatestAsync(definitionId, ct);
         var resolvedSettings = ResolveSettings(definition, settings);
+        CheckSettings(definition, resolvedSettings);
         var now = time.GetUtcNow();
         var state = new InstanceState { Variables = variables?.DeepClone().AsObject() ?? new JsonObject(), Settings = resolvedSettings };
         state.Queue.Add(new WorkItem(definition.StartActivity.Id, null));
@@ -279,7 +281,7 @@ public sealed class WorkflowRuntime(
             {
                 if (++scope.Steps > _options.MaxStepsPerBurst)
                 {
-                    Fault(scope, state.Queue[0], $"more than {_options.MaxStepsPerBurst} steps without waiting");
+                    await FaultAsync(scope, state.Queue[0], $"more than {_options.MaxStepsPerBurst} steps without waiting");
                     break;
                 }
 
@@ -313,7 +315,7 @@ public sealed class WorkflowRuntime(
             if (scope.Transaction is not null) await scope.Transaction.RollBackActivityAsync();
             scope.Effects.RollBack(checkpoint);
             scope.State.Waiting.Remove(node.Id);
-            OnActivityFailed(scope, item, ex);
+            await OnActivityFailedAsync(scope, item, ex);
             return;
         }
 
@@ -339,7 +341,7 @@ public sealed class WorkflowRuntime(
         {
             if (scope.Transaction is not null) await scope.Transaction.RollBackActivityAsync();
             scope.Effects.RollBack(checkpoint);
-            OnActivityFailed(scope, new WorkItem(activityId, null), ex);
+            await OnActivityFailedAsync(scope, new WorkItem(activityId, null), ex);
             return;
         }
 
@@ -375,7 +377,7 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private void OnActivityFailed(ExecutionScope scope, WorkItem item, Exception ex)
+    private async Task OnActivityFailedAsync(ExecutionScope scope, WorkItem item, Exception ex)
     {
         var state = scope.State;
         var attempts = state.Attempts.GetValueOrDefault(item.ActivityId) + 1;
@@ -383,7 +385,7 @@ public sealed class WorkflowRuntime(
         logger.LogWarning(ex, "Activity {Activity} of instance {Instance} failed (attempt {Attempt})", item.ActivityId, scope.Instance.Id, attempts);
         if (attempts >= _options.MaxActivityAttempts)
         {
-            Fault(scope, item, ex.Message);
+            await FaultAsync(scope, item, ex.Message);
             return;
         }
 
@@ -405,13 +407,27 @@ public sealed class WorkflowRuntime(
         scope.Journal(JournalKinds.ActivityFaulted, item.ActivityId, $"attempt {attempts} failed: {ex.Message}; retry at {due:O}", null);
     }
 
-    private static void Fault(ExecutionScope scope, WorkItem item, string reason)
+    private async Task FaultAsync(ExecutionScope scope, WorkItem item, string reason)
     {
         var attempts = scope.State.Attempts.GetValueOrDefault(item.ActivityId);
         scope.State.Fault = new FaultState(item, reason, attempts);
         scope.Instance.Status = InstanceStatus.Faulted;
         scope.Instance.Incident = $"{item.ActivityId}: {reason}";
         scope.Journal(JournalKinds.InstanceFaulted, item.ActivityId, $"after {attempts} attempt(s): {reason}", null);
+        // Whoever runs the workflow hears of it in the same commit as the incident (e.g. an email to the lead).
+        foreach (var observer in services.GetServices<IIncidentObserver>())
+        {
+            var checkpoint = scope.Effects.Checkpoint();
+            try
+            {
+                await observer.OnFaultedAsync(new ActivityContext(scope, scope.Definition.Activity(item.ActivityId), null), reason);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                scope.Effects.RollBack(checkpoint);
+                logger.LogWarning(ex, "Incident observer {Observer} failed for instance {Instance}", observer.GetType().Name, scope.Instance.Id);
+            }
+        }
     }
 
     private static void Finish(ExecutionScope scope)
@@ -626,5 +642,14 @@ public sealed class WorkflowRuntime(
 
         if (problems.Count > 0) throw new WorkflowInputException(problems);
         return result;
+    }
+
+    /// <summary>What the definition's activities say about the settings, each problem once.</summary>
+    private void CheckSettings(WorkflowDefinition definition, JsonObject settings)
+    {
+        var problems = definition.Activities.Select(a => a.Type).Distinct()
+            .SelectMany(type => catalogue.Get(type).ValidateSettings(settings))
+            .Distinct().ToList();
+        if (problems.Count > 0) throw new WorkflowInputException(problems);
     }
 }

@@ -96,6 +96,11 @@ public sealed class FaultTests
             Assert.That(instance.Status, Is.EqualTo(InstanceStatus.Faulted));
             Assert.That(instance.Incident, Does.StartWith("assemble:").And.Contain("documents"), "the incident names the step and the folder");
         });
+        var told = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance.Id, take: 1000))
+            .Where(m => m.Event.StartsWith("fault.lead:", StringComparison.Ordinal)).ToList();
+        Assert.That(told.Select(m => m.Recipient), Is.EqualTo(new[] { BidDemo.LeadEmail }), "the lead is told, once");
+        Assert.That(JsonSerializer.Deserialize<Workflows.Mail.OutgoingMail>(told[0].Message)!.TextBody,
+            Does.Contain("stopped at the Assembly stage").And.Contain($"tender instances retry {instance.Id}"));
 
         File.Delete(Path.Combine(_data, "documents"));
         Assert.That(await services.GetRequiredService<WorkflowRuntime>().RetryAsync(instance.Id, "operator"), Is.True);

@@ -230,6 +230,25 @@ public sealed class InvitationFlowTests
     }
 
     [Test]
+    public async Task Bad_settings_are_refused_at_start_naming_each_one_rather_than_faulting_the_bid_later()
+    {
+        var opportunity = await _bid.ImportAsync(BidHarness.Glasgow);
+        var ex = Assert.ThrowsAsync<WorkflowInputException>(() => _bid.StartAsync(opportunity, new JsonObject
+        {
+            ["leadEmail"] = "not an email",
+            ["allocation"] = new JsonObject { ["maxSharePerMember"] = "140%" },
+            ["lotTerms"] = new JsonObject { ["1"] = new JsonObject { ["unit"] = "litres" } },
+        }));
+        Assert.That(ex!.Message.Split(Environment.NewLine), Is.EquivalentTo(new[]
+        {
+            "settings.leadEmail: expected an email address or an array of them, got \"not an email\"",
+            "settings.maxSharePerMember: expected a fraction from 0 to 1 (or text like \"40%\"), got \"140%\"",
+            "settings.lotTerms.1.unit: expected one of hours, places, sessions, value, got \"litres\"",
+        }));
+        Assert.That(await _bid.Queries.ListInstancesAsync(), Is.Empty, "nothing started");
+    }
+
+    [Test]
     public async Task Declaration_values_are_checked_field_by_field()
     {
         var opportunity = await _bid.ImportAsync(BidHarness.Glasgow);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
@@ -35,16 +36,16 @@ internal static class OpportunityPage
         lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
             ActAsync(http, node, id, async (found, who) => await allocation.RerunAsync(found, who.Actor, http.RequestAborted), "rerun")).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/override", OverrideAsync).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/revision", (string id, HttpContext http, NodeSettings node, WorkflowRuntime runtime, WorkflowQueries queries) =>
+        lead.MapPost("/opportunities/{id}/revision", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
             ActAsync(http, node, id, async (found, who) =>
             {
                 var next = http.Request.Form["next"].ToString();
                 if (next is not ("assembly" or "allocation")) throw new BadInputException("next: choose to re-assemble the bid pack or go back to allocation");
-                await SignalAsync(runtime, queries, found, Revision, new JsonObject { ["next"] = next }, who.Actor, http.RequestAborted);
+                await SignalAsync(signals, found, Revision, new JsonObject { ["next"] = next }, who.Actor, http.RequestAborted);
             }, "revision")).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, WorkflowRuntime runtime, WorkflowQueries queries) =>
+        lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
             ActAsync(http, node, id, async (found, who) =>
-                await SignalAsync(runtime, queries, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
+                await SignalAsync(signals, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
         lead.MapGet("/opportunities/{id}/documents/{**file}", DocumentAsync);
     }
 
@@ -113,14 +114,8 @@ internal static class OpportunityPage
     /// <summary>The lead-partner-bid workflow's plain human tasks (WaitForSignal) that the lead answers from this page.</summary>
     private const string Revision = "revision", Shortlist = "shortlist";
 
-    private static async Task SignalAsync(WorkflowRuntime runtime, WorkflowQueries queries, string opportunityId, string bookmark, JsonObject payload, string actor, CancellationToken ct)
-    {
-        var instance = (await queries.ListInstancesAsync(correlationId: opportunityId, take: 1, ct: ct)).FirstOrDefault()
-                       ?? throw new BadInputException("no bid is running for this opportunity");
-        if (!await runtime.IsWaitingAsync(instance.Id, bookmark, opportunityId, ct)) throw new BadInputException("the bid is not waiting for this answer now");
-        var result = await runtime.ResumeAsync(instance.Id, bookmark, opportunityId, payload, null, actor, ct);
-        if (result.Status == ResumeStatus.Invalid) throw new BadInputException(result.Problems);
-    }
+    private static Task SignalAsync(BidSignals signals, string opportunityId, string bookmark, JsonObject payload, string actor, CancellationToken ct) =>
+        signals.SendAsync(opportunityId, bookmark, opportunityId, payload, null, actor, "waiting for this answer", ct);
 
     private static Html TasksSection(HttpContext http, string path, InstanceDetails? instance)
     {
