@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Invitations;
@@ -124,7 +125,17 @@ public sealed class DeclarationService(
     {
         var (round, opportunity) = await ContextAsync(invitation, cancellationToken);
         var now = time.GetUtcNow();
-        if (!IsOpen(invitation, round, now))
+        var open = IsOpen(invitation, round, now);
+        var latest = (await declarations.HistoryAsync(invitation.OpportunityId, invitation.MemberId, cancellationToken)).LastOrDefault();
+        if (latest is not null && IsRepeat(json, latest, invitation, opportunity, round))
+        {
+            // A phone that lost the answer sends the same declaration again: that is not a new revision, and it is
+            // accepted even after the round closed (e.g. early, because this very answer was the last one awaited).
+            if (open && round.ClosedAt is null) await ResumeAsync(invitation, latest, actor, cancellationToken);
+            return latest;
+        }
+
+        if (!open)
         {
             var closed = round.ClosedAt is { } c && c < invitation.ExpiresAt ? c : invitation.ExpiresAt;
             throw new DeclarationClosedException(
@@ -134,14 +145,36 @@ public sealed class DeclarationService(
 
         var declaration = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round) with { SubmittedAt = now };
         var saved = await declarations.SaveAsync(declaration, cancellationToken);
-        if (round.ClosedAt is null)
-        {
-            await runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, invitation.MemberId, SignalPayload(saved),
-                $"declaration:{invitation.MemberId}:{saved.Revision}", actor, cancellationToken);
-        }
-
+        if (round.ClosedAt is null) await ResumeAsync(invitation, saved, actor, cancellationToken);
         return saved;
     }
+
+    /// <summary>The idempotency key is per revision, so resuming again for a stored revision is a no-op.</summary>
+    private Task ResumeAsync(Invitation invitation, CapacityDeclaration declaration, string actor, CancellationToken cancellationToken) =>
+        runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, invitation.MemberId, SignalPayload(declaration),
+            $"declaration:{invitation.MemberId}:{declaration.Revision}", actor, cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="json"/> says exactly what the member's latest revision says. Input that does not read
+    /// (or reads differently) is not a repeat and goes the normal way, so its problems are reported as usual.
+    /// </summary>
+    private bool IsRepeat(string json, CapacityDeclaration latest, Invitation invitation, Opportunities.Opportunity opportunity, DeclarationRound round)
+    {
+        CapacityDeclaration candidate;
+        try
+        {
+            candidate = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round);
+        }
+        catch (BadInputException)
+        {
+            return false;
+        }
+
+        return Content(candidate) == Content(latest);
+    }
+
+    private static string Content(CapacityDeclaration declaration) =>
+        JsonSerializer.Serialize(declaration with { Revision = 0, SubmittedAt = default });
 
     private static JsonObject SignalPayload(CapacityDeclaration declaration) => new()
     {

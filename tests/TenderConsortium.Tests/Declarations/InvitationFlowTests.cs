@@ -211,6 +211,33 @@ public sealed class InvitationFlowTests
     }
 
     [Test]
+    public async Task The_same_answer_sent_again_is_not_a_new_revision_and_is_accepted_after_it_closed_the_round()
+    {
+        var opportunity = await _bid.ImportAsync(BidHarness.Glasgow);
+        var instance = await _bid.StartAsync(opportunity);
+        var invited = await _bid.InvitedAsync(opportunity);
+        var tokens = new List<string>();
+        foreach (var invitation in invited) tokens.Add(await _bid.TokenAsync(instance, invitation.Email));
+        var first = await _bid.Declarations.SubmitWithTokenAsync(tokens[0], BidHarness.Offer("1", 1000_000, 1m));
+        var again = await _bid.Declarations.SubmitWithTokenAsync(tokens[0], BidHarness.Offer("1", 1000_000, 1m));
+        for (var i = 1; i < tokens.Count; i++) await _bid.Declarations.SubmitWithTokenAsync(tokens[i], BidHarness.Offer("1", 1000_000, 1m));
+        // The last member's phone lost the answer that closed the round, and sends it again.
+        var repeated = await _bid.Declarations.SubmitWithTokenAsync(tokens[^1], BidHarness.Offer("1", 1000_000, 1m));
+
+        var receipts = await _bid.EmailsAsync(instance, $"declaration-receipt.member:{invited[0].MemberId}:");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again.Revision, Is.EqualTo(first.Revision));
+            Assert.That(await _bid.DeclarationStore.HistoryAsync(opportunity, invited[0].MemberId), Has.Count.EqualTo(1));
+            Assert.That(receipts, Has.Count.EqualTo(1), "one receipt: the repeat was the same answer");
+            Assert.That(repeated.Revision, Is.EqualTo(1));
+            Assert.That((await _bid.Invitations.RoundAsync(opportunity))!.ClosedAt, Is.Not.Null);
+        });
+        Assert.ThrowsAsync<DeclarationClosedException>(() => _bid.Declarations.SubmitWithTokenAsync(tokens[^1], BidHarness.Offer("1", 999_999, 1m)),
+            "a changed answer after the close is still refused");
+    }
+
+    [Test]
     public async Task The_lead_can_extend_the_deadline_and_the_old_deadline_then_passes_without_closing()
     {
         var opportunity = await _bid.ImportAsync(BidHarness.Glasgow);
