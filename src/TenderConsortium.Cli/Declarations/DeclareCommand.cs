@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Intake;
 
 namespace TenderConsortium.Cli.Declarations;
 
@@ -19,7 +20,7 @@ public static class DeclareCommand
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new BadInputException($"--file: no such file '{path}'");
-            var json = await File.ReadAllTextAsync(path, ct);
+            var json = TextEncoding.Decode(await File.ReadAllBytesAsync(path, ct), $"--file {Path.GetFileName(path)}");
             return await node.RunAsync(parse, async services =>
             {
                 CapacityDeclaration saved;

@@ -6,6 +6,7 @@ using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Web.Accounts;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Mail;
 
@@ -43,7 +44,7 @@ public static partial class DemoSeed
 
     private static async Task<string> SignInAsync(AccountStore accounts, PublicLinks links, string email, CancellationToken ct) =>
         await accounts.IssueSignInTokenAsync(email, ct) is { } issued
-            ? links.Absolute($"sign-in/verify?token={Uri.EscapeDataString(issued.Token)}")
+            ? SignInLinks.Link(links, issued.Token)
             : links.Absolute("sign-in");
 
     [GeneratedRegex(@"https?://\S+/d/[A-Za-z0-9_-]{43}")]

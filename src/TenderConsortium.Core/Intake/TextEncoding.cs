@@ -67,6 +67,24 @@ public sealed class TextEncoding
         _carried = rest.Length - cut;
     }
 
+    /// <summary>
+    /// The whole of a small text (a file, a request body) as a string, refusing bytes that are not UTF-8 with their
+    /// place, prefixed by <paramref name="what"/> (e.g. "body" or a file name); a UTF-8 byte-order mark is dropped.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string what)
+    {
+        try
+        {
+            new TextEncoding().Check(bytes, final: true);
+        }
+        catch (BadInputException ex)
+        {
+            throw new BadInputException($"{what}: {ex.Message}");
+        }
+
+        return Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+    }
+
     /// <summary>Where a byte of text is, for messages: "line 3, byte 17" (both from 1).</summary>
     public static string Locate(ReadOnlySpan<byte> before, long linesBefore = 0, long columnBefore = 0)
     {

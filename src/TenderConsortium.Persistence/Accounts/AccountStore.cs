@@ -124,6 +124,21 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
         return (account, token);
     }
 
+    /// <summary>
+    /// The account a sign-in token would sign in, without using it up: mail scanners open links before people do, so
+    /// only the confirming POST may spend one (<see cref="RedeemSignInTokenAsync"/>).
+    /// </summary>
+    public async Task<Account?> PeekSignInTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        var hash = Secrets.Hash(token);
+        var now = time.GetUtcNow().UtcTicks;
+        await using var db = TenderDatabase.Open(connectionString);
+        var userId = await db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now)
+            .Select(t => t.UserId).FirstOrDefaultAsync(cancellationToken);
+        return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
+    }
+
     /// <summary>Uses a sign-in token: the account when the token is known, unexpired and unused (it is then used up), else null.</summary>
     public async Task<Account?> RedeemSignInTokenAsync(string token, CancellationToken cancellationToken = default)
     {

@@ -15,8 +15,8 @@ using TenderConsortium.Web.Security;
 namespace TenderConsortium.Web.Accounts;
 
 /// <summary>
-/// Sign-in by emailed link: <c>POST /api/sign-in</c> {"email"} (always 202), <c>GET /sign-in/verify?token=</c> (sets the
-/// cookie, redirects to /lead or /adviser), <c>POST /sign-out</c> (antiforgery), and <c>GET /api/me</c>.
+/// Sign-in by emailed link: <c>POST /api/sign-in</c> {"email"} (always 202; the link is redeemed on the sign-in pages,
+/// <see cref="Pages.Shared.SignInPage"/>), <c>POST /sign-out</c> (antiforgery), and <c>GET /api/me</c>.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -41,31 +41,6 @@ public static class AccountEndpoints
             .WithBodyLimit(RequestLimits.SignInBytes)
             .WithTags("Accounts")
             .WithSummary("Ask for a sign-in link by email (always 202, whether or not the address has an account)");
-
-        app.MapGet(SignInLinks.VerifyPath, async (HttpContext http, AccountStore accounts, TokenThrottle throttle, string? token) =>
-            {
-                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (throttle.WaitFor(client) is { } wait)
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return Page(StatusCodes.Status429TooManyRequests, "Too many attempts", "Too many links that do not work were tried from here. Try again later.");
-                }
-
-                var account = token is null ? null : await accounts.RedeemSignInTokenAsync(token, http.RequestAborted);
-                if (account is null)
-                {
-                    throttle.Failed(client);
-                    return Page(StatusCodes.Status403Forbidden, "Link not valid",
-                        "This sign-in link is not valid: it may have expired (links work for 15 minutes) or been used already. <a href=\"/sign-in\">Ask for a new one</a>.");
-                }
-
-                await http.SignInAsync(TenderAuth.CookieScheme, Caller.Principal(account, TenderAuth.CookieScheme),
-                    new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow });
-                return Results.Redirect(account.Role == AccountRoles.Adviser ? "/adviser" : "/lead");
-            })
-            .AllowAnonymous()
-            .RequireRateLimiting(TenderAuth.SignInRateLimit)
-            .ExcludeFromDescription();
 
         app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
             {
@@ -127,10 +102,4 @@ public static class AccountEndpoints
             throw new BadInputException("body: expected JSON like {\"email\": \"you@example.org\"}");
         }
     }
-
-    private static IResult Page(int status, string title, string bodyHtml) =>
-        Results.Content(
-            "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            $"<title>{WebUtility.HtmlEncode(title)}</title></head><body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{bodyHtml}</p></main></body></html>",
-            "text/html; charset=utf-8", Encoding.UTF8, status);
 }

@@ -16,11 +16,13 @@ public sealed class SignInLinks(AccountStore accounts, SignInMailer mailer, Publ
 {
     public const string VerifyPath = "/sign-in/verify";
 
+    public static string Link(PublicLinks links, string token) => links.Absolute($"{VerifyPath.TrimStart('/')}?token={Uri.EscapeDataString(token)}");
+
     /// <summary>Queues a link when the address has an account (and not too many links are open). Never says which.</summary>
     public async Task RequestAsync(string email, CancellationToken cancellationToken)
     {
         if (await accounts.IssueSignInTokenAsync(email, cancellationToken) is not { } issued) return;
-        var link = links.Absolute($"{VerifyPath.TrimStart('/')}?token={Uri.EscapeDataString(issued.Token)}");
+        var link = Link(links, issued.Token);
         var site = NodeComposition.SiteName(mail);
         var minutes = (int)AccountStore.SignInLifetime.TotalMinutes;
         var text = $"""

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Intake;
 using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Api;
@@ -34,14 +34,14 @@ public static class ApiBody
         return node.GetValue<string>();
     }
 
-    /// <summary>The body as text, at most the JSON limit (beyond it a 413, like the limit middleware's).</summary>
+    /// <summary>The body as text, at most the JSON limit (beyond it a 413, like the limit middleware's); bytes that are not UTF-8 are a 400 naming their place.</summary>
     public static async Task<string> ReadTextAsync(HttpContext http)
     {
         var limit = (int)RequestLimits.JsonBytes;
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var buffer = new char[limit + 1];
-        var read = await reader.ReadBlockAsync(buffer, http.RequestAborted);
+        var buffer = new byte[limit + 1];
+        var read = 0;
+        while (read < buffer.Length && await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted) is var n and > 0) read += n;
         if (read > limit) throw new BadHttpRequestException($"body: expected at most {limit:N0} bytes", StatusCodes.Status413PayloadTooLarge);
-        return new string(buffer, 0, read);
+        return TextEncoding.Decode(buffer.AsSpan(0, read), "body");
     }
 }

@@ -273,6 +273,9 @@ public sealed partial class WebAppJourneyTests
         Assert.That(browser.Css("h1").Text, Is.EqualTo("Check your email"));
         var mails = await EmailsAsync(SignInMail, before + 1, $"a sign-in email to {email}");
         browser.Go(mails[^1].Link(SignInLink())!);
+        Assert.That(browser.Css("main").Text, Does.Contain(email), "the link's page says who is signing in");
+        browser.AssertAccessible("sign-in-confirm");
+        browser.Submit("Continue");
         browser.Screenshot(screenshot);
     }
 

@@ -94,7 +94,7 @@ public sealed class BidDemoTests
         string Link(string pattern) => System.Text.RegularExpressions.Regex.Match(output, pattern).Value;
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var member = await http.GetAsync(Link(@"http://\S+/d/[A-Za-z0-9_-]{43}"));
-        var signIn = await http.GetAsync(Link(@"http://\S+/sign-in/verify\?token=\S+"));
+        var signIn = await ApiAuth.RedeemLinkAsync(http, Link(@"http://\S+/sign-in/verify\?token=\S+"));
         Assert.Multiple(async () =>
         {
             Assert.That(output, Does.Contain("seeding the demo bid"));

@@ -47,9 +47,28 @@ public static partial class ApiAuth
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = node.Http.BaseAddress };
         var link = await RequestLinkAsync(node, client, email);
-        var verify = await client.GetAsync(new Uri(link).PathAndQuery);
+        var verify = await RedeemLinkAsync(client, link);
         if (verify.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in link answered {(int)verify.StatusCode}");
         return (client, cookies);
+    }
+
+    /// <summary>
+    /// What a person does with the emailed link: opens it (a page with a button, which leaves the link unspent) and
+    /// presses Continue. Returns the page's answer when it has no button, else the POST's. <paramref name="client"/>
+    /// must keep cookies (the form's antiforgery cookie).
+    /// </summary>
+    public static async Task<HttpResponseMessage> RedeemLinkAsync(HttpClient client, string link)
+    {
+        var page = await client.GetAsync(link.StartsWith("http", StringComparison.Ordinal) && client.BaseAddress is not null ? new Uri(link).PathAndQuery : link);
+        var html = await page.Content.ReadAsStringAsync();
+        var antiforgery = AntiforgeryField().Match(html);
+        var token = TokenField().Match(html);
+        if (page.StatusCode != HttpStatusCode.OK || !antiforgery.Success || !token.Success) return page;
+        return await client.PostAsync(new Uri(page.RequestMessage!.RequestUri!, "/sign-in/verify"), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery.Groups[1].Value)),
+            new("token", WebUtility.HtmlDecode(token.Groups[1].Value)),
+        ]));
     }
 
     /// <summary>Asks for a sign-in link and returns it, as read from the .eml file the pickup transport writes.</summary>
@@ -82,4 +101,10 @@ public static partial class ApiAuth
 
     [GeneratedRegex(@"https?://\S+/sign-in/verify\?token=[A-Za-z0-9_%-]+")]
     private static partial Regex Link();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"token\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TenderConsortium.Cli.Allocations;
@@ -41,6 +42,9 @@ public sealed class DeclarationCliTests
         var refused = await Declare(bad, _invited[1].MemberId);
         var missing = await Declare(Path.Combine(_bid.Db.Folder, "nope.json"), _invited[1].MemberId);
         var stranger = await Declare(good, "not-a-member");
+        var latin1 = Path.Combine(_bid.Db.Folder, "latin1.json");
+        await File.WriteAllBytesAsync(latin1, [.. Encoding.UTF8.GetBytes("{\n\"decline\": \"Caf"), 0xE9, .. Encoding.UTF8.GetBytes(" closed\"}")]);
+        var notUtf8 = await Declare(latin1, _invited[1].MemberId);
 
         Assert.Multiple(() =>
         {
@@ -52,6 +56,8 @@ public sealed class DeclarationCliTests
             Assert.That(missing.Error, Does.Contain("--file: no such file"));
             Assert.That(stranger.ExitCode, Is.EqualTo(2));
             Assert.That(stranger.Error, Does.Contain("--member: member 'not-a-member' was not invited"));
+            Assert.That(notUtf8.ExitCode, Is.EqualTo(2));
+            Assert.That(notUtf8.Error.Trim(), Is.EqualTo("error: --file latin1.json: line 2, byte 16: invalid text encoding (byte 0xE9 is not UTF-8; save the file as UTF-8)"));
         });
     }
 
