@@ -25,11 +25,13 @@ public static class MemberCommands
     {
         var file = new Argument<string>("file") { Description = "Members as CSV (columns in docs/intake.md) or JSON" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report what would change; store nothing" };
-        var command = StoreOptions.Command("import", "Import members: all rows or none, every bad row reported; upsert by registration number", out var store, file, dryRun);
+        var consortium = ConsortiumOption.Create("The consortium the members belong to, by name (default: the default consortium)");
+        var command = StoreOptions.Command("import", "Import members: all rows or none, every bad row reported; upsert by registration number", out var store, file, dryRun, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
-            var result = await new MemberImporter(connection).ImportFileAsync(parse.GetValue(file)!, parse.GetValue(dryRun), ct);
+            var importer = new MemberImporter(connection) { ConsortiumId = await ConsortiumOption.TargetAsync(parse, consortium, connection, ct) };
+            var result = await importer.ImportFileAsync(parse.GetValue(file)!, parse.GetValue(dryRun), ct);
             if (store.Json(parse))
             {
                 IntakeCli.WriteJson(new { total = result.Total, created = result.Created, updated = result.Updated, unchanged = result.Unchanged, dryRun = result.DryRun });
@@ -47,11 +49,12 @@ public static class MemberCommands
     private static Command List()
     {
         var limit = new Option<int>("--limit") { Description = "At most this many members", DefaultValueFactory = _ => int.MaxValue };
-        var command = StoreOptions.Command("list", "Members by name", out var store, limit);
+        var consortium = ConsortiumOption.Create("Only this consortium's members, by name (default: every consortium's)");
+        var command = StoreOptions.Command("list", "Members by name", out var store, limit, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
-            var list = await new MemberQueries(connection).ListAsync(parse.GetValue(limit), ct);
+            var list = await new MemberQueries(connection).ListAsync(await ConsortiumOption.FilterAsync(parse, consortium, connection, ct), 0, parse.GetValue(limit), ct);
             if (store.Json(parse))
             {
                 IntakeCli.WriteJson(new { members = list });
@@ -72,12 +75,13 @@ public static class MemberCommands
     private static Command Show()
     {
         var key = new Argument<string>("registration") { Description = "Registration number (or id)" };
-        var command = StoreOptions.Command("show", "One member's profile", out var store, key);
+        var consortium = ConsortiumOption.Create("Look in this consortium, by name (a registration number in several consortia is otherwise the default consortium's)");
+        var command = StoreOptions.Command("show", "One member's profile", out var store, key, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
             var wanted = parse.GetValue(key)!;
-            var stored = await new MemberQueries(connection).FindAsync(wanted, ct)
+            var stored = await new MemberQueries(connection).FindAsync(wanted, await ConsortiumOption.FilterAsync(parse, consortium, connection, ct), ct)
                          ?? throw new BadInputException($"no member with registration number '{wanted}'");
             if (store.Json(parse))
             {

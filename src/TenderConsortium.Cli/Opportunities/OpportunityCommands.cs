@@ -23,11 +23,13 @@ public static class OpportunityCommands
     private static Command Import()
     {
         var file = new Argument<string>("file") { Description = "OCDS JSON (release package, record package or release), or a tender-notice/1 file (.json, .yaml)" };
-        var command = StoreOptions.Command("import", "Import the notices in a file; all or none; an OCID seen before is updated and its changes kept", out var store, file);
+        var consortium = ConsortiumOption.Create("The consortium the notices are for, by name (default: the default consortium)");
+        var command = StoreOptions.Command("import", "Import the notices in a file; all or none; an OCID seen before is updated and its changes kept", out var store, file, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
-            var result = await new OpportunityImporter(connection).ImportFileAsync(parse.GetValue(file)!, ct);
+            var importer = new OpportunityImporter(connection) { ConsortiumId = await ConsortiumOption.TargetAsync(parse, consortium, connection, ct) };
+            var result = await importer.ImportFileAsync(parse.GetValue(file)!, ct);
             IntakeCli.Warnings(result.Warnings);
             var summaries = result.Opportunities.Select(o => OpportunitySummary.From(o.Id, o.Opportunity)).ToList();
             if (store.Json(parse))
@@ -54,11 +56,12 @@ public static class OpportunityCommands
 
     private static Command List()
     {
-        var command = StoreOptions.Command("list", "Opportunities by deadline", out var store);
+        var consortium = ConsortiumOption.Create("Only this consortium's opportunities, by name (default: every consortium's)");
+        var command = StoreOptions.Command("list", "Opportunities by deadline", out var store, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
-            var list = await new OpportunityQueries(connection).ListAsync(ct);
+            var list = await new OpportunityQueries(connection).ListAsync(await ConsortiumOption.FilterAsync(parse, consortium, connection, ct), 0, int.MaxValue, ct);
             if (store.Json(parse))
             {
                 IntakeCli.WriteJson(new { opportunities = list });
@@ -79,12 +82,13 @@ public static class OpportunityCommands
     private static Command Show()
     {
         var id = new Argument<string>("id") { Description = "The opportunity's id or its OCID" };
-        var command = StoreOptions.Command("show", "One opportunity with its lots and the history of its amendments", out var store, id);
+        var consortium = ConsortiumOption.Create("Look in this consortium, by name (an OCID imported by several consortia is otherwise the default consortium's)");
+        var command = StoreOptions.Command("show", "One opportunity with its lots and the history of its amendments", out var store, id, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
             var key = parse.GetValue(id)!;
-            var stored = await new OpportunityQueries(connection).FindAsync(key, ct)
+            var stored = await new OpportunityQueries(connection).FindAsync(key, await ConsortiumOption.FilterAsync(parse, consortium, connection, ct), ct)
                          ?? throw new BadInputException($"no opportunity with id or OCID '{key}'");
             if (store.Json(parse))
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Members;
 using TenderConsortium.Persistence.Members;
+using TenderConsortium.Persistence.Tenancy;
 using TenderConsortium.Tests.TestSupport;
 
 namespace TenderConsortium.Tests.Members;
@@ -29,6 +30,30 @@ public sealed class MemberCliTests : DatabaseTest
             Assert.That(table.Out, Does.Contain("Ayrshire Community Transport"));
             Assert.That(show.Out, Does.Contain("Fife Growers SCIO (SCIO, SC049876), asset-locked"));
             Assert.That(show.Out, Does.Contain("areas Fife"));
+        });
+    }
+
+    [Test]
+    public async Task Consortium_option_imports_into_that_consortium_and_lists_only_its_members()
+    {
+        var alpha = await new ConsortiumStore(Db.ConnectionString).EnsureAsync("Alpha");
+        var intoAlpha = await Tender("import", RepoFiles.Member("example-members.csv"), "--consortium", "Alpha", "--data", Db.Folder);
+        var intoDefault = await Tender("import", RepoFiles.Member("example-members.csv"), "--json", "--data", Db.Folder);
+        var alphaList = await Tender("list", "--json", "--consortium", "Alpha", "--data", Db.Folder);
+        var everyone = await Tender("list", "--json", "--data", Db.Folder);
+        var unknown = await Tender("import", RepoFiles.Member("example-members.csv"), "--consortium", "Nobody", "--data", Db.Folder);
+        using var defaultDoc = JsonDocument.Parse(intoDefault.Out);
+        using var alphaDoc = JsonDocument.Parse(alphaList.Out);
+        using var everyoneDoc = JsonDocument.Parse(everyone.Out);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(intoAlpha.ExitCode, Is.EqualTo(CliExit.Ok), intoAlpha.Error);
+            Assert.That(defaultDoc.RootElement.GetProperty("created").GetInt32(), Is.EqualTo(5), "the same registration numbers are other members in another consortium");
+            Assert.That(alphaDoc.RootElement.GetProperty("members").GetArrayLength(), Is.EqualTo(5));
+            Assert.That(everyoneDoc.RootElement.GetProperty("members").GetArrayLength(), Is.EqualTo(10));
+            Assert.That(await new MemberQueries(Db.ConnectionString).CountAsync(alpha.Id), Is.EqualTo(5));
+            Assert.That(unknown.ExitCode, Is.EqualTo(CliExit.BadInput));
+            Assert.That(unknown.Error, Does.Contain("--consortium: no consortium 'Nobody'"));
         });
     }
 
