@@ -84,32 +84,38 @@ public sealed record AllocationRules
         if (value is null)
             return fallback;
         decimal? fraction = null;
-        if (value is JsonValue v && v.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number)
-            fraction = element.GetDecimal();
+        if (Number(value) is { } number)
+            fraction = number;
         else if (value is JsonValue t && t.TryGetValue<string>(out var text))
         {
             var percent = text.Trim().EndsWith('%');
             if (decimal.TryParse(text.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
                 fraction = percent ? parsed / 100m : parsed;
         }
-        else if (value is JsonValue d && d.TryGetValue<decimal>(out var number))
-            fraction = number;
+
         if (fraction is >= 0 and <= 1)
             return fraction.Value;
         problems.Add($"settings.{key}: expected a fraction from 0 to 1 (or text like \"40%\"), got {value.ToJsonString()}");
         return fallback;
     }
 
+    /// <summary>
+    /// A JSON number whether the node was parsed (backed by a JsonElement) or built in code from an int, double or
+    /// decimal: its JSON text is the one form they share.
+    /// </summary>
+    private static decimal? Number(JsonNode value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+        && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
     private static int Whole(JsonObject node, string key, int fallback, int minimum, List<string> problems)
     {
         var value = node[key];
         if (value is null)
             return fallback;
-        if (value is JsonValue v && v.TryGetValue<int>(out var number) && number >= minimum)
-            return number;
-        if (value is JsonValue e && e.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number
-            && element.TryGetInt32(out var parsed) && parsed >= minimum)
-            return parsed;
+        if (Number(value) is { } number && number == decimal.Truncate(number) && number >= minimum && number <= int.MaxValue)
+            return (int)number;
         problems.Add($"settings.{key}: expected a whole number of at least {minimum}, got {value.ToJsonString()}");
         return fallback;
     }

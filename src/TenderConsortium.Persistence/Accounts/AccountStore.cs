@@ -128,30 +128,24 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     /// The account a sign-in token would sign in, without using it up: mail scanners open links before people do, so
     /// only the confirming POST may spend one (<see cref="RedeemSignInTokenAsync"/>).
     /// </summary>
-    public async Task<Account?> PeekSignInTokenAsync(string token, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
-        var hash = Secrets.Hash(token);
-        var now = time.GetUtcNow().UtcTicks;
-        await using var db = TenderDatabase.Open(connectionString);
-        var userId = await db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now)
-            .Select(t => t.UserId).FirstOrDefaultAsync(cancellationToken);
-        return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
-    }
+    public Task<Account?> PeekSignInTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        SignInTokenAsync(token, spend: false, cancellationToken);
 
     /// <summary>Uses a sign-in token: the account when the token is known, unexpired and unused (it is then used up), else null.</summary>
-    public async Task<Account?> RedeemSignInTokenAsync(string token, CancellationToken cancellationToken = default)
+    public Task<Account?> RedeemSignInTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        SignInTokenAsync(token, spend: true, cancellationToken);
+
+    private async Task<Account?> SignInTokenAsync(string token, bool spend, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
         var hash = Secrets.Hash(token);
         var now = time.GetUtcNow().UtcTicks;
         await using var db = TenderDatabase.Open(connectionString);
+        var open = db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now);
         // One UPDATE decides: two concurrent uses of one link cannot both succeed.
-        var used = await db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
-        if (used != 1) return null;
-        var userId = await db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash).Select(t => t.UserId).FirstAsync(cancellationToken);
-        return (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
+        if (spend && await open.ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken) != 1) return null;
+        var userId = await (spend ? db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash) : open).Select(t => t.UserId).FirstOrDefaultAsync(cancellationToken);
+        return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
     }
 
     /// <summary>Trimmed, lower-cased address; null when it is not one.</summary>

@@ -169,6 +169,47 @@ public sealed class AllocationFlowTests
     }
 
     [Test]
+    public async Task A_member_whose_accepted_share_shrinks_on_a_re_run_keeps_its_acceptance_and_is_told_its_new_share()
+    {
+        // Rotation makes the change: between the two rounds the member wins another bid, and its recent award weighs.
+        var rules = new JsonObject { ["maxSharePerMember"] = "40%", ["rotationWeight"] = 1.0, ["rotationSaturation"] = 1 };
+        await _bid.DisposeAsync();
+        _bid = await BidHarness.CreateAsync();
+        _opportunity = await _bid.ImportAsync(BidHarness.Glasgow);
+        _instance = await _bid.StartAsync(_opportunity, new JsonObject { ["lotTerms"] = HoursTerms.DeepClone(), ["allocation"] = rules.DeepClone() });
+        _invited = (await _bid.InvitedAsync(_opportunity)).OrderBy(i => i.MemberId, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < _invited.Count; i++) await DeclareAsync(i, BidHarness.Offer("1", 8_000, 30m)); // the last answer closes the round
+        await _bid.Allocations.ApproveAsync(_opportunity, "lead:jo");
+        var before = (await _bid.AllocationStore.CurrentAsync(_opportunity))!;
+        var shares = before.Result.Lot("1").Shares.Where(s => s.Volume > 0).OrderByDescending(s => s.Volume).ThenBy(s => s.MemberId, StringComparer.Ordinal).ToList();
+        var (winner, leaving) = (shares[0].MemberId, shares[^1].MemberId);
+        foreach (var share in shares.Where(s => s.MemberId != leaving))
+            await _bid.Allocations.ConsentAsync(_opportunity, share.MemberId, accept: true, null, "member:test");
+
+        var other = await _bid.ImportCopyAsync(BidHarness.Glasgow, "ocds-r6ebe6-9999567519");
+        var otherInstance = await _bid.StartAsync(other, new JsonObject { ["lotTerms"] = HoursTerms.DeepClone() });
+        var winnerEmail = _invited.Single(i => i.MemberId == winner).Email;
+        await _bid.Declarations.SubmitWithTokenAsync(await _bid.TokenAsync(otherInstance, winnerEmail), BidHarness.Offer("1", 2_000, 30m));
+        await _bid.Declarations.CloseAsync(other, "lead:test");
+        await _bid.Allocations.ApproveAsync(other, "lead:jo");
+        await _bid.Allocations.ConsentAsync(other, winner, accept: true, null, "member:test");
+        Assume.That((await _bid.AllocationStore.CurrentAsync(other))!.Status, Is.EqualTo(AllocationStatus.Accepted), "the other bid's shares are accepted");
+
+        var after = await _bid.Allocations.ConsentAsync(_opportunity, leaving, accept: false, "Lost our night-shift staff", "member:test");
+        var told = await _bid.EmailsAsync(_instance, $"proposed-share.member:{winner}:r{after.Round}");
+        var askedAgain = await _bid.EmailsAsync(_instance, $"consent-request.member:{winner}:r{after.Round}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.Result.ShareOf(winner, "1")!.Volume, Is.LessThan(before.Result.ShareOf(winner, "1")!.Volume), "the recent award moves work to the others");
+            Assert.That(after.Consents.Single(c => c.MemberId == winner).Status, Is.EqualTo(ConsentStatus.Accepted), "a smaller share needs no new answer");
+            Assert.That(askedAgain, Is.Empty);
+            Assert.That(told.Select(m => m.To), Is.EqualTo(new[] { winnerEmail }));
+            Assert.That(told[0].Subject, Does.StartWith("Your share has changed"));
+            Assert.That(told[0].TextBody, Does.Contain($"{after.Result.ShareOf(winner, "1")!.Volume:N0} hours").And.Contain("acceptance stands"));
+        });
+    }
+
+    [Test]
     public async Task Silence_past_the_consent_deadline_counts_as_a_decline()
     {
         await DeclareAsync(0, BidHarness.Offer("1", 4_000, 30m));

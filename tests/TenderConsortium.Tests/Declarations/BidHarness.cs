@@ -69,10 +69,20 @@ public sealed partial class BidHarness : IAsyncDisposable
 
     public async Task<string> ImportAsync(string ocid)
     {
-        var file = RepoFiles.OcdsNotices().Single(f => Path.GetFileName(f).Contains(ocid.Replace("ocds-", ""), StringComparison.Ordinal));
-        await new OpportunityImporter(Db.ConnectionString).ImportFileAsync(file);
+        await new OpportunityImporter(Db.ConnectionString).ImportFileAsync(NoticeFile(ocid));
         return (await new OpportunityQueries(Db.ConnectionString).FindAsync(ocid))!.Id;
     }
+
+    /// <summary>Another opportunity, the same notice under <paramref name="newOcid"/>: the same members are invited to both.</summary>
+    public async Task<string> ImportCopyAsync(string ocid, string newOcid)
+    {
+        var copy = Db.File($"{newOcid}.json", (await File.ReadAllTextAsync(NoticeFile(ocid))).Replace(ocid, newOcid));
+        await new OpportunityImporter(Db.ConnectionString).ImportFileAsync(copy);
+        return (await new OpportunityQueries(Db.ConnectionString).FindAsync(newOcid))!.Id;
+    }
+
+    private static string NoticeFile(string ocid) =>
+        RepoFiles.OcdsNotices().Single(f => Path.GetFileName(f).Contains(ocid.Replace("ocds-", ""), StringComparison.Ordinal));
 
     /// <summary>Starts the allocation workflow with the lead's settings; declarations are due in 10 days unless told otherwise.</summary>
     public async Task<Guid> StartAsync(string opportunityId, JsonObject? settings = null, string definition = "lead-partner-allocation")

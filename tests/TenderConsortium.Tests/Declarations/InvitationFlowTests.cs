@@ -56,7 +56,7 @@ public sealed class InvitationFlowTests
     public async Task A_token_opens_its_own_members_declaration_for_its_own_opportunity_and_nothing_else()
     {
         var first = await _bid.ImportAsync(BidHarness.Glasgow);
-        var second = await ImportCopyAsync(BidHarness.Glasgow, "ocds-r6ebe6-9999567519");
+        var second = await _bid.ImportCopyAsync(BidHarness.Glasgow, "ocds-r6ebe6-9999567519");
         var firstInstance = await _bid.StartAsync(first);
         var secondInstance = await _bid.StartAsync(second);
         var members = (await _bid.InvitedAsync(first)).Take(2).ToList();
@@ -308,13 +308,5 @@ public sealed class InvitationFlowTests
             "spd.invoicesPaidOnTimePercent: expected a percentage from 0 to 100, got 101",
         }));
         Assert.That(await _bid.DeclarationStore.LatestAsync(opportunity), Is.Empty, "nothing half-written");
-    }
-
-    private async Task<string> ImportCopyAsync(string ocid, string newOcid)
-    {
-        var source = RepoFiles.OcdsNotices().Single(f => Path.GetFileName(f).Contains(ocid.Replace("ocds-", ""), StringComparison.Ordinal));
-        var copy = _bid.Db.File("copy.json", (await File.ReadAllTextAsync(source)).Replace(ocid, newOcid));
-        await new OpportunityImporter(_bid.Db.ConnectionString).ImportFileAsync(copy);
-        return (await new OpportunityQueries(_bid.Db.ConnectionString).FindAsync(newOcid))!.Id;
     }
 }
