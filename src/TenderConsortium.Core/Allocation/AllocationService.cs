@@ -109,6 +109,18 @@ public sealed class AllocationService(
         return (await allocations.CurrentAsync(found.Id, cancellationToken))!;
     }
 
+    /// <summary>A member withdraws from its link, after accepting its share.</summary>
+    public async Task<StoredAllocation> WithdrawWithTokenAsync(string? token, string? reason, CancellationToken cancellationToken = default)
+    {
+        var invitation = await members.AuthenticateAsync(token, cancellationToken);
+        return await WithdrawAsync(invitation.OpportunityId, invitation.MemberId, reason ?? "", $"member:{invitation.MemberId}", cancellationToken);
+    }
+
+    /// <summary>Whether the bid takes withdrawals now: from the lead's approval of the allocation until the outcome.</summary>
+    public async Task<bool> TakesWithdrawalsAsync(string opportunityId, CancellationToken cancellationToken = default) =>
+        await signals.IsWaitingAsync(opportunityId, AllocationSignals.Withdrawal, opportunityId, cancellationToken)
+        || await signals.IsWaitingAsync(opportunityId, AllocationSignals.Withdrawal, opportunityId + AllocationSignals.LaterSuffix, cancellationToken);
+
     /// <summary>A member leaves the bid after accepting (or the lead records that it has).</summary>
     public async Task<StoredAllocation> WithdrawAsync(string idOrOcid, string memberId, string reason, string actor, CancellationToken cancellationToken = default)
     {

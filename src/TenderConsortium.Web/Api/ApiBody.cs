@@ -31,7 +31,15 @@ public static class ApiBody
         var node = body[field];
         if (node is null) return required ? throw new BadInputException($"{field}: required") : null;
         if (node.GetValueKind() != JsonValueKind.String) throw new BadInputException($"{field}: expected text");
-        return node.GetValue<string>();
+        try
+        {
+            return node.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but not text.
+            throw new BadInputException($"{field}: invalid text encoding (half of a surrogate pair is not a character)");
+        }
     }
 
     /// <summary>The body as text, at most the JSON limit (beyond it a 413, like the limit middleware's); bytes that are not UTF-8 are a 400 naming their place.</summary>

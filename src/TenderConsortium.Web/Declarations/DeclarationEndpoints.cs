@@ -50,6 +50,17 @@ public static class DeclarationEndpoints
             }))
             .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links").WithSummary("A member accepts or declines its allocated share");
 
+        app.MapPost("/api/invitations/{token}/withdrawal", (string token, HttpContext http, AllocationService allocation, DeclarationService declarations,
+                TokenThrottle throttle) =>
+            WithTokenAsync(http, throttle, async () =>
+            {
+                var body = await ApiBody.ReadObjectAsync(http, "{\"reason\": \"why the member withdraws\"}");
+                var after = await allocation.WithdrawWithTokenAsync(token, ApiBody.String(body, "reason", required: true), http.RequestAborted);
+                return Results.Json(MemberViewJson.From(await declarations.ViewAsync(token, http.RequestAborted), after), DomainJson.Options);
+            }))
+            .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links")
+            .WithSummary("A member that accepted its share withdraws from the bid, with a reason (allocation is re-run without it)");
+
         // The member's page at /d/{token} (and its form posts) is Pages/Member/MemberPages.cs, with the same throttle and 403.
         return app;
     }

@@ -202,6 +202,8 @@ public sealed partial class WebAppJourneyTests
             _phone.AssertAccessible("member share");
             _phone.Click(_phone.Id("consent-accept"));
             Assert.That(_phone.Text, Does.Contain("You accepted your share"));
+            Assert.That(_phone.Text, Does.Contain("We can no longer deliver this share"), "an accepted share can be withdrawn from the page");
+            _phone.AssertAccessible("member share accepted");
         }
 
         if (_reviewMissing is not null)

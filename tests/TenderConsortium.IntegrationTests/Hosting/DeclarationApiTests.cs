@@ -120,6 +120,58 @@ public sealed partial class DeclarationApiTests
         });
     }
 
+    [Test]
+    public async Task A_member_that_accepted_can_withdraw_from_its_page_with_a_reason_and_the_lead_is_told()
+    {
+        var tokens = await TokensAsync();
+        foreach (var (_, token) in tokens)
+        {
+            var put = await _node.Http.PutAsync($"/api/invitations/{token}/declaration",
+                Json("""{"lots": [{"lotId": "1", "volume": 400, "pricePerUnit": 21.5, "earliestStart": "2027-04-01"}]}"""));
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        }
+
+        var approve = await _node.Http.PostAsync($"/api/opportunities/{_opportunityId}/allocation/approve", Json("{}"));
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approve.Content.ReadAsStringAsync());
+        var (_, member) = tokens[0];
+        var before = await _node.Http.GetStringAsync($"/d/{member}");
+        var accept = await _node.Http.PostAsync($"/api/invitations/{member}/consent", Json("""{"decision": "accept"}"""));
+        var page = await _node.Http.GetStringAsync($"/d/{member}");
+        var antiforgery = Antiforgery().Match(page).Groups[1].Value;
+        var noReason = await _node.Http.PostAsync($"/d/{member}/withdrawal", Form(("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery)), ("withdraw-reason", " ")));
+        var noReasonPage = WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync());
+        var apiNoReason = await _node.Http.PostAsync($"/api/invitations/{member}/withdrawal", Json("{}"));
+        var withdrawn = await _node.Http.PostAsync($"/d/{member}/withdrawal",
+            Form(("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery)), ("withdraw-reason", "Our minibus failed its MOT")));
+        var after = WebUtility.HtmlDecode(await withdrawn.Content.ReadAsStringAsync()); // the client follows the redirect back to the page
+        var again = await _node.Http.PostAsync($"/api/invitations/{member}/withdrawal", Json("""{"reason": "again"}"""));
+        var outbox = await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: _instance, take: 500);
+        var journal = await _node.App.Services.GetRequiredService<WorkflowQueries>().GetJournalAsync(_instance);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Does.Not.Contain("Withdraw from this bid"), "no withdrawal before accepting");
+            Assert.That(accept.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(page, Does.Contain("We can no longer deliver this share").And.Contain("Withdraw from this bid"));
+            Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(noReasonPage, Does.Contain("There is a problem").And.Contain("Tell the lead why you are withdrawing, so it can plan around it"));
+            Assert.That(apiNoReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(withdrawn.RequestMessage!.RequestUri!.Query, Does.Contain("done=withdrawn"), "sent back to the page");
+            Assert.That(after, Does.Contain("You withdrew: Our minibus failed its MOT").And.Contain("We have recorded that you withdraw from this bid"));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a member that left holds no share");
+            Assert.That(journal.Select(j => j.Detail ?? ""), Has.Some.Contains("withdrew (Our minibus failed its MOT)"));
+            Assert.That(outbox.Where(o => o.Recipient == "lead@grampian-consortium.example").Select(o => o.Event),
+                Has.Some.Matches<string>(e => e.StartsWith("allocation-report.lead:r2", StringComparison.Ordinal) || e.StartsWith("coverage-gap.lead:r2", StringComparison.Ordinal)),
+                "the lead hears of the re-run");
+        });
+    }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
     private async Task<List<(string Email, string Token)>> TokensAsync()
     {
         var outbox = await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: _instance);

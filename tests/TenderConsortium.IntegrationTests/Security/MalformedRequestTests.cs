@@ -34,6 +34,7 @@ public sealed class MalformedRequestTests
         ("PUT", "/api/opportunities/{A}/declarations/x"),
         ("PUT", "/api/invitations/{T}/declaration"),
         ("POST", "/api/invitations/{T}/consent"),
+        ("POST", "/api/invitations/{T}/withdrawal"),
         ("POST", "/api/opportunities"),
         ("POST", "/api/sign-in"),
     ];

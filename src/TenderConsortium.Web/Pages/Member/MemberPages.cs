@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
@@ -13,24 +14,21 @@ namespace TenderConsortium.Web.Pages.Member;
 
 /// <summary>
 /// A member's page behind its emailed link (/d/{token}, no account): the opportunity in plain words, the declaration
-/// form per lot (or a decline), the proposed share with its reason, accept or decline, and the sub-contract.
+/// form per lot (or a decline), the proposed share with its reason, accept or decline (and later withdraw), and the sub-contract.
 /// Mobile-first; every error in a summary at the top linking to its field.
 /// </summary>
 public static class MemberPages
 {
     public static IEndpointRouteBuilder MapMemberPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/d/{token}", (string token, HttpContext http, DeclarationService declarations, IAllocationStore allocations, NodeSettings node,
-                TokenThrottle throttle, TimeProvider time) =>
+        app.MapGet("/d/{token}", (string token, HttpContext http, DeclarationService declarations, TokenThrottle throttle) =>
             MemberTokenGuard.RunAsync(http, throttle, async () =>
             {
                 var view = await declarations.ViewAsync(token, http.RequestAborted);
-                var allocation = await allocations.CurrentAsync(view.Invitation.OpportunityId, http.RequestAborted);
-                return Render(http, token, view, allocation, node, time.GetUtcNow(), DeclarationForm.FromLatest(view.Opportunity, view.Latest), null);
+                return await RenderAsync(http, token, view, DeclarationForm.FromLatest(view.Opportunity, view.Latest), null);
             }));
 
-        app.MapPost("/d/{token}/declaration", (string token, HttpContext http, DeclarationService declarations, IAllocationStore allocations, NodeSettings node,
-                TokenThrottle throttle, TimeProvider time) =>
+        app.MapPost("/d/{token}/declaration", (string token, HttpContext http, DeclarationService declarations, TokenThrottle throttle) =>
             MemberTokenGuard.RunAsync(http, throttle, async () =>
             {
                 var view = await declarations.ViewAsync(token, http.RequestAborted);
@@ -53,12 +51,10 @@ public static class MemberPages
                     }
                 }
 
-                var allocation = await allocations.CurrentAsync(view.Invitation.OpportunityId, http.RequestAborted);
-                return Render(http, token, view, allocation, node, time.GetUtcNow(), form, null, StatusCodes.Status400BadRequest);
+                return await RenderAsync(http, token, view, form, null, StatusCodes.Status400BadRequest);
             }));
 
-        app.MapPost("/d/{token}/consent", (string token, HttpContext http, DeclarationService declarations, AllocationService service, IAllocationStore allocations,
-                NodeSettings node, TokenThrottle throttle, TimeProvider time) =>
+        app.MapPost("/d/{token}/consent", (string token, HttpContext http, DeclarationService declarations, AllocationService service, TokenThrottle throttle) =>
             MemberTokenGuard.RunAsync(http, throttle, async () =>
             {
                 var view = await declarations.ViewAsync(token, http.RequestAborted);
@@ -80,9 +76,28 @@ public static class MemberPages
                     }
                 }
 
-                var allocation = await allocations.CurrentAsync(view.Invitation.OpportunityId, http.RequestAborted);
-                return Render(http, token, view, allocation, node, time.GetUtcNow(), DeclarationForm.FromLatest(view.Opportunity, view.Latest), form,
-                    StatusCodes.Status400BadRequest);
+                return await RenderAsync(http, token, view, DeclarationForm.FromLatest(view.Opportunity, view.Latest), form, StatusCodes.Status400BadRequest);
+            }));
+
+        app.MapPost("/d/{token}/withdrawal", (string token, HttpContext http, DeclarationService declarations, AllocationService service, TokenThrottle throttle) =>
+            MemberTokenGuard.RunAsync(http, throttle, async () =>
+            {
+                var view = await declarations.ViewAsync(token, http.RequestAborted);
+                if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Member);
+                try
+                {
+                    await service.WithdrawWithTokenAsync(token, form.Value(WithdrawReason), http.RequestAborted);
+                    return PageEndpoints.Done($"/d/{Uri.EscapeDataString(token)}", "withdrawn");
+                }
+                catch (BadInputException ex)
+                {
+                    // Anything but a missing reason means the bid has moved on (or the share is gone): say so plainly.
+                    form.Error(WithdrawReason, ex.Problems.Any(p => p.StartsWith("reason:", StringComparison.Ordinal))
+                        ? "Tell the lead why you are withdrawing, so it can plan around it"
+                        : "You cannot withdraw here at this stage of the bid. Contact the consortium lead.");
+                }
+
+                return await RenderAsync(http, token, view, DeclarationForm.FromLatest(view.Opportunity, view.Latest), form, StatusCodes.Status400BadRequest);
             }));
 
         app.MapGet("/d/{token}/subcontract", (string token, HttpContext http, DeclarationService declarations, NodeSettings node, TokenThrottle throttle) =>
@@ -110,10 +125,26 @@ public static class MemberPages
         ["declined"] = "Thank you. We have recorded that you decline this opportunity.",
         ["accepted"] = "Thank you. You accepted your share.",
         ["share-declined"] = "We have recorded that you decline your share. The lead will plan around it.",
+        ["withdrawn"] = "We have recorded that you withdraw from this bid. The lead will plan around it.",
     };
 
+    private const string WithdrawReason = "withdraw-reason";
+
+    /// <summary>The page with the bid's current allocation, and whether this member may still withdraw from it.</summary>
+    private static async Task<IResult> RenderAsync(HttpContext http, string token, MemberDeclarationView view, FormState form, FormState? shareForm,
+        int status = StatusCodes.Status200OK)
+    {
+        var services = http.RequestServices;
+        var opportunityId = view.Invitation.OpportunityId;
+        var allocation = await services.GetRequiredService<IAllocationStore>().CurrentAsync(opportunityId, http.RequestAborted);
+        var accepted = allocation?.Consents.Any(c => c.MemberId == view.Invitation.MemberId && c.Status == ConsentStatus.Accepted) == true;
+        var canWithdraw = accepted && await services.GetRequiredService<AllocationService>().TakesWithdrawalsAsync(opportunityId, http.RequestAborted);
+        return Render(http, token, view, allocation, services.GetRequiredService<NodeSettings>(), services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            form, shareForm, canWithdraw, status);
+    }
+
     private static IResult Render(HttpContext http, string token, MemberDeclarationView view, StoredAllocation? allocation, NodeSettings node, DateTimeOffset now,
-        FormState form, FormState? consentForm, int status = StatusCodes.Status200OK)
+        FormState form, FormState? consentForm, bool canWithdraw, int status)
     {
         var opportunity = view.Opportunity;
         var action = $"/d/{Uri.EscapeDataString(token)}";
@@ -151,7 +182,7 @@ public static class MemberPages
             <h2 class="govuk-heading-m">What the buyer wants</h2>
             {description}
             <ul class="govuk-list govuk-list--bullet">{lots}</ul>
-            {Share(action, view, allocation, node, consentForm, http)}
+            {Share(action, view, allocation, node, consentForm, canWithdraw, http)}
             <h2 class="govuk-heading-m">Your answer</h2>
             {latest}
             {(view.Open ? DeclarationFormHtml(http, action, view, form) : H.Html($"""<div class="govuk-inset-text">Declarations for this opportunity are closed. If you still want to take part, ask the consortium lead to reopen declarations for you.</div>"""))}
@@ -159,7 +190,8 @@ public static class MemberPages
         return Layout.Page(http, PageArea.Member, view.OpportunityTitle, main, status, errors.Count > 0);
     }
 
-    private static Html Share(string action, MemberDeclarationView view, StoredAllocation? allocation, NodeSettings node, FormState? consentForm, HttpContext http)
+    private static Html Share(string action, MemberDeclarationView view, StoredAllocation? allocation, NodeSettings node, FormState? consentForm, bool canWithdraw,
+        HttpContext http)
     {
         var memberId = view.Invitation.MemberId;
         var consent = allocation?.Consents.FirstOrDefault(c => c.MemberId == memberId);
@@ -186,7 +218,10 @@ public static class MemberPages
                 {Forms.Button("Decline my share", "decision", "decline", "govuk-button--warning")}
                 </form>
                 """),
-            ConsentStatus.Accepted => H.Html($"""<p class="govuk-body">{Forms.Tag("Accepted", "green")} You accepted this share{(consent.AnsweredAt is { } at ? $" on {Words.Day(at)}" : "")}.</p>"""),
+            ConsentStatus.Accepted => H.Html($"""
+                <p class="govuk-body">{Forms.Tag("Accepted", "green")} You accepted this share{(consent.AnsweredAt is { } at ? $" on {Words.Day(at)}" : "")}.</p>
+                {(canWithdraw ? WithdrawForm(action, consentForm, http) : Html.Empty)}
+                """),
             ConsentStatus.Declined => H.Html($"""<p class="govuk-body">{Forms.Tag("Declined", "red")} You declined this share: {consent.Reason}</p>"""),
             _ => H.Html($"""<p class="govuk-body">{Forms.Tag("Withdrawn", "grey")} You withdrew: {consent.Reason}</p>"""),
         };
@@ -195,6 +230,20 @@ public static class MemberPages
             : H.Html($"""<p class="govuk-body"><a class="govuk-link" href="{action}/subcontract" download>Download your sub-contract (Word document)</a></p>""");
         return H.Html($"""<h2 class="govuk-heading-m" id="share">Your share</h2>{table}{answer}{subcontract}""");
     }
+
+    /// <summary>Folded away: withdrawing re-plans the work without the member, so it should take a deliberate step.</summary>
+    private static Html WithdrawForm(string action, FormState? form, HttpContext http) => H.Html($"""
+        <details class="govuk-details"{H.Attr("open", form?.Errors.Any(e => e.FieldId == WithdrawReason) == true)}>
+        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">We can no longer deliver this share</span></summary>
+        <div class="govuk-details__text">
+        <form method="post" action="{action}/withdrawal" novalidate>
+        {Forms.Antiforgery(http)}
+        {Forms.Textarea(WithdrawReason, WithdrawReason, "Tell the lead why you are withdrawing", form?.Value(WithdrawReason), form, "The lead will re-plan the work without you and may ask other members to take it on.")}
+        {Forms.Button("Withdraw from this bid", modifier: "govuk-button--warning")}
+        </form>
+        </div>
+        </details>
+        """);
 
     private static Html DeclarationFormHtml(HttpContext http, string action, MemberDeclarationView view, FormState form)
     {
