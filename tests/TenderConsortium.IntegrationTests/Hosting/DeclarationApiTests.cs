@@ -32,7 +32,7 @@ public sealed partial class DeclarationApiTests
         var runtime = _node.App.Services.GetRequiredService<WorkflowRuntime>();
         var terms = new JsonObject { ["1"] = new JsonObject { ["unit"] = "sessions", ["demand"] = 1000 }, ["2"] = new JsonObject { ["unit"] = "sessions", ["demand"] = 200 } };
         _instance = (await runtime.StartAsync("lead-partner-allocation", new JsonObject { ["opportunityId"] = _opportunityId },
-            new JsonObject { ["lotTerms"] = terms, ["leadEmail"] = "lead@grampian-consortium.example" })).InstanceId;
+            new JsonObject { ["lotTerms"] = terms, ["leadEmail"] = "lead@grampian-consortium.example" }, _opportunityId)).InstanceId;
     }
 
     [TearDown]
@@ -163,6 +163,39 @@ public sealed partial class DeclarationApiTests
             Assert.That(outbox.Where(o => o.Recipient == "lead@grampian-consortium.example").Select(o => o.Event),
                 Has.Some.Matches<string>(e => e.StartsWith("allocation-report.lead:r2", StringComparison.Ordinal) || e.StartsWith("coverage-gap.lead:r2", StringComparison.Ordinal)),
                 "the lead hears of the re-run");
+        });
+    }
+
+    [Test]
+    public async Task The_lead_records_a_members_withdrawal_on_the_opportunity_page()
+    {
+        var tokens = await TokensAsync();
+        foreach (var (_, token) in tokens)
+            await _node.Http.PutAsync($"/api/invitations/{token}/declaration", Json("""{"lots": [{"lotId": "1", "volume": 400, "pricePerUnit": 21.5, "earliestStart": "2027-04-01"}]}"""));
+        var approve = await _node.Http.PostAsync($"/api/opportunities/{_opportunityId}/allocation/approve", Json("{}"));
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approve.Content.ReadAsStringAsync());
+        using var view = JsonDocument.Parse(await _node.Http.GetStringAsync($"/api/invitations/{tokens[0].Token}"));
+        var memberId = view.RootElement.GetProperty("member").GetProperty("id").GetString()!;
+        var (lead, _) = await ApiAuth.SignInAsync(_node, "lead@default-consortium.example");
+        var path = $"/lead/opportunities/{_opportunityId}";
+        var page = await lead.GetStringAsync(path);
+        var antiforgery = WebUtility.HtmlDecode(Antiforgery().Match(page).Groups[1].Value);
+
+        var noReason = await lead.PostAsync($"{path}/allocation/withdrawal", Form(("__RequestVerificationToken", antiforgery), ("withdraw-member", memberId), ("withdraw-reason", "")));
+        var noReasonPage = WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync());
+        var recorded = await lead.PostAsync($"{path}/allocation/withdrawal",
+            Form(("__RequestVerificationToken", antiforgery), ("withdraw-member", memberId), ("withdraw-reason", "Phoned: lost its operator licence")));
+        var journal = await _node.App.Services.GetRequiredService<WorkflowQueries>().GetJournalAsync(_instance);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page, Does.Contain("A member withdraws").And.Contain("Record the withdrawal"));
+            Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(noReasonPage, Does.Contain("Enter why the member withdraws; the journal records it"));
+            Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(recorded.Headers.Location?.ToString(), Does.Contain("done=withdrawn"));
+            Assert.That(journal.Select(j => j.Detail ?? ""), Has.Some.Contains("withdrew (Phoned: lost its operator licence)"));
+            Assert.That(journal.Select(j => j.Actor ?? ""), Has.Some.StartsWith("lead:"));
         });
     }
 

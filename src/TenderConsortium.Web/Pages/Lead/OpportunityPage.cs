@@ -36,6 +36,7 @@ internal static class OpportunityPage
         lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
             ActAsync(http, node, id, async (found, who) => await allocation.RerunAsync(found, who.Actor, http.RequestAborted), "rerun")).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/override", OverrideAsync).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/withdrawal", WithdrawAsync).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/revision", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
             ActAsync(http, node, id, async (found, who) =>
             {
@@ -59,6 +60,7 @@ internal static class OpportunityPage
         ["revision"] = "The bid went back as you chose.",
         ["shortlist"] = "Shortlist confirmed: members are invited.",
         ["overridden"] = "The share was set and the rest re-optimised as a new round.",
+        ["withdrawn"] = "The withdrawal was recorded and the allocation re-run without the member as a new round.",
     };
 
     private static async Task<IResult> ActAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, Task> action, string done)
@@ -105,6 +107,33 @@ internal static class OpportunityPage
                         : p.StartsWith("overrides", StringComparison.Ordinal) ? "override-share" : "override-share";
                     form.Error(field, p[(p.IndexOf(": ", StringComparison.Ordinal) + 2)..] is { Length: > 0 } m ? Capitalise(m) : p);
                 }
+            }
+        }
+
+        return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The lead records that a member pulled out (it phoned, say); the allocation re-runs without it.</summary>
+    private static async Task<IResult> WithdrawAsync(string id, HttpContext http, NodeSettings node, AllocationService allocation)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var member = form.Value("withdraw-member");
+        var reason = form.Value("withdraw-reason");
+        if (member.Length == 0) form.Error("withdraw-member", "Choose the member that withdraws");
+        if (string.IsNullOrWhiteSpace(reason)) form.Error("withdraw-reason", "Enter why the member withdraws; the journal records it");
+        if (!form.HasErrors)
+        {
+            try
+            {
+                await allocation.WithdrawAsync(found, member, reason, LeadContext.Of(http).Actor, http.RequestAborted);
+                return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#allocation", "withdrawn");
+            }
+            catch (BadInputException ex)
+            {
+                foreach (var p in ex.Problems)
+                    form.Error(p.StartsWith("reason:", StringComparison.Ordinal) ? "withdraw-reason" : "withdraw-member",
+                        p.StartsWith("member:", StringComparison.Ordinal) || p.StartsWith("reason:", StringComparison.Ordinal) ? Capitalise(p[(p.IndexOf(": ", StringComparison.Ordinal) + 2)..]) : Capitalise(p));
             }
         }
 
@@ -401,6 +430,19 @@ internal static class OpportunityPage
             {Forms.Button("Set this share", modifier: "govuk-button--secondary")}
             </form>
             """);
+        var takesWithdrawals = instance?.Bookmarks.Any(b => b.Name == AllocationSignals.Withdrawal) == true;
+        var staying = allocation.Consents.Where(c => c.Status is ConsentStatus.Pending or ConsentStatus.Accepted)
+            .Select(c => (c.MemberId, allocation.Result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == c.MemberId && s.Volume > 0)?.MemberName))
+            .Where(m => m.MemberName is not null).Select(m => (m.MemberId, m.MemberName!)).ToList();
+        var withdrawForm = !takesWithdrawals || staying.Count == 0 ? Html.Empty : H.Html($"""
+            <h3 class="govuk-heading-s">A member withdraws</h3>
+            <form method="post" action="{path}/allocation/withdrawal" novalidate>
+            {Forms.Antiforgery(http)}
+            {Forms.Select("withdraw-member", "withdraw-member", "Member", [("", "Choose a member"), .. staying], form.Value("withdraw-member"), form)}
+            {Forms.Textarea("withdraw-reason", "withdraw-reason", "Reason", form.Value("withdraw-reason"), form, "Required. Recorded in the journal. The allocation is re-run without the member, and members whose share grows are asked again.")}
+            {Forms.Button("Record the withdrawal", modifier: "govuk-button--warning")}
+            </form>
+            """);
         return H.Html($"""
             <h2 class="govuk-heading-m" id="allocation">Allocation</h2>
             <p class="govuk-body">Round {allocation.Round}, {allocation.Status.ToString().ToLowerInvariant()}. {Fairness(allocation.Result)}</p>
@@ -408,6 +450,7 @@ internal static class OpportunityPage
             {consents}
             {(awaitingApproval ? H.Html($"""<form method="post" action="{path}/allocation/approve" novalidate>{Forms.Antiforgery(http)}<div class="govuk-button-group">{Forms.Button("Approve allocation")}</div></form>""") : Html.Empty)}
             {overrideForm}
+            {withdrawForm}
             """);
     }
 
