@@ -84,7 +84,8 @@ public sealed class WorkflowRuntime(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        if (!await TryLeaseAsync(db, instanceId, now, ct))
+        var (leased, duplicate) = await InstanceLease.TakeAsync(db, instanceId, _options.NodeId, now, now + _options.LeaseDuration, idempotencyKey, ct);
+        if (leased is not { } instance)
         {
             if (!await db.Instances.AnyAsync(i => i.Id == instanceId, ct))
                 return ResumeResult.Of(ResumeStatus.Unknown, $"No workflow instance {instanceId}.");
@@ -92,10 +93,8 @@ public sealed class WorkflowRuntime(
             return await KeepSignalWithoutLeaseAsync(db, tx, instanceId, bookmark, key, payload, idempotencyKey, actor, now, ct);
         }
 
-        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, ct);
         // A retry of an accepted request is answered the same whatever has happened since.
-        if (await db.Signals.AnyAsync(s => s.InstanceId == instanceId && s.IdempotencyKey == idempotencyKey, ct))
-            return ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted.");
+        if (duplicate) return ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted.");
         if (!InstanceStatus.IsActive(instance.Status))
             return ResumeResult.Of(ResumeStatus.Unknown, $"Instance {instanceId} is {instance.Status.ToLowerInvariant()}; it waits for nothing.");
 
@@ -165,14 +164,13 @@ public sealed class WorkflowRuntime(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        if (!await TryLeaseAsync(db, instanceId, now, ct)) return false;
+        if (await LeaseAsync(db, instanceId, now, ct) is not { } instance) return false;
         var claimed = await db.Timers
             .Where(t => t.Id == timerId && t.Status == TimerStatus.Pending && t.DueAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.FiredAt, now).SetProperty(t => t.FiredBy, _options.NodeId), ct);
         if (claimed == 0) return false;
 
         var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.Id == timerId, ct);
-        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, ct);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var state = InstanceState.Deserialize(instance.State);
         var scope = NewScope(db, instance, state, definition, now, null);
@@ -206,9 +204,8 @@ public sealed class WorkflowRuntime(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        if (!await TryLeaseAsync(db, instanceId, now, ct))
+        if (await LeaseAsync(db, instanceId, now, ct) is not { } instance)
             throw new WorkflowNotFoundException($"No workflow instance {instanceId}, or another node is running it now.");
-        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, ct);
         var state = InstanceState.Deserialize(instance.State);
         if (instance.Status != InstanceStatus.Faulted || state.Fault is null) return false;
 
@@ -249,8 +246,7 @@ public sealed class WorkflowRuntime(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!await TryLeaseAsync(db, id, now, ct)) continue;
-            var instance = await db.Instances.SingleAsync(i => i.Id == id, ct);
+            if (await LeaseAsync(db, id, now, ct) is not { } instance) continue;
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
             var scope = NewScope(db, instance, InstanceState.Deserialize(instance.State), definition, now, null);
             await RunBurstAsync(db, scope, ct);
@@ -536,51 +532,53 @@ public sealed class WorkflowRuntime(
 
     // ---- persistence ----------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// Takes the instance's lease inside the caller's transaction. On PostgreSQL the UPDATE also row-locks the
-    /// instance until commit, so a second node waits and then sees the lease free again; on SQLite the write
-    /// transaction is exclusive anyway.
-    /// </summary>
-    private async Task<bool> TryLeaseAsync(WorkflowDbContext db, Guid instanceId, DateTimeOffset now, CancellationToken ct)
-    {
-        var node = _options.NodeId;
-        var until = now + _options.LeaseDuration;
-        var updated = await db.Instances
-            .Where(i => i.Id == instanceId && (i.LeaseOwner == null || i.LeaseOwner == node || i.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, node).SetProperty(i => i.LeaseExpiresAt, until), ct);
-        return updated == 1;
-    }
+    /// <summary>Takes the instance's lease (see <see cref="InstanceLease"/>): the row, or null if it is not this node's to run now.</summary>
+    private async Task<InstanceRecord?> LeaseAsync(WorkflowDbContext db, Guid instanceId, DateTimeOffset now, CancellationToken ct) =>
+        (await InstanceLease.TakeAsync(db, instanceId, _options.NodeId, now, now + _options.LeaseDuration, null, ct)).Instance;
 
+    /// <summary>
+    /// Writes the burst in one command: the instance row, bookmarks, timers, the signal, journal and outbox. Only
+    /// rows EF loaded and changed besides the instance (kept signals that were applied) go through SaveChanges.
+    /// </summary>
     private static async Task PersistAsync(WorkflowDbContext db, ExecutionScope scope, CancellationToken ct)
     {
         var instance = scope.Instance;
         var state = scope.State;
         var effects = scope.Effects;
+        using var writer = new BurstWriter(db);
+        var instanceId = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.InstanceId));
+        var name = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Name));
+        var key = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Key));
+        var timerId = writer.Property<TimerRecord>(nameof(TimerRecord.Id));
+        var timerInstanceId = writer.Property<TimerRecord>(nameof(TimerRecord.InstanceId));
+        var timerStatus = writer.Property<TimerRecord>(nameof(TimerRecord.Status));
+        var bookmarks = writer.Table<BookmarkRecord>();
+        var timers = writer.Table<TimerRecord>();
         foreach (var removed in effects.RemovedBookmarks)
         {
-            await db.Bookmarks.Where(b => b.InstanceId == instance.Id && b.Name == removed.Name && b.Key == removed.Key).ExecuteDeleteAsync(ct);
+            writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}} AND {writer.Column(name)} = {{1}} AND {writer.Column(key)} = {{2}}",
+                (instanceId, instance.Id), (name, removed.Name), (key, removed.Key));
         }
 
-        if (effects.CancelledTimers.Count > 0)
+        foreach (var cancelled in effects.CancelledTimers)
         {
-            var ids = effects.CancelledTimers;
-            await db.Timers.Where(t => ids.Contains(t.Id) && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
+            writer.Statement($"UPDATE {timers} SET {writer.Column(timerStatus)} = {{0}} WHERE {writer.Column(timerId)} = {{1}} AND {writer.Column(timerStatus)} = {{2}}",
+                (timerStatus, TimerStatus.Cancelled), (timerId, cancelled), (timerStatus, TimerStatus.Pending));
         }
 
         if (instance.Status == InstanceStatus.Finished)
         {
             // Whatever still waits is moot once the instance has ended.
-            await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(ct);
-            await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
+            writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}}", (instanceId, instance.Id));
+            writer.Statement($"UPDATE {timers} SET {writer.Column(timerStatus)} = {{0}} WHERE {writer.Column(timerInstanceId)} = {{1}} AND {writer.Column(timerStatus)} = {{2}}",
+                (timerStatus, TimerStatus.Cancelled), (timerInstanceId, instance.Id), (timerStatus, TimerStatus.Pending));
             effects.NewBookmarks.Clear();
             effects.NewTimers.Clear();
         }
 
-        db.Bookmarks.AddRange(effects.NewBookmarks);
-        db.Timers.AddRange(effects.NewTimers);
-        db.Outbox.AddRange(effects.Outbox);
+        writer.Insert(effects.NewBookmarks);
+        writer.Insert(effects.NewTimers);
+        writer.Insert(effects.Outbox);
 
         if (instance.Status is not (InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled))
             instance.Status = state.Waiting.Count > 0 || state.Queue.Count > 0 ? InstanceStatus.Suspended : InstanceStatus.Running;
@@ -600,8 +598,21 @@ public sealed class WorkflowRuntime(
         instance.State = state.Serialize();
         instance.LeaseOwner = null;
         instance.LeaseExpiresAt = null;
-        await JournalWriter.AppendAsync(db, effects.Journal, ct);
-        await db.SaveChangesAsync(ct);
+        writer.Insert(effects.Journal);
+
+        // Signals received in this call are new rows; the instance is new (start) or loaded with its lease.
+        db.ChangeTracker.DetectChanges();
+        var newSignals = db.ChangeTracker.Entries<SignalRecord>().Where(e => e.State == EntityState.Added).ToList();
+        writer.Insert(newSignals.Select(e => e.Entity).ToList());
+        var entry = db.Entry(instance);
+        if (entry.State == EntityState.Added) writer.Insert([instance]);
+        else writer.UpdateModified(entry);
+        await writer.ExecuteAsync(ct);
+
+        // Written above: EF must not write them again.
+        entry.State = EntityState.Detached;
+        foreach (var signal in newSignals) signal.State = EntityState.Detached;
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 
     private static string Describe(InstanceState state, string activityId)

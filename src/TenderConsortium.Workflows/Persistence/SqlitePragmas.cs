@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TenderConsortium.Workflows.Persistence;
@@ -7,25 +9,48 @@ namespace TenderConsortium.Workflows.Persistence;
 /// synchronous is a per-connection setting in SQLite: every connection must ask for FULL so that a committed
 /// decision survives a power cut. WAL itself is persistent and is set once when the database is migrated.
 /// </summary>
+/// <remarks>
+/// The settings live on the native connection, which Microsoft.Data.Sqlite's pool hands out again on every open; each
+/// native connection is set up once, when first seen, instead of on every open (each call of the runtime opens one).
+/// </remarks>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
     private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private static readonly ConditionalWeakTable<object, object> Prepared = new();
+    private static readonly object Done = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (IsPrepared(connection)) return;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        MarkPrepared(connection);
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsPrepared(connection)) return;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        MarkPrepared(connection);
     }
 
-    private static void Apply(DbConnection connection)
+    private static bool IsPrepared(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Prepared.TryGetValue(handle, out _);
+
+    private static void MarkPrepared(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle }) Prepared.AddOrUpdate(handle, Done);
     }
 }
