@@ -12,11 +12,17 @@ public sealed class ConsortiumStore(string connectionString, TimeProvider time)
 
     public const int MaxNameLength = 100;
 
+    /// <summary>
+    /// By id, or by name in any case: "clyde consortium" typed at a prompt is the Clyde Consortium, and adding a lead
+    /// with it does not create a second one. Both sides are lowered by the database, so they are lowered alike.
+    /// </summary>
     public async Task<Consortium?> FindAsync(string idOrName, CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
         var row = await db.Set<ConsortiumRecord>().AsNoTracking()
-            .Where(c => c.Id == idOrName || c.Name == idOrName).OrderBy(c => c.Id == idOrName ? 0 : 1).FirstOrDefaultAsync(cancellationToken);
+            .Where(c => c.Id == idOrName || c.Name.ToLower() == idOrName.ToLower())
+            .OrderBy(c => c.Id == idOrName ? 0 : c.Name == idOrName ? 1 : 2).ThenBy(c => c.Name)
+            .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new Consortium(row.Id, row.Name);
     }
 

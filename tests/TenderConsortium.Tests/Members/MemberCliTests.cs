@@ -39,9 +39,10 @@ public sealed class MemberCliTests : DatabaseTest
         var alpha = await new ConsortiumStore(Db.ConnectionString).EnsureAsync("Alpha");
         var intoAlpha = await Tender("import", RepoFiles.Member("example-members.csv"), "--consortium", "Alpha", "--data", Db.Folder);
         var intoDefault = await Tender("import", RepoFiles.Member("example-members.csv"), "--json", "--data", Db.Folder);
-        var alphaList = await Tender("list", "--json", "--consortium", "Alpha", "--data", Db.Folder);
+        var alphaList = await Tender("list", "--json", "--consortium", "alpha", "--data", Db.Folder);
         var everyone = await Tender("list", "--json", "--data", Db.Folder);
         var unknown = await Tender("import", RepoFiles.Member("example-members.csv"), "--consortium", "Nobody", "--data", Db.Folder);
+        var sameByCase = await new ConsortiumStore(Db.ConnectionString).EnsureAsync("ALPHA");
         using var defaultDoc = JsonDocument.Parse(intoDefault.Out);
         using var alphaDoc = JsonDocument.Parse(alphaList.Out);
         using var everyoneDoc = JsonDocument.Parse(everyone.Out);
@@ -52,6 +53,7 @@ public sealed class MemberCliTests : DatabaseTest
             Assert.That(alphaDoc.RootElement.GetProperty("members").GetArrayLength(), Is.EqualTo(5));
             Assert.That(everyoneDoc.RootElement.GetProperty("members").GetArrayLength(), Is.EqualTo(10));
             Assert.That(await new MemberQueries(Db.ConnectionString).CountAsync(alpha.Id), Is.EqualTo(5));
+            Assert.That(sameByCase.Id, Is.EqualTo(alpha.Id), "a name in another case is the same consortium");
             Assert.That(unknown.ExitCode, Is.EqualTo(CliExit.BadInput));
             Assert.That(unknown.Error, Does.Contain("--consortium: no consortium 'Nobody'"));
         });
