@@ -157,7 +157,7 @@ internal static class ConsentStage
         {
             var accepted = current with { Consents = Replace(current.Consents, consent with { Status = ConsentStatus.Accepted, AnsweredAt = context.Now }) };
             await AllocationRun.SaveAsync(context, accepted, output);
-            context.Journal(JournalKinds.Note, $"{memberId} accepted its share (round {current.Round})");
+            context.Journal(JournalKinds.Note, $"{NameOf(current, memberId)} accepted its share (round {current.Round})");
             return accepted;
         }
 
@@ -181,7 +181,7 @@ internal static class ConsentStage
         }
 
         var stored = await AllocationRun.SaveNewRoundAsync(context, current.OpportunityId, result, AllocationStatus.Approved, consents, output);
-        var names = string.Join(", ", leaving.Select(m => current.Result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == m)?.MemberName ?? m).Distinct());
+        var names = string.Join(", ", leaving.Select(m => NameOf(current, m)).Distinct());
         var verb = status == ConsentStatus.Withdrawn ? "withdrew" : "declined";
         var gapBefore = current.Result.Lots.Sum(l => l.Uncovered);
         var gapAfter = result.Lots.Sum(l => l.Uncovered);
@@ -200,6 +200,10 @@ internal static class ConsentStage
         await TellChangedAsync(context, stored, shrunk);
         return stored;
     }
+
+    /// <summary>The member's name as the allocation knows it, for the journal; its id if it holds no share there.</summary>
+    private static string NameOf(StoredAllocation allocation, string memberId) =>
+        allocation.Result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == memberId)?.MemberName ?? memberId;
 
     private static IReadOnlyList<MemberConsent> Replace(IReadOnlyList<MemberConsent> consents, MemberConsent updated) =>
         consents.Select(c => c.MemberId == updated.MemberId ? updated : c).ToList();
