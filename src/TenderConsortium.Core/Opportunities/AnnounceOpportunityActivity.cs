@@ -59,7 +59,7 @@ public sealed class AnnounceOpportunityActivity : IActivity
         if (dates.TenderDeadline is { } deadline) keyDates.Add(EmailModels.Model(("label", dates.Tight ? "Tender deadline (too close or passed: check with the buyer)" : "Tender deadline"), ("date", deadline)));
         context.Notify("opportunity-registered.lead", "", settings.LeadEmails, EmailModels.Model(
             ("opportunity", opportunity), ("keyDates", keyDates), ("link", opportunity["link"])));
-        context.Journal(JournalKinds.Note, $"declarations due {declarationsDue:O}" + (dates.Tight ? "; the tender deadline leaves too little time for the usual schedule" : ""));
+        context.Journal(JournalKinds.Note, $"declarations due {JournalTime.Of(declarationsDue)}" + (dates.Tight ? "; the tender deadline leaves too little time for the usual schedule" : ""));
         return ActivityResult.Done;
     }
 }

@@ -68,7 +68,7 @@ public sealed class AwaitAdviserReviewActivity : IActivity
             ("reviewDeadline", due), ("link", links.Review(opportunityId))));
         context.Notify("bidpack-ready.lead", $"r{round}", settings.LeadEmails, EmailModels.Model(
             ("opportunity", opportunity), ("documents", documents), ("reviewDeadline", due), ("link", links.Opportunity(opportunityId))));
-        context.Journal(JournalKinds.Note, $"review round {round} of bid pack v{version} opened; due {due.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC");
+        context.Journal(JournalKinds.Note, $"review round {round} of bid pack v{version} opened; due {JournalTime.Of(due)}");
         return ActivityResult.Suspend;
     }
 
