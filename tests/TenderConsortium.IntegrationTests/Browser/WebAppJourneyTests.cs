@@ -187,7 +187,7 @@ public sealed partial class WebAppJourneyTests
         _lead.Fill("override-reason", "Runs the only wheelchair-accessible vehicles in Aberdeen");
         _lead.Submit("Set this share");
         Assert.That(_lead.Text, Does.Contain("The share was set"));
-        Assert.That(_lead.Text, Does.Contain("Set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
+        Assert.That(_lead.Text, Does.Contain("set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
         _lead.AssertAccessible("opportunity with allocation");
         _lead.Screenshot("lead-allocation-override");
         _lead.Submit("Approve allocation");
@@ -197,12 +197,14 @@ public sealed partial class WebAppJourneyTests
         foreach (var (link, name) in links.Zip([first, second]))
         {
             _phone.Go(link);
-            Assert.That(_phone.Text, Does.Contain("Your proposed share"), name);
+            Assert.That(_phone.Text, Does.Contain("This is the share the consortium proposes for you"), name);
+            Assert.That(_phone.Css("#share ~ dl.govuk-summary-list").Size.Width, Is.LessThanOrEqualTo(375), "the share fits a 375 px screen");
             if (name == second) _phone.Screenshot("member-share-375");
             _phone.AssertAccessible("member share");
             _phone.Click(_phone.Id("consent-accept"));
             Assert.That(_phone.Text, Does.Contain("You accepted your share"));
             Assert.That(_phone.Text, Does.Contain("We can no longer deliver this share"), "an accepted share can be withdrawn from the page");
+            if (name == second) _phone.Screenshot("member-share-accepted-375");
             _phone.AssertAccessible("member share accepted");
         }
 

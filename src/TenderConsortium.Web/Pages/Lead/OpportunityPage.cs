@@ -404,7 +404,7 @@ internal static class OpportunityPage
                     Forms.Text(s.MemberName),
                     Forms.Text($"{Words.Number(s.Volume)} ({Words.Percent(s.PercentOfLot)})"),
                     Forms.Text(Words.Pounds(s.Value)),
-                    H.Html($"{s.Explanation}{(s.OverrideReason is null ? Html.Empty : H.Html($"<br><strong>Set by the lead:</strong> {s.OverrideReason}"))}"),
+                    Forms.Text(s.Explanation), // names the lead's reason when the lead set the share
                 ]), "govuk-table__caption--s")}
             {(lot.Uncovered > 0 ? H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gap: {Words.Number(lot.Uncovered)} {lot.Unit} of lot {lot.LotId} are not covered.</strong></div>""") : Html.Empty)}
             """));

@@ -197,14 +197,20 @@ public static class MemberPages
         var consent = allocation?.Consents.FirstOrDefault(c => c.MemberId == memberId);
         if (allocation is null || allocation.Status == AllocationStatus.Proposed || consent is null) return Html.Empty;
         var shares = allocation.Result.Lots.SelectMany(l => l.Shares.Where(s => s.MemberId == memberId && s.Volume > 0).Select(s => (Lot: l, Share: s))).ToList();
-        var table = Forms.Table("Your proposed share", ["Lot", "Your share", "Value", "Why"],
-            shares.Select(x => (IReadOnlyList<Html>)
-            [
-                Forms.Text($"Lot {x.Lot.LotId}: {x.Lot.Title}"),
-                Forms.Text($"{Words.Number(x.Share.Volume)} {Words.Unit(x.Lot.Unit)} ({Words.Percent(x.Share.PercentOfLot)} of the lot)"),
-                Forms.Text(Words.Pounds(x.Share.Value)),
-                H.Html($"{x.Share.Explanation}{(x.Share.OverrideReason is null ? Html.Empty : H.Html($" The lead set this share: {x.Share.OverrideReason}"))}"),
-            ]));
+        // A summary list per lot rather than a four-column table: on a 375 px phone the table squeezed "Why" to a
+        // column one letter wide.
+        var table = H.Html($"""
+            <p class="govuk-body">{(consent.Status == ConsentStatus.Pending ? "This is the share the consortium proposes for you." : "This is your share of the work.")}</p>
+            {H.Each(shares, x => H.Html($"""
+                <h3 class="govuk-heading-s">Lot {x.Lot.LotId}: {x.Lot.Title}</h3>
+                {Forms.SummaryList(
+                [
+                    ("Your share", Forms.Text($"{Words.Number(x.Share.Volume)} {Words.Unit(x.Lot.Unit)} ({Words.Percent(x.Share.PercentOfLot)} of the lot)")),
+                    ("Value", Forms.Text(Words.Pounds(x.Share.Value))),
+                    ("Why", Forms.Text(x.Share.Explanation)), // names the lead's reason when the lead set the share
+                ])}
+                """))}
+            """);
         var answer = consent.Status switch
         {
             ConsentStatus.Pending => H.Html($"""
