@@ -16,7 +16,7 @@ namespace TenderConsortium.IntegrationTests.Hostile;
 /// a running bid collecting declarations (which stays open however often the member answers), a member's link, and a
 /// lead signed in through the emailed link with a browser-like client (cookies).
 /// </summary>
-public sealed partial class HostileNode : IAsyncDisposable
+public sealed class HostileNode : IAsyncDisposable
 {
     public const string LeadEmail = "lead@hostile.example";
     public const string Notice = "pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json";
@@ -31,14 +31,11 @@ public sealed partial class HostileNode : IAsyncDisposable
 
     public static async Task<HostileNode> StartAsync()
     {
-        var workflows = Path.Combine(Path.GetTempPath(), "tender-hostile-workflows", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workflows);
-        File.Copy(Path.Combine(TenderProcess.WorkflowsFolder, "lead-partner-allocation.json"), Path.Combine(workflows, "lead-partner-allocation.json"));
         var web = await WebNode.StartAsync(new Dictionary<string, string>
         {
             ["Security:SignInPermitLimit"] = "10000",
             ["TokenThrottle:MaxFailures"] = "100000",
-        }, workflows);
+        }, WebNode.AllocationOnlyWorkflows());
         web.App.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(new TestLogProvider());
         var node = new HostileNode(web);
         await node.SeedAsync();
@@ -61,10 +58,7 @@ public sealed partial class HostileNode : IAsyncDisposable
         var instance = (await runtime.StartAsync("lead-partner-allocation", new JsonObject { ["opportunityId"] = Opportunity },
             new JsonObject { ["lotTerms"] = terms, ["leadEmail"] = LeadEmail, ["declarationPeriod"] = "P30D", ["completeWhenAllAnswered"] = false },
             correlationId: Opportunity)).InstanceId;
-        var outbox = await Node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance);
-        MemberToken = outbox.Where(r => r.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
-            .Select(r => MemberLink().Match(JsonSerializer.Deserialize<OutgoingMail>(r.Message)!.TextBody).Groups[1].Value)
-            .First(t => t.Length > 0);
+        MemberToken = (await Node.InvitationLinksAsync(instance)).Select(l => l.Token).First(t => t.Length > 0);
     }
 
     /// <summary>A new browser-like client (its own cookies) and the antiforgery token of the form on <paramref name="page"/>.</summary>
@@ -74,18 +68,10 @@ public sealed partial class HostileNode : IAsyncDisposable
         var response = await client.GetAsync(page);
         var html = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{page} answered {(int)response.StatusCode}");
-        var token = AntiforgeryField().Match(html);
-        if (!token.Success) throw new InvalidOperationException($"{page} has no antiforgery token");
-        return (client, WebUtility.HtmlDecode(token.Groups[1].Value));
+        return (client, WebText.AntiforgeryToken(html) ?? throw new InvalidOperationException($"{page} has no antiforgery token"));
     }
 
-    public static async Task<string> Ok(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
-        return body;
-    }
+    public static Task<string> Ok(Task<HttpResponseMessage> call) => WebNode.Ok(call);
 
     public async ValueTask DisposeAsync()
     {
@@ -93,10 +79,4 @@ public sealed partial class HostileNode : IAsyncDisposable
         LeadBrowser?.Dispose();
         await Node.DisposeAsync();
     }
-
-    [GeneratedRegex(@"/d/([A-Za-z0-9_-]{43})")]
-    private static partial Regex MemberLink();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -11,7 +11,7 @@ using TenderConsortium.Workflows.Mail;
 namespace TenderConsortium.IntegrationTests.Hosting;
 
 /// <summary>A member's link through the real web host: its own page and API, and nothing else.</summary>
-public sealed partial class DeclarationApiTests
+public sealed class DeclarationApiTests
 {
     private WebNode _node = null!;
     private string _opportunityId = null!;
@@ -137,12 +137,12 @@ public sealed partial class DeclarationApiTests
         var before = await _node.Http.GetStringAsync($"/d/{member}");
         var accept = await _node.Http.PostAsync($"/api/invitations/{member}/consent", Json("""{"decision": "accept"}"""));
         var page = await _node.Http.GetStringAsync($"/d/{member}");
-        var antiforgery = Antiforgery().Match(page).Groups[1].Value;
-        var noReason = await _node.Http.PostAsync($"/d/{member}/withdrawal", Form(("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery)), ("withdraw-reason", " ")));
+        var antiforgery = WebText.AntiforgeryToken(page)!;
+        var noReason = await _node.Http.PostAsync($"/d/{member}/withdrawal", Form(("__RequestVerificationToken", antiforgery), ("withdraw-reason", " ")));
         var noReasonPage = WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync());
         var apiNoReason = await _node.Http.PostAsync($"/api/invitations/{member}/withdrawal", Json("{}"));
         var withdrawn = await _node.Http.PostAsync($"/d/{member}/withdrawal",
-            Form(("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery)), ("withdraw-reason", "Our minibus failed its MOT")));
+            Form(("__RequestVerificationToken", antiforgery), ("withdraw-reason", "Our minibus failed its MOT")));
         var after = WebUtility.HtmlDecode(await withdrawn.Content.ReadAsStringAsync()); // the client follows the redirect back to the page
         var again = await _node.Http.PostAsync($"/api/invitations/{member}/withdrawal", Json("""{"reason": "again"}"""));
         var outbox = await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: _instance, take: 500);
@@ -179,7 +179,7 @@ public sealed partial class DeclarationApiTests
         var (lead, _) = await ApiAuth.SignInAsync(_node, "lead@default-consortium.example");
         var path = $"/lead/opportunities/{_opportunityId}";
         var page = await lead.GetStringAsync(path);
-        var antiforgery = WebUtility.HtmlDecode(Antiforgery().Match(page).Groups[1].Value);
+        var antiforgery = WebText.AntiforgeryToken(page)!;
 
         var noReason = await lead.PostAsync($"{path}/allocation/withdrawal", Form(("__RequestVerificationToken", antiforgery), ("withdraw-member", memberId), ("withdraw-reason", "")));
         var noReasonPage = WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync());
@@ -202,20 +202,7 @@ public sealed partial class DeclarationApiTests
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
-
-    private async Task<List<(string Email, string Token)>> TokensAsync()
-    {
-        var outbox = await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: _instance);
-        return outbox.Where(r => r.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
-            .OrderBy(r => r.Recipient, StringComparer.Ordinal)
-            .Select(r => (r.Recipient, Link().Match(JsonSerializer.Deserialize<OutgoingMail>(r.Message)!.TextBody).Groups[1].Value))
-            .ToList();
-    }
+    private Task<List<(string Email, string Token)>> TokensAsync() => _node.InvitationLinksAsync(_instance);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    [GeneratedRegex(@"/d/([A-Za-z0-9_-]{43})")]
-    private static partial Regex Link();
 }

@@ -16,7 +16,7 @@ namespace TenderConsortium.IntegrationTests.Security;
 /// and nobody. Alpha has the sample consortium's members, the Grampian taxi notice and a running bid; Beta imported
 /// the same notice (same OCID: a different opportunity of its own).
 /// </summary>
-public sealed partial class TenantsNode : IAsyncDisposable
+public sealed class TenantsNode : IAsyncDisposable
 {
     public const string LeadAEmail = "lead@alpha.example";
     public const string LeadBEmail = "lead@beta.example";
@@ -41,10 +41,7 @@ public sealed partial class TenantsNode : IAsyncDisposable
     public static async Task<TenantsNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool seed = true)
     {
         // Only the definition these tests run, so they do not depend on every activity of the full bid being registered.
-        var workflows = Path.Combine(Path.GetTempPath(), "tender-security-workflows", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workflows);
-        File.Copy(Path.Combine(TenderProcess.WorkflowsFolder, "lead-partner-allocation.json"), Path.Combine(workflows, "lead-partner-allocation.json"));
-        var web = await WebNode.StartAsync(settings, workflows);
+        var web = await WebNode.StartAsync(settings, WebNode.AllocationOnlyWorkflows());
         var node = new TenantsNode(web);
         node.Anonymous = ApiAuth.Client(web);
         if (seed) await node.SeedAsync();
@@ -76,22 +73,13 @@ public sealed partial class TenantsNode : IAsyncDisposable
         var terms = new JsonObject { ["1"] = new JsonObject { ["unit"] = "sessions", ["demand"] = 1000 }, ["2"] = new JsonObject { ["unit"] = "sessions", ["demand"] = 200 } };
         InstanceA = (await runtime.StartAsync("lead-partner-allocation", new JsonObject { ["opportunityId"] = OpportunityA },
             new JsonObject { ["lotTerms"] = terms, ["leadEmail"] = LeadAEmail }, correlationId: OpportunityA)).InstanceId;
-        var outbox = await Node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: InstanceA);
-        MemberToken = outbox.Where(r => r.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
-            .Select(r => MemberLink().Match(JsonSerializer.Deserialize<OutgoingMail>(r.Message)!.TextBody).Groups[1].Value)
-            .First(t => t.Length > 0);
+        MemberToken = (await Node.InvitationLinksAsync(InstanceA)).Select(l => l.Token).First(t => t.Length > 0);
     }
 
     /// <summary>A client that presents the member's link token as if it were an API key.</summary>
     public HttpClient MemberTokenAsKey() => ApiAuth.Client(Node, MemberToken);
 
-    public static async Task<string> Ok(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
-        return body;
-    }
+    public static Task<string> Ok(Task<HttpResponseMessage> call) => WebNode.Ok(call);
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -100,7 +88,4 @@ public sealed partial class TenantsNode : IAsyncDisposable
         foreach (var client in new[] { Anonymous, LeadA, LeadB, Adviser }) client?.Dispose();
         await Node.DisposeAsync();
     }
-
-    [GeneratedRegex(@"/d/([A-Za-z0-9_-]{43})")]
-    private static partial Regex MemberLink();
 }

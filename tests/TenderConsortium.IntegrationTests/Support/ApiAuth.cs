@@ -61,12 +61,12 @@ public static partial class ApiAuth
     {
         var page = await client.GetAsync(link.StartsWith("http", StringComparison.Ordinal) && client.BaseAddress is not null ? new Uri(link).PathAndQuery : link);
         var html = await page.Content.ReadAsStringAsync();
-        var antiforgery = AntiforgeryField().Match(html);
+        var antiforgery = WebText.AntiforgeryToken(html);
         var token = TokenField().Match(html);
-        if (page.StatusCode != HttpStatusCode.OK || !antiforgery.Success || !token.Success) return page;
+        if (page.StatusCode != HttpStatusCode.OK || antiforgery is null || !token.Success) return page;
         return await client.PostAsync(new Uri(page.RequestMessage!.RequestUri!, "/sign-in/verify"), new FormUrlEncodedContent(
         [
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery.Groups[1].Value)),
+            new("__RequestVerificationToken", antiforgery),
             new("token", WebUtility.HtmlDecode(token.Groups[1].Value)),
         ]));
     }
@@ -101,9 +101,6 @@ public static partial class ApiAuth
 
     [GeneratedRegex(@"https?://\S+/sign-in/verify\?token=[A-Za-z0-9_%-]+")]
     private static partial Regex Link();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     [GeneratedRegex("name=\"token\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

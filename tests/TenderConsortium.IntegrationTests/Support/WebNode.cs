@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Web;
 using TenderConsortium.Web.Composition;
+using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.IntegrationTests.Support;
@@ -34,6 +35,34 @@ public sealed class WebNode : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebNode(data, app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    /// <summary>A folder holding only the allocation definition, for hosts whose tests need none of the full bid's other activities.</summary>
+    public static string AllocationOnlyWorkflows()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tender-allocation-workflows", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(TenderProcess.WorkflowsFolder, "lead-partner-allocation.json"), Path.Combine(folder, "lead-partner-allocation.json"));
+        return folder;
+    }
+
+    /// <summary>Each invited member's (email, link token), from the invitation emails the instance queued, by email.</summary>
+    public async Task<List<(string Email, string Token)>> InvitationLinksAsync(Guid instance)
+    {
+        var outbox = await App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance);
+        return outbox.Where(r => r.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
+            .OrderBy(r => r.Recipient, StringComparer.Ordinal)
+            .Select(r => (r.Recipient, WebText.MemberToken(r.Message)))
+            .ToList();
+    }
+
+    /// <summary>The body of a successful response; any other status throws with the body.</summary>
+    public static async Task<string> Ok(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+        return body;
     }
 
     public async ValueTask DisposeAsync()

@@ -121,6 +121,25 @@ public static partial class Refusal
         foreach (var problem in ex.Problems) AssertSpecific(problem, context);
     }
 
+    /// <summary>
+    /// Runs an import of hostile input: its result, or null when it was refused, in which case the refusal is specific
+    /// and <paramref name="count"/> shows nothing was stored. Any exception but a refusal fails the test.
+    /// </summary>
+    public static async Task<T?> ImportedOrRefusedAsync<T>(Func<Task<T>> import, Func<Task<int>> count, string context) where T : class
+    {
+        var before = await count();
+        try
+        {
+            return await import();
+        }
+        catch (BadInputException ex)
+        {
+            AssertSpecific(ex, context);
+            Assert.That(await count(), Is.EqualTo(before), "nothing is stored when a file is refused");
+            return null;
+        }
+    }
+
     public static void AssertSpecific(string problem, string context)
     {
         var why = $"{context}\nproblem: {HostileValues.Clip(problem.Length > 300 ? problem[..300] : problem)}";

@@ -26,17 +26,9 @@ public sealed partial class HostileMemberTests
     {
         var queries = new MemberQueries(_db.ConnectionString);
         var before = await queries.CountAsync();
-        MemberImportResult result;
-        try
-        {
-            result = await new MemberImporter(_db.ConnectionString).ImportAsync(new MemoryStream(input.Content()), input.FileName);
-        }
-        catch (BadInputException ex)
-        {
-            Refusal.AssertSpecific(ex, input.ToString());
-            Assert.That(await queries.CountAsync(), Is.EqualTo(before), "nothing is stored when a file is refused");
+        if (await Refusal.ImportedOrRefusedAsync(() => new MemberImporter(_db.ConnectionString).ImportAsync(new MemoryStream(input.Content()), input.FileName),
+                () => queries.CountAsync(), input.ToString()) is not { } result)
             return;
-        }
 
         Assert.That(await queries.CountAsync(), Is.EqualTo(before + result.Created));
         Assert.That(result.Total, Is.GreaterThan(0));

@@ -28,17 +28,9 @@ public sealed class HostileNoticeTests
     {
         var queries = new OpportunityQueries(_db.ConnectionString);
         var before = await queries.CountAsync();
-        OpportunityImportResult result;
-        try
-        {
-            result = await new OpportunityImporter(_db.ConnectionString).ImportAsync(new MemoryStream(input.Content()), input.FileName);
-        }
-        catch (BadInputException ex)
-        {
-            Refusal.AssertSpecific(ex, input.ToString());
-            Assert.That(await queries.CountAsync(), Is.EqualTo(before), "nothing is stored when a file is refused");
+        if (await Refusal.ImportedOrRefusedAsync(() => new OpportunityImporter(_db.ConnectionString).ImportAsync(new MemoryStream(input.Content()), input.FileName),
+                () => queries.CountAsync(), input.ToString()) is not { } result)
             return;
-        }
 
         Assert.That(await queries.CountAsync(), Is.EqualTo(before + result.Created));
         Assert.That(result.Total, Is.GreaterThan(0));
