@@ -31,8 +31,8 @@ public static class BidPackCommands
     private static Command Build()
     {
         var id = new Argument<string>("opportunity") { Description = "The opportunity's id or its OCID" };
-        var templates = new Option<string?>("--templates") { Description = "Folder with bid-pack.docx, pricing.xlsx and subcontract.docx (default: the shipped templates)" };
-        var settings = new Option<string?>("--settings") { Description = "JSON file of settings as in a workflow definition: consortiumName, leadName, managementFee, wordLimits, allocation rules…" };
+        var templates = new Option<string?>("--templates") { Description = "Folder with bid-pack.docx, pricing.xlsx and subcontract.docx (default: ./templates when there is one, as the workflow uses, else the shipped ones)" };
+        var settings = new Option<string?>("--settings") { Description = "JSON file of settings as in a workflow definition: consortiumName, leadBody, managementFee, wordLimits, allocation rules…" };
         var asOf = new Option<string?>("--as-of") { Description = "The day the pack is for, yyyy-MM-dd (default: today, UTC); days left before the deadline count from it" };
         var data = CommonOptions.Data();
         var db = CommonOptions.Database();
@@ -49,7 +49,7 @@ public static class BidPackCommands
             var day = parse.GetValue(asOf) is { } text
                 ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : throw new BadInputException($"--as-of: '{text}' is not a date (yyyy-MM-dd)")
                 : DateOnly.FromDateTime(DateTime.UtcNow);
-            var set = TemplateSet.Load(parse.GetValue(templates) ?? Path.Combine(AppContext.BaseDirectory, "templates"));
+            var set = TemplateSet.Load(parse.GetValue(templates) ?? Web.Composition.NodeSettings.DefaultTemplatesFolder());
             var key = parse.GetValue(id)!;
             var input = await new BidPackSource(connection).LoadAsync(key, ConsortiumProfile.FromSettings(settingsNode), AllocationRules.FromSettings(settingsNode), day, ct)
                         ?? throw new BadInputException($"no opportunity with id or OCID '{key}'");

@@ -20,7 +20,17 @@ public static class DeclareCommand
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new BadInputException($"--file: no such file '{path}'");
-            var json = TextEncoding.Decode(await File.ReadAllBytesAsync(path, ct), $"--file {Path.GetFileName(path)}");
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(path, ct);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new BadInputException($"--file: cannot read '{path}': {ex.Message}");
+            }
+
+            var json = TextEncoding.Decode(bytes, $"--file {Path.GetFileName(path)}");
             return await node.RunAsync(parse, async services =>
             {
                 CapacityDeclaration saved;

@@ -92,6 +92,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
         {
             ["consortiumName"] = "Clyde Social Enterprise Consortium",
             ["leadName"] = "Jamie Reid, Clyde Social Enterprise Consortium",
+            ["leadBody"] = "Clyde Social Enterprise Consortium Ltd",
             ["leadEmail"] = LeadEmail,
             ["adviserEmail"] = AdviserEmail,
             ["lotTerms"] = plan["lotTerms"]!.DeepClone(),

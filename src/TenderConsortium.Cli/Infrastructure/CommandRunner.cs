@@ -39,6 +39,12 @@ public static class CommandRunner
             Console.Error.WriteLine($"error: {ex.Message}");
             return CliExit.BadInput;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 14 or 26)
+        {
+            // SQLITE_CANTOPEN, SQLITE_NOTADB: the data folder or --db names something that is not a usable database.
+            Console.Error.WriteLine($"error: --data/--db: cannot open the database: {ex.Message}");
+            return CliExit.BadInput;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("cancelled");

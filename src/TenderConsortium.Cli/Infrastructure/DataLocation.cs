@@ -11,7 +11,15 @@ public sealed record DataLocation(string DataFolder, string ConnectionString)
         if (string.IsNullOrWhiteSpace(dataFolder)) throw new BadInputException("--data: expected a folder path");
         var folder = Path.GetFullPath(dataFolder);
         if (File.Exists(folder)) throw new BadInputException($"--data: '{folder}' is a file; expected a folder");
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"--data: cannot use '{folder}' as the data folder: {ex.Message}");
+        }
+
         return new DataLocation(folder, string.IsNullOrWhiteSpace(db) ? DatabaseConnection.ForDataFolder(folder) : db);
     }
 

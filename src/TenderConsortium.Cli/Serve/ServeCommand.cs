@@ -45,7 +45,9 @@ public static class ServeCommand
             };
             var app = TenderWebApp.Build(configuration, node, parse.GetValue(urls));
             await NodeComposition.InitializeAsync(app.Services, ct);
-            if (!parse.GetValue(noDemo)) await DemoSeed.SeedIfEmptyAsync(app.Services, location, ct);
+            // Only the embedded default is a newcomer's machine: a database named with --db (several nodes, production)
+            // never gets demo accounts, and nodes starting together do not each seed a bid.
+            if (!parse.GetValue(noDemo) && string.IsNullOrWhiteSpace(parse.GetValue(db))) await DemoSeed.SeedIfEmptyAsync(app.Services, location, ct);
             Console.WriteLine($"TenderConsortium serving on {parse.GetValue(urls)} (data: {location.DataFolder}); health at /health. Ctrl+C stops.");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

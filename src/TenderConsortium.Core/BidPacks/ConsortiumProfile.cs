@@ -15,7 +15,10 @@ public sealed record ConsortiumProfile
     /// <summary>The group name used in SPD Part II.A (key <c>consortiumName</c>).</summary>
     public string Name { get; init; } = "Social Enterprise Consortium";
 
-    /// <summary>The lead body, prime contractor and signatory of the tender (key <c>leadName</c>).</summary>
+    /// <summary>
+    /// The lead body, prime contractor and signatory of the tender (key <c>leadBody</c>; not <c>leadName</c>, which
+    /// names the person members contact).
+    /// </summary>
     public string LeadName { get; init; } = "Social Enterprise Consortium Ltd";
 
     /// <summary>Key <c>leadRegistration</c>.</summary>
@@ -64,7 +67,7 @@ public sealed record ConsortiumProfile
         var profile = new ConsortiumProfile
         {
             Name = Text(node, "consortiumName", Default.Name, problems),
-            LeadName = Text(node, "leadName", Default.LeadName, problems),
+            LeadName = Text(node, "leadBody", Default.LeadName, problems),
             LeadRegistration = Text(node, "leadRegistration", Default.LeadRegistration, problems),
             LeadAddress = Text(node, "leadAddress", Default.LeadAddress, problems),
             Signatory = Text(node, "signatory", Default.Signatory, problems),

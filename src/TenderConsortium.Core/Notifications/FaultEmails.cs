@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 
@@ -11,8 +13,10 @@ public sealed class FaultEmails : IIncidentObserver
         var settings = context.TenderSettings();
         if (settings.LeadEmails.Count == 0) return;
         var links = context.Service<PublicLinks>();
-        var opportunityId = context.GetVariable("opportunityId")?.GetValue<string>();
-        var opportunity = opportunityId is null ? null : await EmailModels.OpportunityAsync(context, opportunityId);
+        // The email must go even when the fault is about the opportunity itself (gone, or an id that is not text).
+        var opportunityId = context.GetVariable("opportunityId") is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+        var found = opportunityId is null ? null : await context.Service<IMatchingSource>().FindOpportunityAsync(opportunityId);
+        var opportunity = found is { } f ? EmailModels.Opportunity(f.Id, f.Opportunity, links) : null;
         context.Notify("fault.lead", $"{context.Node.Id}:{context.Now.UtcTicks}", settings.LeadEmails, EmailModels.Model(
             ("opportunity", opportunity),
             ("instanceId", context.InstanceId.ToString()),

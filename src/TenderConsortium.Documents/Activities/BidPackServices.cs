@@ -23,7 +23,9 @@ public sealed class BidPackServices
         Documents = new DocumentFolder(documentsFolder);
         TemplatesFolder = Path.GetFullPath(templatesFolder);
         Mapper = mapper;
-        _templates = new Lazy<TemplateSet>(() => TemplateSet.Load(TemplatesFolder));
+        // PublicationOnly: a template refused now (the lead is fixing it in Word) is loaded again on the next retry
+        // instead of the first failure being remembered until the node restarts.
+        _templates = new Lazy<TemplateSet>(() => TemplateSet.Load(TemplatesFolder), LazyThreadSafetyMode.PublicationOnly);
     }
 
     public DocumentFolder Documents { get; }

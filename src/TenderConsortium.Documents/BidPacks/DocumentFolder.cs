@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using TenderConsortium.Documents.OpenXml;
 using TenderConsortium.Documents.Subcontracts;
@@ -66,11 +67,30 @@ public sealed partial class DocumentFolder(string documentsFolder)
     public IReadOnlyList<string> WriteSubcontracts(string opportunityId, IReadOnlyList<SubcontractFile> subcontracts)
     {
         var folder = Path.Combine(FolderOf(opportunityId), "subcontracts");
+        Directory.CreateDirectory(folder); // an award with no member volume issues none, and that is not an error
         var written = subcontracts.Select(s => Write(folder, s.FileName, s.Bytes)).ToList();
         foreach (var stale in Directory.EnumerateFiles(folder, "*.docx").Except(written, StringComparer.Ordinal).ToList())
             File.Delete(stale);
+        // Files are named for people (registration number); the index lets a member's link find its own.
+        var index = subcontracts.Select((s, i) => (s.MemberId, Name: Path.GetFileName(written[i]))).ToDictionary(x => x.MemberId, x => x.Name, StringComparer.Ordinal);
+        Write(folder, SubcontractIndex, JsonSerializer.SerializeToUtf8Bytes(index));
         return written;
     }
+
+    /// <summary>The member's current sub-contract, or null when none was issued to it.</summary>
+    public string? SubcontractOf(string opportunityId, string memberId)
+    {
+        var folder = Path.Combine(FolderOf(opportunityId), "subcontracts");
+        var index = Path.Combine(folder, SubcontractIndex);
+        if (!File.Exists(index)) return null;
+        var names = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllBytes(index));
+        if (names is null || !names.TryGetValue(memberId, out var name) || Path.GetFileName(name) != name) return null;
+        var path = Path.Combine(folder, name);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>Not a document (the lead's page lists .docx, .xlsx, .json…): member id → file name.</summary>
+    private const string SubcontractIndex = "members.index";
 
     private static string Write(string folder, string name, byte[] bytes)
     {

@@ -146,5 +146,10 @@ public sealed class BidDemoTests
             Is.EquivalentTo(new[] { "bid-pack-v1.docx", "pricing-v1.xlsx", "checks-v1.json", "bid-pack-v2.docx", "pricing-v2.xlsx", "checks-v2.json" }));
         Assert.That(Directory.GetFiles(Path.Combine(documents, "subcontracts"), "*.docx").Select(Path.GetFileName),
             Is.EquivalentTo(new[] { "SC046789.docx", "SC051234.docx", "SC355001.docx" }));
+        // Each awarded member's link finds its own sub-contract (files are named by registration number, ids differ).
+        var folder = new TenderConsortium.Documents.BidPacks.DocumentFolder(Path.Combine(_data, "documents"));
+        var allocated = await db.Database.SqlQueryRaw<string>("SELECT DISTINCT member_id AS \"Value\" FROM invitations").ToListAsync();
+        var found = allocated.Select(m => folder.SubcontractOf(Path.GetFileName(documents), m)).OfType<string>().Select(Path.GetFileName).ToList();
+        Assert.That(found, Is.EquivalentTo(new[] { "SC046789.docx", "SC051234.docx", "SC355001.docx" }));
     }
 }

@@ -60,6 +60,25 @@ public sealed class MemberCliTests : DatabaseTest
     }
 
     [Test]
+    public async Task A_data_folder_that_cannot_be_used_exits_2_with_one_line()
+    {
+        var file = Db.File("not-a-folder", "x");
+        var broken = Path.Combine(Db.Folder, "broken");
+        Directory.CreateDirectory(broken);
+        await File.WriteAllTextAsync(Path.Combine(broken, "tender.db"), "this is not a SQLite database, it is a note someone saved here");
+
+        var underFile = await Tender("list", "--data", Path.Combine(file, "sub"));
+        var notDatabase = await Tender("list", "--data", broken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(underFile.ExitCode, Is.EqualTo(CliExit.BadInput));
+            Assert.That(underFile.Error, Does.StartWith("error: --data: cannot use").And.Not.Contain("   at "));
+            Assert.That(notDatabase.ExitCode, Is.EqualTo(CliExit.BadInput));
+            Assert.That(notDatabase.Error, Does.StartWith("error: --data/--db: cannot open the database").And.Not.Contain("   at "));
+        });
+    }
+
+    [Test]
     public async Task Bad_rows_exit_2_each_named_and_nothing_is_stored()
     {
         var csv = (await File.ReadAllTextAsync(RepoFiles.Member("example-members.csv")))

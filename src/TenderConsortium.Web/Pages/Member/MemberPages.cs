@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Documents.Activities;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
@@ -100,23 +101,15 @@ public static class MemberPages
                 return await RenderAsync(http, token, view, DeclarationForm.FromLatest(view.Opportunity, view.Latest), form, StatusCodes.Status400BadRequest);
             }));
 
-        app.MapGet("/d/{token}/subcontract", (string token, HttpContext http, DeclarationService declarations, NodeSettings node, TokenThrottle throttle) =>
+        app.MapGet("/d/{token}/subcontract", (string token, HttpContext http, DeclarationService declarations, BidPackServices documents, TokenThrottle throttle) =>
             MemberTokenGuard.RunAsync(http, throttle, async () =>
             {
                 var view = await declarations.ViewAsync(token, http.RequestAborted);
-                return SubcontractPath(node, view.Invitation.OpportunityId, view.Invitation.MemberId) is { } path
+                return documents.Documents.SubcontractOf(view.Invitation.OpportunityId, view.Invitation.MemberId) is { } path
                     ? Results.File(path, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"subcontract-{view.Invitation.MemberId}.docx")
                     : Layout.Message(http, PageArea.Member, "No sub-contract yet", "Your sub-contract is not ready yet. We will email you when it is.", StatusCodes.Status404NotFound);
             }));
         return app;
-    }
-
-    /// <summary>&lt;data&gt;/documents/&lt;opportunity&gt;/subcontracts/&lt;member&gt;.docx when it exists.</summary>
-    public static string? SubcontractPath(NodeSettings node, string opportunityId, string memberId)
-    {
-        if (Path.GetFileName(opportunityId) != opportunityId || Path.GetFileName(memberId) != memberId) return null;
-        var path = Path.Combine(node.DataFolder, "documents", opportunityId, "subcontracts", memberId + ".docx");
-        return File.Exists(path) ? path : null;
     }
 
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
@@ -231,7 +224,7 @@ public static class MemberPages
             ConsentStatus.Declined => H.Html($"""<p class="govuk-body">{Forms.Tag("Declined", "red")} You declined this share: {consent.Reason}</p>"""),
             _ => H.Html($"""<p class="govuk-body">{Forms.Tag("Withdrawn", "grey")} You withdrew: {consent.Reason}</p>"""),
         };
-        var subcontract = SubcontractPath(node, view.Invitation.OpportunityId, memberId) is null
+        var subcontract = http.RequestServices.GetRequiredService<BidPackServices>().Documents.SubcontractOf(view.Invitation.OpportunityId, memberId) is null
             ? Html.Empty
             : H.Html($"""<p class="govuk-body"><a class="govuk-link" href="{action}/subcontract" download>Download your sub-contract (Word document)</a></p>""");
         return H.Html($"""<h2 class="govuk-heading-m" id="share">Your share</h2>{table}{answer}{subcontract}""");
