@@ -7,8 +7,6 @@ public interface IReviewStore
 
     Task<Review?> CurrentAsync(string opportunityId, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<Review>> HistoryAsync(string opportunityId, CancellationToken cancellationToken = default);
-
     /// <summary>Every pending review across consortia, oldest request first: the advisers' queue.</summary>
     Task<IReadOnlyList<Review>> PendingAsync(CancellationToken cancellationToken = default);
 }

@@ -11,8 +11,4 @@ public static class ActivityServices
         ?? throw new InvalidOperationException($"{context.Node.Type} needs the {typeof(T).Name} service; register the tender domain on the node (AddTenderDomain).");
 
     public static TenderSettings TenderSettings(this ActivityContext context) => Workflow.TenderSettings.From(context.ResolvePath("settings") as JsonObject);
-
-    /// <summary>Dates in emails and letters: "Friday 4 December 2026 at 12:00 (UTC)", plain and unambiguous.</summary>
-    public static string Readable(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm '(UTC)'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,15 +8,10 @@ namespace TenderConsortium.Persistence.Matching;
 
 /// <summary>
 /// Matching's view of the domain database: an opportunity by id or OCID, and every member with its stored id. Scoped
-/// to a consortium (<see cref="ForConsortium"/>), it finds only that consortium's opportunities and members.
+/// to a consortium (constructed with its id), it finds only that consortium's opportunities and members.
 /// </summary>
 public sealed class MatchingSource(string connectionString, string? consortiumId = null) : IMatchingSource
 {
-    /// <summary>The consortium this source is limited to; null for every consortium.</summary>
-    public string? ConsortiumId => consortiumId;
-
-    public MatchingSource ForConsortium(string consortium) => new(connectionString, consortium);
-
     public async Task<(string Id, Opportunity Opportunity)?> FindOpportunityAsync(string idOrOcid, CancellationToken cancellationToken = default) =>
         await new OpportunityQueries(connectionString).FindAsync(idOrOcid, consortiumId, cancellationToken) is { } stored ? (stored.Id, stored.Opportunity) : null;
 
@@ -25,8 +20,7 @@ public sealed class MatchingSource(string connectionString, string? consortiumId
     /// <summary>Only the members of the opportunity's own consortium: a bid never invites another consortium's members.</summary>
     public async Task<IReadOnlyList<MatchMember>> MembersForAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        var owner = await db.Opportunities.AsNoTracking().Where(o => o.Id == opportunityId).Select(o => o.ConsortiumId).FirstOrDefaultAsync(cancellationToken);
+        var owner = await new OpportunityQueries(connectionString).ConsortiumOfAsync(opportunityId, cancellationToken);
         return await LoadAsync(owner ?? consortiumId, cancellationToken);
     }
 

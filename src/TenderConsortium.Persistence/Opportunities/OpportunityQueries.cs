@@ -96,13 +96,6 @@ public sealed class OpportunityQueries(string connectionString)
         return await db.Opportunities.AsNoTracking().Where(o => o.Id == id).Select(o => o.ConsortiumId).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The ids of one consortium's opportunities.</summary>
-    public async Task<IReadOnlyList<string>> IdsAsync(string consortiumId, CancellationToken cancellationToken = default)
-    {
-        await using var db = TenderDatabase.Open(connectionString);
-        return await db.Opportunities.AsNoTracking().Where(o => o.ConsortiumId == consortiumId).Select(o => o.Id).ToListAsync(cancellationToken);
-    }
-
     private static IQueryable<OpportunityRecord> Scope(TenderDbContext db, string? consortiumId) =>
         consortiumId is null ? db.Opportunities.AsNoTracking() : db.Opportunities.AsNoTracking().Where(o => o.ConsortiumId == consortiumId);
 }

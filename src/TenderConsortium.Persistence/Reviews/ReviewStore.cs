@@ -37,13 +37,6 @@ public sealed class ReviewStore(string connectionString) : IReviewStore
         return row is null ? null : ToReview(row);
     }
 
-    public async Task<IReadOnlyList<Review>> HistoryAsync(string opportunityId, CancellationToken cancellationToken = default)
-    {
-        await using var db = TenderDatabase.Open(connectionString);
-        var rows = await db.Reviews.AsNoTracking().Where(r => r.OpportunityId == opportunityId).OrderBy(r => r.Round).ToListAsync(cancellationToken);
-        return rows.Select(ToReview).ToList();
-    }
-
     public async Task<IReadOnlyList<Review>> PendingAsync(CancellationToken cancellationToken = default)
     {
         await using var db = TenderDatabase.Open(connectionString);
