@@ -127,7 +127,19 @@ public sealed class DeclarationService(
         var now = time.GetUtcNow();
         var open = IsOpen(invitation, round, now);
         var latest = (await declarations.HistoryAsync(invitation.OpportunityId, invitation.MemberId, cancellationToken)).LastOrDefault();
-        if (latest is not null && IsRepeat(json, latest, invitation, opportunity, round))
+        // Read once; input that does not read is reported after the deadline check, as before.
+        CapacityDeclaration? read = null;
+        BadInputException? invalid = null;
+        try
+        {
+            read = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round);
+        }
+        catch (BadInputException ex)
+        {
+            invalid = ex;
+        }
+
+        if (latest is not null && read is not null && Content(read) == Content(latest))
         {
             // A phone that lost the answer sends the same declaration again: that is not a new revision, and it is
             // accepted even after the round closed (e.g. early, because this very answer was the last one awaited).
@@ -143,8 +155,8 @@ public sealed class DeclarationService(
                 "If you still want to take part, ask the consortium lead to reopen declarations for you.");
         }
 
-        var declaration = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round) with { SubmittedAt = now };
-        var saved = await declarations.SaveAsync(declaration, cancellationToken);
+        if (invalid is not null) throw invalid;
+        var saved = await declarations.SaveAsync(read! with { SubmittedAt = now }, cancellationToken);
         if (round.ClosedAt is null) await ResumeAsync(invitation, saved, actor, cancellationToken);
         return saved;
     }
@@ -154,25 +166,7 @@ public sealed class DeclarationService(
         runtime.ResumeAsync(invitation.InstanceId, DeclarationSignals.Declaration, invitation.MemberId, SignalPayload(declaration),
             $"declaration:{invitation.MemberId}:{declaration.Revision}", actor, cancellationToken);
 
-    /// <summary>
-    /// Whether <paramref name="json"/> says exactly what the member's latest revision says. Input that does not read
-    /// (or reads differently) is not a repeat and goes the normal way, so its problems are reported as usual.
-    /// </summary>
-    private bool IsRepeat(string json, CapacityDeclaration latest, Invitation invitation, Opportunities.Opportunity opportunity, DeclarationRound round)
-    {
-        CapacityDeclaration candidate;
-        try
-        {
-            candidate = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round);
-        }
-        catch (BadInputException)
-        {
-            return false;
-        }
-
-        return Content(candidate) == Content(latest);
-    }
-
+    /// <summary>What a declaration says, without its revision and time: equal for the same answer sent again.</summary>
     private static string Content(CapacityDeclaration declaration) =>
         JsonSerializer.Serialize(declaration with { Revision = 0, SubmittedAt = default });
 
