@@ -124,8 +124,6 @@ public static class LeadPages
 
     internal static string Id(string id) => Uri.EscapeDataString(id);
 
-    internal static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
-
     internal static JsonNode? Parse(string text)
     {
         try

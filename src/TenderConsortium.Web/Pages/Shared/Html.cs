@@ -73,8 +73,6 @@ public static class H
 
     public static Html Each<T>(IEnumerable<T> items, Func<T, int, Html> render) => Shared.Html.Join(items.Select(render));
 
-    public static Html If(bool condition, Html html) => condition ? html : Shared.Html.Empty;
-
     /// <summary>An attribute value that is only written when set: <c>{H.Attr("aria-describedby", hint)}</c>.</summary>
     public static Html Attr(string name, string? value) =>
         string.IsNullOrEmpty(value) ? Shared.Html.Empty : new Html($" {name}=\"{WebUtility.HtmlEncode(value)}\"");
