@@ -32,7 +32,13 @@ public sealed class AllocateSubcontractsActivity : IActivity
     {
         var opportunityId = await AllocationRun.OpportunityIdAsync(context);
         var output = context.Get<string>("output", ValueKind.String);
-        var result = await AllocationRun.SolveAsync(context, opportunityId, [], []);
+        // Run again after a revision, members who withdrew or declined stay out, as they told us; the lead's share
+        // overrides are dropped since the lead re-decides on the new proposal. The round variable marks that this
+        // instance, not another bid on the same opportunity, made the stored allocation.
+        var previous = context.GetVariable(AllocationRun.RoundVariable) is null
+            ? null
+            : await context.Service<IAllocationStore>().CurrentAsync(opportunityId);
+        var result = await AllocationRun.SolveAsync(context, opportunityId, [], previous?.Result.WithdrawnMemberIds ?? []);
         var consents = AllocationRun.AllocatedMembers(result).Select(m => new MemberConsent(m, ConsentStatus.Pending)).ToList();
         var stored = await AllocationRun.SaveNewRoundAsync(context, opportunityId, result, AllocationStatus.Proposed, consents, output);
         await AllocationRun.ReportToLeadAsync(context, stored, $"r{stored.Round}");

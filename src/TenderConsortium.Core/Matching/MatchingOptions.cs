@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Core.Matching;
 
@@ -69,54 +70,83 @@ public sealed record MatchingOptions
     /// <summary>
     /// Reads the <c>match…</c> keys of a workflow instance's settings; absent keys keep their defaults. A value of the
     /// wrong type is refused with the key named, because a silently ignored weight would be a silent wrong shortlist.
+    /// Every bad key is reported at once (<see cref="BadInputException"/>) so the lead fixes them in one go.
     /// </summary>
     public static MatchingOptions FromSettings(JsonObject? settings)
     {
         var o = Default;
         if (settings is null) return o;
-        return o with
+        var problems = new List<string>();
+        var options = o with
         {
-            CpvWeight = Number(settings, "matchCpvWeight", o.CpvWeight),
-            TextWeight = Number(settings, "matchTextWeight", o.TextWeight),
-            PlaceWeight = Number(settings, "matchPlaceWeight", o.PlaceWeight),
-            CertificationWeight = Number(settings, "matchCertificationWeight", o.CertificationWeight),
-            SizeWeight = Number(settings, "matchSizeWeight", o.SizeWeight),
-            RotationWeight = Number(settings, "matchRotationWeight", o.RotationWeight),
-            AwardFactor = Number(settings, "matchAwardFactor", o.AwardFactor),
-            CpvExact = Number(settings, "matchCpvExact", o.CpvExact),
-            CpvCategory = Number(settings, "matchCpvCategory", o.CpvCategory),
-            CpvClass = Number(settings, "matchCpvClass", o.CpvClass),
-            CpvGroup = Number(settings, "matchCpvGroup", o.CpvGroup),
-            CpvDivision = Number(settings, "matchCpvDivision", o.CpvDivision),
-            MinCpvLevel = Level(settings, "matchMinCpvLevel", o.MinCpvLevel),
-            TextOnlyMin = Number(settings, "matchTextOnlyMin", o.TextOnlyMin),
-            MinScore = Number(settings, "matchMinScore", o.MinScore),
-            MaxCandidates = (int)Number(settings, "matchMaxCandidates", o.MaxCandidates),
-            MaxExcluded = (int)Number(settings, "matchMaxExcluded", o.MaxExcluded),
+            CpvWeight = Number(settings, "matchCpvWeight", o.CpvWeight, problems),
+            TextWeight = Number(settings, "matchTextWeight", o.TextWeight, problems),
+            PlaceWeight = Number(settings, "matchPlaceWeight", o.PlaceWeight, problems),
+            CertificationWeight = Number(settings, "matchCertificationWeight", o.CertificationWeight, problems),
+            SizeWeight = Number(settings, "matchSizeWeight", o.SizeWeight, problems),
+            RotationWeight = Number(settings, "matchRotationWeight", o.RotationWeight, problems),
+            AwardFactor = Number(settings, "matchAwardFactor", o.AwardFactor, problems),
+            CpvExact = Number(settings, "matchCpvExact", o.CpvExact, problems),
+            CpvCategory = Number(settings, "matchCpvCategory", o.CpvCategory, problems),
+            CpvClass = Number(settings, "matchCpvClass", o.CpvClass, problems),
+            CpvGroup = Number(settings, "matchCpvGroup", o.CpvGroup, problems),
+            CpvDivision = Number(settings, "matchCpvDivision", o.CpvDivision, problems),
+            MinCpvLevel = Level(settings, "matchMinCpvLevel", o.MinCpvLevel, problems),
+            TextOnlyMin = Number(settings, "matchTextOnlyMin", o.TextOnlyMin, problems),
+            MinScore = Number(settings, "matchMinScore", o.MinScore, problems),
+            MaxCandidates = Count(settings, "matchMaxCandidates", o.MaxCandidates, problems),
+            MaxExcluded = Count(settings, "matchMaxExcluded", o.MaxExcluded, problems),
         };
+        if (problems.Count > 0) throw new BadInputException(problems);
+        return options;
     }
 
-    private static double Number(JsonObject settings, string key, double fallback)
+    /// <summary>A JSON number, or text holding one, as the weights have always been accepted in either form.</summary>
+    private static double? Parse(JsonNode node)
     {
-        var node = settings[key];
-        if (node is null) return fallback;
         var text = node.GetValueKind() switch
         {
             JsonValueKind.Number => node.ToJsonString(),
             JsonValueKind.String => node.GetValue<string>(),
             _ => null,
         };
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && double.IsFinite(d)) return d;
-        throw new ArgumentException($"settings.{key}: '{node.ToJsonString()}' is not a number ≥ 0");
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
     }
 
-    private static CpvCloseness Level(JsonObject settings, string key, CpvCloseness fallback)
+    private static double Number(JsonObject settings, string key, double fallback, List<string> problems)
     {
         var node = settings[key];
         if (node is null) return fallback;
-        if (node is JsonValue v && v.TryGetValue<string>(out var text)
-            && Enum.TryParse<CpvCloseness>(text, ignoreCase: true, out var level) && level != CpvCloseness.None)
-            return level;
-        throw new ArgumentException($"settings.{key}: '{node.ToJsonString()}' is not one of exact, category, class, group, division");
+        if (Parse(node) is { } d && d >= 0) return d;
+        problems.Add($"settings.{key}: expected a number of at least 0, got {node.ToJsonString()}");
+        return fallback;
     }
+
+    /// <summary>
+    /// A length of a list: a whole number that fits an int. Casting a larger double wraps to a negative number, which
+    /// silently emptied the shortlist, so such values are refused instead.
+    /// </summary>
+    private static int Count(JsonObject settings, string key, int fallback, List<string> problems)
+    {
+        var node = settings[key];
+        if (node is null) return fallback;
+        if (Parse(node) is { } d && d >= 0 && d <= int.MaxValue && d == Math.Truncate(d)) return (int)d;
+        problems.Add($"settings.{key}: expected a whole number from 0 to {int.MaxValue}, got {node.ToJsonString()}");
+        return fallback;
+    }
+
+    private static CpvCloseness Level(JsonObject settings, string key, CpvCloseness fallback, List<string> problems)
+    {
+        var node = settings[key];
+        if (node is null) return fallback;
+        // Enum.TryParse also takes numbers ("2") and comma lists, which are not levels a lead would mean.
+        if (node is JsonValue v && v.TryGetValue<string>(out var text) && Levels.FirstOrDefault(l => string.Equals(l.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase)) is var level
+            && level != CpvCloseness.None)
+            return level;
+        problems.Add($"settings.{key}: expected one of exact, category, class, group, division, got {node.ToJsonString()}");
+        return fallback;
+    }
+
+    private static readonly CpvCloseness[] Levels =
+        [CpvCloseness.Exact, CpvCloseness.Category, CpvCloseness.Class, CpvCloseness.Group, CpvCloseness.Division];
 }

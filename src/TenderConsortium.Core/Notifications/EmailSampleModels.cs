@@ -59,6 +59,7 @@ public static class EmailSampleModels
         EmailTemplateNames.DeclarationsSummaryLead => M(
             ("opportunity", Opportunity(links)),
             ("deadline", At(9, 12)),
+            ("why", "every invited member has answered"),
             ("invited", 7),
             ("declared", 5),
             ("declined", 1),

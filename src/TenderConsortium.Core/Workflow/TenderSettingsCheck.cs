@@ -3,13 +3,15 @@ using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Matching;
 using TenderConsortium.Workflows.Definitions;
 
 namespace TenderConsortium.Core.Workflow;
 
 /// <summary>
 /// Every setting the tender activities read, checked at start (see IActivity.ValidateSettings): the lead's emails
-/// and periods, the allocation rules, the consortium profile of the documents, and the shape of the lot terms.
+/// and periods, the matching weights and thresholds, the allocation rules, the consortium profile of the documents,
+/// and the shape of the lot terms.
 /// </summary>
 public static class TenderSettingsCheck
 {
@@ -19,6 +21,7 @@ public static class TenderSettingsCheck
         Collect(problems, () => TenderSettings.From(settings));
         Collect(problems, () => AllocationRules.FromSettings(settings));
         Collect(problems, () => ConsortiumProfile.FromSettings(settings));
+        Collect(problems, () => MatchingOptions.FromSettings(settings));
         if (settings["lotTerms"] is { } terms)
         {
             if (terms is not JsonObject lots)

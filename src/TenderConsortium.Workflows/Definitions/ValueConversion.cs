@@ -72,7 +72,9 @@ public static class ValueConversion
                 value = node.GetValue<string>();
                 return true;
             case ValueKind.Number when valueKind == JsonValueKind.Number:
-                value = decimal.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                // Valid JSON such as 1e400 lies outside decimal; it is refused like any other non-number, not thrown.
+                if (!decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return false;
+                value = number;
                 return true;
             case ValueKind.Integer when valueKind == JsonValueKind.Number && TryGetWholeNumber(node, out var l):
                 value = l;

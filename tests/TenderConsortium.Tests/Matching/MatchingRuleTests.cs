@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Members;
 using TenderConsortium.Core.Opportunities;
@@ -231,7 +232,7 @@ public sealed class MatchingRuleTests
             Assert.That(options.TextWeight, Is.EqualTo(MatchingOptions.Default.TextWeight));
             Assert.That(MatchOne(Lot("1", ["80200000"], []), null, options, Member("A", ["80200000"], [])).Candidates, Is.Empty);
             Assert.That(() => MatchingOptions.FromSettings(new JsonObject { ["matchTextWeight"] = "heavy" }),
-                Throws.ArgumentException.With.Message.EqualTo("settings.matchTextWeight: '\"heavy\"' is not a number ≥ 0"));
+                Throws.TypeOf<BadInputException>().With.Message.EqualTo("settings.matchTextWeight: expected a number of at least 0, got \"heavy\""));
         });
     }
 
