@@ -42,7 +42,7 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
 
         try
         {
-            CheckText(utf8);
+            TextEncoding.CheckJsonText(utf8, "declaration: ", 16);
         }
         catch
         {
@@ -52,28 +52,6 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
 
         using (document)
             return Read(document.RootElement, opportunityId, memberId, opportunity, round);
-    }
-
-    /// <summary>
-    /// JSON can spell a lone surrogate as an escape ("\\ud800"): well-formed, but not text, so reading it as a string
-    /// would throw. Refused here with its place, before any field is read.
-    /// </summary>
-    private static void CheckText(byte[] utf8)
-    {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
-        while (reader.Read())
-        {
-            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
-            try
-            {
-                reader.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                var where = TextEncoding.Locate(utf8.AsSpan(0, (int)reader.TokenStartIndex));
-                throw new BadInputException($"declaration: {where}: invalid text encoding (an escape such as \\ud800 that is half of a surrogate pair is not a character)");
-            }
-        }
     }
 
     public CapacityDeclaration Read(JsonElement root, string opportunityId, string memberId, Opportunity opportunity, DeclarationRound round)

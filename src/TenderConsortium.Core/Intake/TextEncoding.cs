@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using TenderConsortium.Core.Common;
 
@@ -83,6 +84,28 @@ public sealed class TextEncoding
         }
 
         return Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+    }
+
+    /// <summary>
+    /// JSON can spell a lone surrogate as an escape ("\ud800"), in a value or a property name: well-formed, but not
+    /// text, so reading it later throws. Refused here with its place (after <paramref name="prefix"/>, e.g. "body: "),
+    /// so every reader of an already parsed document can take its strings as text.
+    /// </summary>
+    public static void CheckJsonText(ReadOnlySpan<byte> utf8, string prefix, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                throw new BadInputException($"{prefix}{Locate(utf8[..(int)reader.TokenStartIndex])}: invalid text encoding (an escape such as \\ud800 that is half of a surrogate pair is not a character)");
+            }
+        }
     }
 
     /// <summary>Where a byte of text is, for messages: "line 3, byte 17" (both from 1).</summary>

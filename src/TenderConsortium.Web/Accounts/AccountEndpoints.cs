@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Persistence.Accounts;
+using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Declarations;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Security;
@@ -87,19 +85,9 @@ public static class AccountEndpoints
             return form["email"].ToString() is { Length: > 0 } e ? e : throw new BadInputException("email: required");
         }
 
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("email", out var email) && email.ValueKind == JsonValueKind.String
-                && email.GetString() is { Length: > 0 } address)
-                return AccountStore.NormaliseEmail(address) is not null ? address : throw new BadInputException("email: expected an email address");
+        var body = await ApiBody.ReadObjectAsync(http, "{\"email\": \"you@example.org\"}");
+        if (ApiBody.String(body, "email", required: false) is not { Length: > 0 } address)
             throw new BadInputException("email: required, as {\"email\": \"you@example.org\"}");
-        }
-        catch (JsonException)
-        {
-            throw new BadInputException("body: expected JSON like {\"email\": \"you@example.org\"}");
-        }
+        return AccountStore.NormaliseEmail(address) is not null ? address : throw new BadInputException("email: expected an email address");
     }
 }

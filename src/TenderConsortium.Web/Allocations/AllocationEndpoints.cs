@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -79,8 +78,9 @@ public static class AllocationEndpoints
         app.MapPost("/api/opportunities/{id}/allocation/overrides", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
             {
-                var body = JsonBody(await ApiBody.ReadTextAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"overrides\": [{memberId, lotId, volume, reason}]}");
+                var body = await ApiBody.ReadObjectAsync(http, """{"overrides": [{"memberId": "…", "lotId": "1", "volume": 10, "reason": "…"}]}""");
                 var overrides = AwaitLeadApprovalActivity.ReadOverrides(body["overrides"] as JsonArray);
+
                 await service.OverrideAsync(id, overrides, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
             }))
@@ -90,9 +90,9 @@ public static class AllocationEndpoints
         app.MapPost("/api/opportunities/{id}/withdrawals", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>
             {
-                var body = JsonBody(await ApiBody.ReadTextAsync(http)) as JsonObject ?? throw new BadInputException("body: expected {\"memberId\": \"…\", \"reason\": \"…\"}");
-                var member = body["memberId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["memberId"]!.GetValue<string>() : throw new BadInputException("memberId: required");
-                var reason = body["reason"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? body["reason"]!.GetValue<string>() : "";
+                var body = await ApiBody.ReadObjectAsync(http, """{"memberId": "…", "reason": "…"}""");
+                var member = ApiBody.String(body, "memberId", required: true)!;
+                var reason = ApiBody.String(body, "reason", required: false) ?? "";
                 await service.WithdrawAsync(id, member, reason, Actor(http), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
             }))
@@ -140,19 +140,6 @@ public static class AllocationEndpoints
             return BadInputProblem.From(ex);
         }
     }
-
-    private static JsonNode? JsonBody(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new BadInputException($"body: not valid JSON ({ex.Message})");
-        }
-    }
-
 
     private sealed class NotFound(string id) : Exception($"id: no opportunity '{id}'");
 }

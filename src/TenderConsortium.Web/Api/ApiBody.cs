@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,7 @@ public static class ApiBody
             throw new BadInputException($"body: not valid JSON ({ex.Message}); expected {example}");
         }
 
+        TextEncoding.CheckJsonText(Encoding.UTF8.GetBytes(text), "body: ", 32);
         return node as JsonObject ?? throw new BadInputException($"body: expected a JSON object like {example}");
     }
 
@@ -31,15 +33,7 @@ public static class ApiBody
         var node = body[field];
         if (node is null) return required ? throw new BadInputException($"{field}: required") : null;
         if (node.GetValueKind() != JsonValueKind.String) throw new BadInputException($"{field}: expected text");
-        try
-        {
-            return node.GetValue<string>();
-        }
-        catch (InvalidOperationException)
-        {
-            // An escaped lone surrogate ("\ud800") is valid JSON but not text.
-            throw new BadInputException($"{field}: invalid text encoding (half of a surrogate pair is not a character)");
-        }
+        return node.GetValue<string>(); // lone surrogates were refused when the body was read
     }
 
     /// <summary>The body as text, at most the JSON limit (beyond it a 413, like the limit middleware's); bytes that are not UTF-8 are a 400 naming their place.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,13 +49,27 @@ public static class BidEndpoints
             ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"awardedLots": ["1", "2"]}""");
-                if (body["awardedLots"] is not JsonArray lots || lots.Any(l => l?.GetValueKind() != System.Text.Json.JsonValueKind.String))
-                    throw new BadInputException("awardedLots: expected an array of lot ids (empty when nothing was won)");
-                await submissions.RecordOutcomeAsync(id, lots.Select(l => l!.GetValue<string>()).ToList(), http.Caller().Actor, http.RequestAborted);
+                if (body["awardedLots"] is not JsonArray lots) throw new BadInputException("awardedLots: expected an array of lot ids (empty when nothing was won)");
+                var awarded = lots.Select(LotId).ToList();
+                await submissions.RecordOutcomeAsync(id, awarded, http.Caller().Actor, http.RequestAborted);
                 return Results.NoContent();
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Bids").WithSummary("Record the buyer's decision per lot; sub-contracts follow for won lots (lead only)");
         return app;
+    }
+
+    private static string LotId(JsonNode? node, int index)
+    {
+        if (node?.GetValueKind() != JsonValueKind.String) throw new BadInputException($"awardedLots[{index}]: expected a lot id as text, e.g. \"1\"");
+        try
+        {
+            return node.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but not text.
+            throw new BadInputException($"awardedLots[{index}]: invalid text encoding (half of a surrogate pair is not a character)");
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -44,7 +43,7 @@ public static class DeclarationEndpoints
                 TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
             {
-                var (accept, reason) = ReadConsent(await ApiBody.ReadTextAsync(http));
+                var (accept, reason) = await ReadConsentAsync(http);
                 var after = await allocation.ConsentWithTokenAsync(token, accept, reason, http.RequestAborted);
                 return Results.Json(MemberViewJson.From(await declarations.ViewAsync(token, http.RequestAborted), after), DomainJson.Options);
             }))
@@ -97,27 +96,16 @@ public static class DeclarationEndpoints
         }
     }
 
-
-    private static (bool Accept, string? Reason) ReadConsent(string body)
+    private static async Task<(bool Accept, string? Reason)> ReadConsentAsync(HttpContext http)
     {
-        try
+        var body = await ApiBody.ReadObjectAsync(http, """{"decision": "accept"} or {"decision": "decline", "reason": "…"}""");
+        var accept = ApiBody.String(body, "decision", required: false) switch
         {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            var decision = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-            var reason = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            return decision switch
-            {
-                "accept" => (true, reason),
-                "decline" => (false, reason),
-                _ => throw new BadInputException("decision: expected \"accept\" or \"decline\""),
-            };
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
-        {
-            // InvalidOperationException: a string that is not valid text (a lone surrogate escape).
-            throw new BadInputException("body: expected JSON like {\"decision\": \"accept\"} or {\"decision\": \"decline\", \"reason\": \"…\"}");
-        }
+            "accept" => true,
+            "decline" => false,
+            _ => throw new BadInputException("decision: expected \"accept\" or \"decline\""),
+        };
+        return (accept, ApiBody.String(body, "reason", required: false));
     }
 
     private static string Html(string title, string body) =>

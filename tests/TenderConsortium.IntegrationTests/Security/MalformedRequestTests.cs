@@ -37,6 +37,17 @@ public sealed class MalformedRequestTests
         ("POST", "/api/invitations/{T}/withdrawal"),
         ("POST", "/api/opportunities"),
         ("POST", "/api/sign-in"),
+        ("POST", "/api/opportunities/{A}/outcome"),
+    ];
+
+    // Valid JSON holding strings that are not text: System.Text.Json throws InvalidOperationException on reading them,
+    // so each goes to every JSON endpoint rather than a sample.
+    private static readonly string[] LoneSurrogateBodies =
+    [
+        "{\"email\": \"\\ud800@x.org\"}", "{\"decision\": \"\\udc00\"}", "{\"decision\": \"decline\", \"reason\": \"\\ud800\"}",
+        "{\"memberId\": \"\\ud800\", \"reason\": \"r\"}", "{\"memberId\": \"x\", \"reason\": \"\\udfff\"}", "{\"awardedLots\": [\"\\ud800\"]}",
+        "{\"awardedLots\": [\"1\", 2, null]}", "{\"overrides\": [{\"memberId\": \"\\ud800\", \"lotId\": \"\\udc00\", \"volume\": 1, \"reason\": \"\\ud800\"}]}",
+        "{\"\\ud800\": \"a lone surrogate as a property name\"}",
     ];
 
     private static readonly string[] HostileIds =
@@ -79,6 +90,9 @@ public sealed class MalformedRequestTests
         foreach (var (method, path) in JsonEndpoints)
         foreach (var body in BadJsonBodies.Where((_, i) => (i + n) % 3 == 0 || method == "POST" && path.EndsWith("overrides", StringComparison.Ordinal)))
             yield return Case(method, path, body, "application/json", $"{n++:000} bad JSON");
+        foreach (var (method, path) in JsonEndpoints)
+        foreach (var body in LoneSurrogateBodies)
+            yield return Case(method, path, body, "application/json", $"{n++:000} lone surrogate");
         foreach (var (method, path) in JsonEndpoints.Take(3))
         foreach (var type in new[] { "text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "image/png", "application/json; charset=utf-16", "" })
             yield return Case(method, path, "{\"a\": 1}", type, $"{n++:000} content type {type}");

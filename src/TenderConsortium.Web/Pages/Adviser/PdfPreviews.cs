@@ -11,6 +11,8 @@ namespace TenderConsortium.Web.Pages.Adviser;
 /// </summary>
 public sealed class PdfPreviews(ILogger<PdfPreviews> logger)
 {
+    private static readonly TimeSpan ConversionTimeout = TimeSpan.FromSeconds(120);
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly Lazy<string?> _soffice = new(Find);
 
@@ -35,7 +37,7 @@ public sealed class PdfPreviews(ILogger<PdfPreviews> logger)
             {
                 using var process = Process.Start(start)!;
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(120));
+                timeout.CancelAfter(ConversionTimeout);
                 var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
                 var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
                 try
@@ -45,7 +47,21 @@ public sealed class PdfPreviews(ILogger<PdfPreviews> logger)
                 catch (OperationCanceledException)
                 {
                     process.Kill(entireProcessTree: true);
-                    throw;
+                    if (ct.IsCancellationRequested) throw;
+
+                    // Only our timeout fired (the request is still wanted): a hung LibreOffice means "no preview", not a
+                    // 500, and a half-written PDF must not pass the cache check next time.
+                    logger.LogWarning("soffice did not convert {File} within {Timeout}; no preview", docx, ConversionTimeout);
+                    try
+                    {
+                        File.Delete(pdf);
+                    }
+                    catch (IOException)
+                    {
+                        // Best effort; the warning above already explains the missing preview.
+                    }
+
+                    return null;
                 }
 
                 if (process.ExitCode != 0 || !File.Exists(pdf))
