@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TenderConsortium.Persistence.Allocations;
+using TenderConsortium.Persistence.Bids;
 using TenderConsortium.Persistence.Common;
 using TenderConsortium.Persistence.Declarations;
 using TenderConsortium.Persistence.Invitations;
@@ -32,6 +33,12 @@ public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) :
     public DbSet<AllocationRecord> Allocations => Set<AllocationRecord>();
 
     public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
+
+    public DbSet<BidRecord> Bids => Set<BidRecord>();
+
+    public DbSet<BidLotOutcomeRecord> BidLotOutcomes => Set<BidLotOutcomeRecord>();
+
+    public DbSet<BidSubcontractRecord> BidSubcontracts => Set<BidSubcontractRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

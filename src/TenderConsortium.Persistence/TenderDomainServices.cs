@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
@@ -11,6 +12,7 @@ using TenderConsortium.Core.Reviews;
 using TenderConsortium.Core.Submission;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Persistence.Allocations;
+using TenderConsortium.Persistence.Bids;
 using TenderConsortium.Persistence.Declarations;
 using TenderConsortium.Persistence.Invitations;
 using TenderConsortium.Persistence.Matching;
@@ -32,6 +34,7 @@ public static class TenderDomainServices
         services.AddSingleton<IInvitationStore>(new InvitationStore(connectionString));
         services.AddSingleton<IDeclarationStore>(new DeclarationStore(connectionString));
         services.AddSingleton<IAllocationStore>(new AllocationStore(connectionString));
+        services.AddSingleton<IBidStore>(new BidStore(connectionString));
         services.AddSingleton(new InvitationTokenIssuer(invitationKey));
         services.AddSingleton<AllocationPlanner>();
         services.AddSingleton<BidSignals>();
@@ -41,7 +44,6 @@ public static class TenderDomainServices
         services.AddSingleton<AllocationService>();
         services.AddSingleton<IReviewStore>(new ReviewStore(connectionString));
         services.AddSingleton<ReviewService>();
-        services.AddSingleton<SubmissionService>();
         services.AddSingleton<IIncidentObserver, FaultEmails>();
         foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;

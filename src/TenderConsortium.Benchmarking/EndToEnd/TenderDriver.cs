@@ -1,3 +1,7 @@
+using TenderConsortium.Application.Bids;
+using TenderConsortium.Application.Bids.Outcome;
+using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Bids.Submit;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -73,22 +77,22 @@ public sealed partial class TenderDriver(IServiceProvider services, string oppor
         return details.Variables["subcontracts"] is JsonArray issued ? issued.Count : 0;
     }
 
-    /// <summary>Starts the bid; after a busy timeout, takes the instance if the start did commit, else starts again.</summary>
+    /// <summary>Starts the bid as the lead's start does; after a busy timeout, takes the bid's instance if the start did commit, else starts again.</summary>
     private async Task<Guid> StartAsync(JsonObject settings, CancellationToken ct)
     {
-        var correlation = $"bench:{opportunityId}";
+        var start = services.GetRequiredService<StartBidHandler>();
+        var bids = services.GetRequiredService<BidLocator>();
         while (true)
         {
             try
             {
-                var started = await _runtime.StartAsync("lead-partner-bid", new JsonObject { ["opportunityId"] = opportunityId },
-                    (JsonObject)settings.DeepClone(), correlation, EndToEndScenario.LeadEmail, ct);
+                var started = await start.HandleAsync(new StartBid(opportunityId, EndToEndScenario.LeadEmail, BidWorkflows.Whole, null, (JsonObject)settings.DeepClone()), ct);
                 return started.InstanceId;
             }
             catch (Exception ex) when (IsBusy(ex))
             {
                 await BackOffAsync(ct);
-                if ((await _queries.ListInstancesAsync(correlationId: correlation, take: 1, ct: ct)).FirstOrDefault() is { } committed) return committed.Id;
+                if (await bids.FindAsync(opportunityId, ct) is { InstanceId: { } committed }) return committed;
             }
         }
     }
@@ -141,11 +145,11 @@ public sealed partial class TenderDriver(IServiceProvider services, string oppor
                     await services.GetRequiredService<ReviewService>().DecideAsync(opportunityId, EndToEndScenario.AdviserEmail, ReviewDecision.Approved, "Clear and complete.", ct);
                     break;
                 case SubmissionSignals.Submitted:
-                    await services.GetRequiredService<SubmissionService>().RecordSubmissionAsync(opportunityId, $"PCS-BENCH-{tender:D4}", EndToEndScenario.LeadEmail, ct);
+                    await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(opportunityId, $"PCS-BENCH-{tender:D4}", EndToEndScenario.LeadEmail), ct);
                     break;
                 case SubmissionSignals.Outcome:
                     var lots = EndToEndScenario.Lots.Select(l => l.LotId).ToList();
-                    await services.GetRequiredService<SubmissionService>().RecordOutcomeAsync(opportunityId, lots, EndToEndScenario.LeadEmail, ct);
+                    await services.GetRequiredService<RecordOutcomeHandler>().HandleAsync(new RecordOutcome(opportunityId, lots, EndToEndScenario.LeadEmail), ct);
                     break;
                 default:
                     continue; // withdrawals and other steps nobody takes in this run

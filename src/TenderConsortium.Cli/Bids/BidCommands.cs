@@ -4,21 +4,24 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
+using TenderConsortium.Application.Bids.Outcome;
+using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Bids.Submit;
 using TenderConsortium.Core.Submission;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows;
 
 namespace TenderConsortium.Cli.Bids;
 
-/// <summary>"tender bid start OPPORTUNITY": starts a bid workflow for an imported opportunity.</summary>
+/// <summary>"tender bid …": start the bid for an imported opportunity, show where it stands, and the lead's later steps.</summary>
 public static class BidCommands
 {
-    public const string DefaultWorkflow = "lead-partner-allocation";
-
     public static Command Create()
     {
         var command = new Command("bid", "Run a bid for an opportunity as a workflow");
         command.Subcommands.Add(Start());
+        command.Subcommands.Add(Show());
         command.Subcommands.Add(Step("confirm-shortlist", "Confirm the shortlist so invitations go out (when the definition asks for it)", "shortlist",
             _ => new JsonObject { ["decision"] = "confirm" }));
         command.Subcommands.Add(Revise());
@@ -42,7 +45,7 @@ public static class BidCommands
         var command = NodeOptions.Command("submitted", "Record that the bid was submitted to the buyer; all members are told", out var node, opportunity, reference);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            await services.GetRequiredService<SubmissionService>().RecordSubmissionAsync(parse.GetValue(opportunity)!, parse.GetValue(reference), NodeOptions.Actor, ct);
+            await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(parse.GetValue(opportunity)!, parse.GetValue(reference), NodeOptions.Actor), ct);
             Console.WriteLine("Submission recorded; members are told.");
             return CliExit.Ok;
         }, ct)));
@@ -61,7 +64,7 @@ public static class BidCommands
             var lots = (parse.GetValue(awarded) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             if (lots.Count == 0 && !parse.GetValue(lost)) throw new BadInputException("--awarded: give the lots won, or --lost");
             if (lots.Count > 0 && parse.GetValue(lost)) throw new BadInputException("--lost: give either --awarded or --lost");
-            await services.GetRequiredService<SubmissionService>().RecordOutcomeAsync(parse.GetValue(opportunity)!, lots, NodeOptions.Actor, ct);
+            await services.GetRequiredService<RecordOutcomeHandler>().HandleAsync(new RecordOutcome(parse.GetValue(opportunity)!, lots, NodeOptions.Actor), ct);
             Console.WriteLine(lots.Count == 0 ? "Outcome recorded: no lot won. Members are told." : $"Outcome recorded: won lot(s) {string.Join(", ", lots)}. Members are told; sub-contracts follow.");
             return CliExit.Ok;
         }, ct)));
@@ -87,27 +90,39 @@ public static class BidCommands
     private static Command Start()
     {
         var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
-        var workflow = new Option<string>("--workflow") { Description = "Workflow definition id", DefaultValueFactory = _ => DefaultWorkflow };
+        var workflow = new Option<string?>("--workflow") { Description = "Workflow definition id (default: the whole lead-partner bid, or its small-contract variant below the review threshold)" };
         var deadline = new Option<string?>("--deadline") { Description = "Members' declaration deadline, e.g. 2026-12-04T12:00:00Z (default: the definition's declarationPeriod from now)" };
         var settings = new Option<string[]>("--setting") { Description = "Override a setting: name=value (value as JSON, or text), e.g. --setting leadEmail=bids@example.org", AllowMultipleArgumentsPerToken = false };
-        var command = NodeOptions.Command("start", "Start a bid: matching, invitations, declarations, allocation, approval and consent", out var node,
+        var command = NodeOptions.Command("start", "Start the bid: matching, invitations, declarations, allocation, the bid pack, review, submission and outcome", out var node,
             opportunity, workflow, deadline, settings);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            var found = await services.GetRequiredService<IMatchingSource>().RequireOpportunityAsync(parse.GetValue(opportunity)!, ct);
-            var variables = new JsonObject { ["opportunityId"] = found.Id };
+            DateTimeOffset? at = null;
             if (parse.GetValue(deadline) is { } d)
             {
-                if (!DateTimeOffset.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+                if (!DateTimeOffset.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
                     throw new BadInputException($"--deadline: expected a date and time such as 2026-12-04T12:00:00Z, got '{d}'");
-                variables["declarationDeadline"] = at.ToString("O");
+                at = parsed;
             }
 
-            var overrides = Settings(parse.GetValue(settings) ?? []);
-            var runtime = services.GetRequiredService<WorkflowRuntime>();
-            var started = await runtime.StartAsync(parse.GetValue(workflow)!, variables, overrides, correlationId: found.Id, actor: NodeOptions.Actor, ct: ct);
-            if (node.Json(parse)) Output.WriteJson(new { instanceId = started.InstanceId, status = started.Status, opportunityId = found.Id });
-            else Console.WriteLine($"Started bid {started.InstanceId} for \"{found.Opportunity.Title}\" ({started.Status}). Follow it with: tender instances show {started.InstanceId}");
+            var started = await services.GetRequiredService<StartBidHandler>().HandleAsync(
+                new StartBid(parse.GetValue(opportunity)!, NodeOptions.Actor, parse.GetValue(workflow), at, Settings(parse.GetValue(settings) ?? [])), ct);
+            if (node.Json(parse)) Output.WriteJson(new { bidId = started.BidId, instanceId = started.InstanceId, status = started.Status, opportunityId = started.OpportunityId, workflow = started.Workflow });
+            else Console.WriteLine($"Started the bid for \"{started.Title}\" ({started.Workflow}). Follow it with: tender bid show {started.OpportunityId}");
+            return CliExit.Ok;
+        }, ct)));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
+        var command = NodeOptions.Command("show", "Where the bid stands: each step, deadlines, counts, documents and what the lead does next", out var node, opportunity);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
+        {
+            var view = await services.GetRequiredService<ShowBidHandler>().HandleAsync(new ShowBid(parse.GetValue(opportunity)!), ct);
+            if (node.Json(parse)) Output.WriteJson(view);
+            else BidViewText.Write(view, Console.Out);
             return CliExit.Ok;
         }, ct)));
         return command;

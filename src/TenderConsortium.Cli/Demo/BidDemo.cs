@@ -1,3 +1,7 @@
+using TenderConsortium.Application.Bids;
+using TenderConsortium.Application.Bids.Outcome;
+using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Bids.Submit;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -27,7 +31,6 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
 {
     public const string DefinitionId = "lead-partner-bid";
     public const string Ocid = "ocds-r6ebe6-0000567519";
-    public const string Correlation = "demo:" + Ocid;
     public const string LeadEmail = "bids@clyde-consortium.example";
     public const string AdviserEmail = "morag.campbell@p4p.example";
 
@@ -97,8 +100,8 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
             ["adviserEmail"] = AdviserEmail,
             ["lotTerms"] = plan["lotTerms"]!.DeepClone(),
         };
-        var started = await _runtime.StartAsync(DefinitionId, new JsonObject { ["opportunityId"] = _opportunityId }, settings, Correlation, "demo", ct);
-        output.WriteLine($"Started the bid {started.InstanceId} ({DefinitionId} v{started.DefinitionVersion}).");
+        var started = await services.GetRequiredService<StartBidHandler>().HandleAsync(new StartBid(_opportunityId, LeadEmail, DefinitionId, null, settings), ct);
+        output.WriteLine($"Started the bid {started.InstanceId} ({DefinitionId} v{started.WorkflowVersion}).");
         return started.InstanceId;
     }
 
@@ -133,12 +136,12 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
                     await _runtime.ResumeAsync(id, "shortlist", bookmark.Key, new JsonObject { ["decision"] = "confirm" }, "demo-shortlist", LeadEmail, ct);
                     return true;
                 case SubmissionSignals.Submitted:
-                    await services.GetRequiredService<SubmissionService>().RecordSubmissionAsync(_opportunityId, "PCS-DEMO-0001", LeadEmail, ct);
+                    await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(_opportunityId, "PCS-DEMO-0001", LeadEmail), ct);
                     output.WriteLine("  lead: bid submitted on Public Contracts Scotland (reference PCS-DEMO-0001)");
                     return true;
                 case SubmissionSignals.Outcome:
                     var lots = (await services.GetRequiredService<IAllocationStore>().CurrentAsync(_opportunityId, ct))!.Result.Lots.Select(l => l.LotId).ToList();
-                    await services.GetRequiredService<SubmissionService>().RecordOutcomeAsync(_opportunityId, lots, LeadEmail, ct);
+                    await services.GetRequiredService<RecordOutcomeHandler>().HandleAsync(new RecordOutcome(_opportunityId, lots, LeadEmail), ct);
                     output.WriteLine($"  lead: the buyer awarded lot(s) {string.Join(", ", lots)}");
                     return true;
             }
@@ -254,10 +257,11 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
         }
     }
 
+    /// <summary>The demo opportunity's bid, when an earlier run started it: the demo carries it on (or reports it finished).</summary>
     private async Task<Guid?> FindAsync(CancellationToken ct)
     {
-        var last = (await _queries.ListInstancesAsync(definitionId: DefinitionId, correlationId: Correlation, take: 1, ct: ct)).FirstOrDefault();
-        return last is not null && InstanceStatus.IsActive(last.Status) ? last.Id : null;
+        if (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct) is not { } stored) return null;
+        return (await services.GetRequiredService<BidLocator>().FindAsync(stored.Id, ct))?.InstanceId;
     }
 
     [GeneratedRegex(@"/d/([A-Za-z0-9_-]{43})")]

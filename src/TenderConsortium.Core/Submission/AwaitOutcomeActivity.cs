@@ -1,3 +1,5 @@
+using TenderConsortium.Core.Matching;
+using TenderConsortium.Core.Bids;
 using System.Text.Json.Nodes;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Core.Workflow;
@@ -48,6 +50,8 @@ public sealed class AwaitOutcomeActivity : IActivity
         var opportunity = await EmailModels.OpportunityAsync(context, context.Get<string>("opportunity", ValueKind.String));
         var opportunityId = (string)opportunity["id"]!;
         var awarded = (input.Payload?["awardedLots"] as JsonArray ?? []).Select(n => n?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
+        var opportunityLots = (await context.Service<IMatchingSource>().RequireOpportunityAsync(opportunityId)).Opportunity.Lots.Select(l => l.Id).ToList();
+        await BidUpdates.ApplyAsync(context, opportunityId, bid => bid.RecordOutcome(awarded, opportunityLots, context.Now, input.Actor ?? "the lead"));
         var settings = context.TenderSettings();
         foreach (var (member, shares, link) in await BidMembers.LoadAsync(context, opportunityId))
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
@@ -55,6 +56,7 @@ public sealed class AwaitSubmissionActivity : IActivity
         }
 
         var reference = input.Payload?["reference"]?.GetValue<string>();
+        await BidUpdates.ApplyAsync(context, opportunityId, bid => bid.RecordSubmission(reference, context.Now, input.Actor ?? "the lead"));
         foreach (var (member, shares, link) in await BidMembers.LoadAsync(context, opportunityId))
         {
             context.Notify("submitted.member", member.MemberId, [member.Email], EmailModels.Model(

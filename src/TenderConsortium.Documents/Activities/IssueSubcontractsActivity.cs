@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Submission;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
@@ -51,6 +52,16 @@ public sealed class IssueSubcontractsActivity : IActivity
             ["member"] = s.MemberName,
             ["file"] = paths[i],
         }).ToArray()));
+        await BidUpdates.ApplyAsync(context, input.OpportunityId, bid =>
+        {
+            foreach (var (subcontract, i) in subcontracts.Select((s, i) => (s, i)))
+            {
+                var shares = input.Allocation.Lots.Where(l => awarded is null || awarded.Contains(l.LotId))
+                    .SelectMany(l => l.Shares.Where(s => s.MemberId == subcontract.MemberId && s.Volume > 0).Select(s => (l.LotId, s.Value))).ToList();
+                bid.RecordSubcontract(new BidSubcontract(subcontract.MemberId, subcontract.MemberName, shares.Select(s => s.LotId).Distinct().ToList(), shares.Sum(s => s.Value),
+                    Path.GetFileName(paths[i]), input.Profile.PaymentDays, context.Now));
+            }
+        });
         await SubcontractEmails.SendAsync(context, input.OpportunityId, subcontracts.Select((s, i) => (s.MemberId, paths[i])).ToList(), awarded);
         context.Journal(JournalKinds.Note, $"{subcontracts.Count} sub-contracts issued for lots {(awarded is null ? "all" : string.Join(", ", awarded))}");
         return ActivityResult.Done;

@@ -14,6 +14,15 @@ public static class ApiGuard
         {
             return await work();
         }
+        catch (ProblemException ex)
+        {
+            return BadInputProblem.From(ex, ex.Code switch
+            {
+                ProblemCode.Conflict => StatusCodes.Status409Conflict,
+                ProblemCode.NotFound => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status400BadRequest,
+            });
+        }
         catch (BadInputException ex)
         {
             return BadInputProblem.From(ex);

@@ -1,57 +1,66 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Core.Common;
-using TenderConsortium.Core.Submission;
+using TenderConsortium.Application.Bids.Outcome;
+using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Bids.Submit;
 using TenderConsortium.Web.Api;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Security;
-using TenderConsortium.Workflows;
 
 namespace TenderConsortium.Web.Bids;
 
 /// <summary>
-/// The lead's steps of a bid that have no page of their own yet, for scripts and tests: start the bid workflow for an
-/// opportunity, record the submission and the buyer's decision, and send the bid back after the adviser's changes.
+/// The bid as an API resource: start it, read where it stands, record the submission and the buyer's decision. Each
+/// endpoint is a thin door over the application layer's handler, the same one the pages and the CLI call.
 /// </summary>
 public static class BidEndpoints
 {
-    public const string DefaultWorkflow = "lead-partner-bid";
-
     public static IEndpointRouteBuilder MapBids(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/opportunities/{id}/bids", (string id, HttpContext http, WorkflowRuntime runtime) =>
+        app.MapPost("/api/opportunities/{id}/bids", (string id, HttpContext http, StartBidHandler start) =>
             ApiGuard.RunAsync(async () =>
             {
-                var body = await ApiBody.ReadObjectAsync(http, """{"workflow": "lead-partner-bid", "settings": {"leadEmail": "…"}}""");
-                var workflow = ApiBody.String(body, "workflow", required: false) ?? DefaultWorkflow;
-                if (body["settings"] is not (null or JsonObject)) throw new BadInputException("settings: expected an object of the definition's settings");
-                var started = await runtime.StartAsync(workflow, new JsonObject { ["opportunityId"] = id },
-                    body["settings"]?.DeepClone().AsObject(), correlationId: id, actor: http.Caller().Actor, ct: http.RequestAborted);
-                return Results.Json(new { instanceId = started.InstanceId, status = started.Status, version = started.DefinitionVersion }, statusCode: StatusCodes.Status201Created);
+                var body = await ApiBody.ReadObjectAsync(http, """{"workflow": "lead-partner-bid", "declarationDeadline": "2026-12-20T12:00:00Z", "settings": {"leadEmail": "…"}}""");
+                if (body["settings"] is not (null or JsonObject)) throw new ProblemException("settings", ProblemCode.Invalid, "expected an object of the definition's settings");
+                var deadline = ApiBody.String(body, "declarationDeadline", required: false) is { } text
+                    ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+                    : throw new ProblemException("declarationDeadline", ProblemCode.Invalid, "expected a date and time such as 2026-12-20T12:00:00Z")
+                    : (DateTimeOffset?)null;
+                var started = await start.HandleAsync(new StartBid(id, http.Caller().Actor, ApiBody.String(body, "workflow", required: false), deadline,
+                    body["settings"]?.DeepClone().AsObject()), http.RequestAborted);
+                return Results.Json(new { bidId = started.BidId, instanceId = started.InstanceId, status = started.Status, workflow = started.Workflow, version = started.WorkflowVersion },
+                    statusCode: StatusCodes.Status201Created);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
-            .WithTags("Bids").WithSummary("Start a bid workflow for the opportunity (lead only)");
+            .WithTags("Bids").WithSummary("Start the bid for the opportunity (lead only); 409 when it already has one");
 
-        app.MapPost("/api/opportunities/{id}/submission", (string id, HttpContext http, SubmissionService submissions) =>
+        app.MapGet("/api/opportunities/{id}/bid", (string id, HttpContext http, ShowBidHandler show) =>
+            ApiGuard.RunAsync(async () => Results.Json(await show.HandleAsync(new ShowBid(id), http.RequestAborted), DomainJson.Options)))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope()
+            .WithTags("Bids").WithSummary("The bid: stage, each step's status, deadlines, counts, documents and the lead's next action");
+
+        app.MapPost("/api/opportunities/{id}/submission", (string id, HttpContext http, RecordSubmissionHandler submit) =>
             ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"reference": "PCS-123"}""");
-                await submissions.RecordSubmissionAsync(id, ApiBody.String(body, "reference", required: false), http.Caller().Actor, http.RequestAborted);
+                await submit.HandleAsync(new RecordSubmission(id, ApiBody.String(body, "reference", required: false), http.Caller().Actor), http.RequestAborted);
                 return Results.NoContent();
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Bids").WithSummary("Record that the bid was submitted; all members are told (lead only)");
 
-        app.MapPost("/api/opportunities/{id}/outcome", (string id, HttpContext http, SubmissionService submissions) =>
+        app.MapPost("/api/opportunities/{id}/outcome", (string id, HttpContext http, RecordOutcomeHandler outcome) =>
             ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"awardedLots": ["1", "2"]}""");
-                if (body["awardedLots"] is not JsonArray lots) throw new BadInputException("awardedLots: expected an array of lot ids (empty when nothing was won)");
-                var awarded = lots.Select(LotId).ToList();
-                await submissions.RecordOutcomeAsync(id, awarded, http.Caller().Actor, http.RequestAborted);
+                if (body["awardedLots"] is not JsonArray lots) throw new ProblemException("awardedLots", ProblemCode.Invalid, "expected an array of lot ids (empty when nothing was won)");
+                await outcome.HandleAsync(new RecordOutcome(id, lots.Select(LotId).ToList(), http.Caller().Actor), http.RequestAborted);
                 return Results.NoContent();
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)

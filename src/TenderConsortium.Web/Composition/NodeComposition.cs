@@ -1,3 +1,4 @@
+using TenderConsortium.Application;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class NodeComposition
         services.AddTenderDomain(node.ConnectionString, InvitationKeyFile.Load(node.DataFolder, configuration["Invitations:Key"]));
         services.AddBidPacks(node.ResolvedDocumentsFolder, node.TemplatesFolder);
         services.AddSingleton<IBidPackSource>(new BidPackSource(node.ConnectionString));
+        services.AddTenderApplication(node.ConnectionString, node.ResolvedDocumentsFolder);
 
         AddMail(services, configuration, node);
         if (node.RunWorkers) services.AddHostedService<RuntimeWorker>();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
@@ -31,7 +32,7 @@ public static class LeadPages
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, NodeSettings node, WorkflowQueries queries, IAllocationStore allocations, IInvitationStore invitations,
+    private static async Task<IResult> ListAsync(HttpContext http, NodeSettings node, ShowBidHandler bids, IAllocationStore allocations, IInvitationStore invitations,
         TimeProvider time)
     {
         var who = LeadContext.Of(http);
@@ -40,13 +41,13 @@ public static class LeadPages
         var rows = new List<IReadOnlyList<Html>>();
         foreach (var o in list)
         {
-            var instance = (await queries.ListInstancesAsync(correlationId: o.Id, take: 1, ct: http.RequestAborted)).FirstOrDefault();
+            var bid = await bids.HandleAsync(new ShowBid(o.Id), http.RequestAborted);
             var allocation = await allocations.CurrentAsync(o.Id, http.RequestAborted);
             var round = await invitations.RoundAsync(o.Id, http.RequestAborted);
             rows.Add(
             [
                 H.Html($"""<a class="govuk-link" href="/lead/opportunities/{Uri.EscapeDataString(o.Id)}">{o.Title}</a><br><span class="govuk-body-s">{o.Buyer}</span>"""),
-                Stage(instance),
+                Stage(bid),
                 o.Deadline is { } d ? H.Html($"{Words.Day(d)}<br>{Words.CountdownTag(d, now)}") : Forms.Text("not given"),
                 round is not null && round.ClosedAt is null ? H.Html($"closes {Words.CountdownTag(round.ClosesAt, now)}") : Forms.Text(round is null ? "—" : "closed"),
                 Coverage(allocation),
@@ -64,15 +65,11 @@ public static class LeadPages
         return Layout.Page(http, PageArea.Lead, "Opportunities", main);
     }
 
-    public static Html Stage(InstanceSummary? instance) => instance is null
-        ? Forms.Tag("Not started", "grey")
-        : instance.Status switch
-        {
-            "Faulted" => H.Html($"{Forms.Tag("Needs attention", "red")}<br><span class=\"govuk-body-s\">{instance.Incident}</span>"),
-            "Finished" => Forms.Tag("Finished", "green"),
-            "Cancelled" => Forms.Tag("Cancelled", "grey"),
-            _ => Forms.Tag(instance.Stage is { Length: > 0 } s ? s : instance.Status, "blue"),
-        };
+    /// <summary>The bid's stage as a tag, with what the lead does next beneath it.</summary>
+    public static Html Stage(BidView bid) => H.Html($"""
+        {Forms.Tag(bid.Stage, !bid.Started ? "grey" : bid.Problem is not null ? "red" : bid.Stage is "Finished" ? "green" : bid.Stage is "Cancelled" ? "grey" : "blue")}
+        <br><span class="govuk-body-s">{bid.NextAction}</span>
+        """);
 
     public static Html Coverage(StoredAllocation? allocation) => allocation is null
         ? Forms.Text("—")

@@ -10,7 +10,7 @@ namespace TenderConsortium.Web.Pages.Lead;
 /// </summary>
 internal static class NewBidDefaults
 {
-    public const string DefaultWorkflow = "lead-partner-allocation";
+    public const string DefaultWorkflow = Application.Bids.BidWorkflows.Whole;
 
     public static string PathOf(NodeSettings node, string consortium) =>
         System.IO.Path.Combine(node.DataFolder, "settings", Safe(consortium), "new-bids.json");

@@ -3,21 +3,11 @@ namespace TenderConsortium.Web.Pages.Lead;
 /// <summary>An opportunity's documents under &lt;data&gt;/documents/&lt;opportunity&gt;/ (bid packs, pricing, checks, sub-contracts), by relative path.</summary>
 public static class OpportunityFiles
 {
-    private static readonly string[] Shown = [".docx", ".xlsx", ".pdf", ".json", ".csv"];
+    public static string Folder(Composition.NodeSettings node, string opportunityId) => Documents(node).FolderOf(opportunityId);
 
-    public static string Folder(Composition.NodeSettings node, string opportunityId) => Path.Combine(node.DataFolder, "documents", opportunityId);
+    public static IReadOnlyList<string> List(Composition.NodeSettings node, string opportunityId) => Documents(node).List(opportunityId);
 
-    public static IReadOnlyList<string> List(Composition.NodeSettings node, string opportunityId)
-    {
-        if (Path.GetFileName(opportunityId) != opportunityId) return [];
-        var folder = Folder(node, opportunityId);
-        if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 2 })
-            .Where(f => Shown.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !f.Contains(Path.DirectorySeparatorChar + "preview" + Path.DirectorySeparatorChar))
-            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    private static Application.Bids.BidDocuments Documents(Composition.NodeSettings node) => new(node.ResolvedDocumentsFolder);
 
     /// <summary>The file when it is one of the listed documents; never anything outside the folder.</summary>
     public static string? Find(Composition.NodeSettings node, string opportunityId, string relative) =>

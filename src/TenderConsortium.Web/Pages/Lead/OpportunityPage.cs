@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Core.Common;
@@ -165,24 +167,26 @@ internal static class OpportunityPage
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    private static async Task<IResult> StartAsync(string id, HttpContext http, NodeSettings node, WorkflowRuntime runtime, TimeProvider time)
+    private static async Task<IResult> StartAsync(string id, HttpContext http, NodeSettings node, StartBidHandler start, WorkflowRuntime runtime, TimeProvider time)
     {
         if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
         var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))!;
-        var workflow = form.Value("start-workflow", NewBidDefaults.DefaultWorkflow);
+        var (chosen, _) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
+        // The consortium's saved choice, if it made one; otherwise the handler picks the whole flow for this notice.
+        var workflow = chosen == NewBidDefaults.DefaultWorkflow ? null : chosen;
         WorkflowDefinition definition;
         try
         {
-            (definition, _) = await runtime.Definitions.GetLatestAsync(workflow, http.RequestAborted);
+            (definition, _) = await runtime.Definitions.GetLatestAsync(workflow ?? Application.Bids.BidWorkflows.Whole, http.RequestAborted);
         }
         catch (Exception ex) when (ex is WorkflowNotFoundException or InvalidOperationException or KeyNotFoundException)
         {
-            form.Error("start-workflow", $"There is no workflow '{workflow}'");
+            form.Error("start-deadline-day", $"The consortium's settings name a workflow '{workflow}' that does not exist; choose another on the settings page");
             return await RenderAsync(http, found, form, null, StatusCodes.Status400BadRequest);
         }
 
-        var variables = new JsonObject { ["opportunityId"] = found };
+        DateTimeOffset? declarationDeadline = null;
         var (day, month, year) = (form.Value("start-deadline-day").Trim(), form.Value("start-deadline-month").Trim(), form.Value("start-deadline-year").Trim());
         if (day.Length + month.Length + year.Length > 0)
         {
@@ -190,7 +194,7 @@ internal static class OpportunityPage
             {
                 var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
                 if (at <= time.GetUtcNow()) form.Error("start-deadline-day", "The declaration deadline must be in the future");
-                else variables["declarationDeadline"] = at.ToString("O");
+                else declarationDeadline = at;
             }
             else form.Error("start-deadline-day", "Enter the declaration deadline as a real date, for example 4 12 2026");
         }
@@ -230,16 +234,20 @@ internal static class OpportunityPage
         {
             try
             {
-                await runtime.StartAsync(definition.Id, variables, settings, correlationId: found, actor: LeadContext.Of(http).Actor, ct: http.RequestAborted);
+                await start.HandleAsync(new StartBid(found, LeadContext.Of(http).Actor, workflow, declarationDeadline, settings, LeadContext.Of(http).ConsortiumId), http.RequestAborted);
                 return PageEndpoints.Done(LeadPages.OpportunityPath(found), "started");
             }
             catch (WorkflowInputException ex)
             {
-                foreach (var p in ex.Problems) form.Error(p.StartsWith("settings.leadEmail", StringComparison.Ordinal) ? "start-leadEmail" : "start-workflow", p);
+                foreach (var p in ex.Problems) form.Error("start-leadEmail", p);
+            }
+            catch (ProblemException ex)
+            {
+                foreach (var p in ex.Items) form.Error(p.Path == "declarationDeadline" ? "start-deadline-day" : "start-leadEmail", Capitalise(p.Message));
             }
             catch (BadInputException ex)
             {
-                foreach (var p in ex.Problems) form.Error("start-workflow", p);
+                foreach (var p in ex.Problems) form.Error("start-leadEmail", p);
             }
         }
 
@@ -265,8 +273,9 @@ internal static class OpportunityPage
         var opportunity = stored.Opportunity;
         var queries = S<WorkflowQueries>();
         var runtime = S<WorkflowRuntime>();
-        var summary = (await queries.ListInstancesAsync(correlationId: found, take: 1, ct: ct)).FirstOrDefault();
-        var instance = summary is null ? null : await queries.GetInstanceAsync(summary.Id, ct);
+        var bid = await S<ShowBidHandler>().HandleAsync(new ShowBid(found), ct);
+        var instance = bid.InstanceId is { } instanceId ? await queries.GetInstanceAsync(instanceId, ct) : null;
+        var summary = instance?.Summary;
         var definition = summary is null ? null : await runtime.Definitions.GetAsync(summary.DefinitionId, summary.DefinitionVersion, ct);
         var round = await S<IInvitationStore>().RoundAsync(found, ct);
         var invitations = await S<IInvitationStore>().ListAsync(found, ct);
@@ -290,7 +299,7 @@ internal static class OpportunityPage
             ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
             ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
             ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not given")),
-            ("Stage", LeadPages.Stage(summary)),
+            ("Stage", LeadPages.Stage(bid)),
             ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
         });
@@ -302,7 +311,7 @@ internal static class OpportunityPage
             <h1 class="govuk-heading-l">{opportunity.Title}</h1>
             {facts}
             {(actionForm?.ErrorFor("actions") is { } actionError ? H.Html($"""<div class="govuk-error-summary__body" id="actions"><p class="govuk-error-message">{actionError}</p></div>""") : Html.Empty)}
-            {(definition is null || instance is null ? StartForm(http, path, opportunity, node, startForm, runtime, now) : WorkflowSection(definition, instance, waitingAt, doneAt))}
+            {(!bid.Started ? StartForm(http, path, opportunity, node, startForm, now) : definition is null || instance is null ? Html.Empty : WorkflowSection(definition, instance, waitingAt, doneAt))}
             {TasksSection(http, path, instance)}
             {LotsSection(opportunity, matches, round)}
             {DeclarationsSection(http, path, invitations, declarations, round, now, instance)}
@@ -321,11 +330,10 @@ internal static class OpportunityPage
         {WorkflowPicture.Render(definition, waitingAt, doneAt)}
         """);
 
-    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, NodeSettings node, FormState? form, WorkflowRuntime runtime, DateTimeOffset now)
+    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, NodeSettings node, FormState? form, DateTimeOffset now)
     {
         form ??= new FormState();
-        var (workflow, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
-        var definitions = runtime.Definitions.ListAsync().GetAwaiter().GetResult().GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Id).ToList();
+        var (_, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
         var deadline = now.AddDays(10);
         var lots = H.Each(opportunity.Lots, (lot, i) => H.Html($"""
             <div class="app-lot">
@@ -337,10 +345,9 @@ internal static class OpportunityPage
             """));
         return H.Html($"""
             <h2 class="govuk-heading-m" id="start">Start the bid</h2>
-            <p class="govuk-body">Starting runs matching, invites the shortlisted members by email with their personal links and collects their declarations.</p>
+            <p class="govuk-body">Starting runs the whole bid: matching, invitations to the shortlisted members by email with their personal links, their declarations, the shares for you to approve, the bid pack, the adviser's review, submission and outcome.</p>
             <form method="post" action="{path}/start" novalidate>
             {Forms.Antiforgery(http)}
-            {Forms.Select("start-workflow", "start-workflow", "Workflow", definitions.Select(d => (d.Id, $"{d.Name} ({d.Id})")).ToList(), form.Value("start-workflow", workflow), form)}
             {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form)}
             {Forms.TextInput("start-leadEmail", "start-leadEmail", "Lead's email for responses and reports", form.Value("start-leadEmail", saved["leadEmail"]?.ToString() ?? ""), form, type: "email", width: "govuk-!-width-full", autocomplete: "email", spellcheck: "false")}
             <h3 class="govuk-heading-s">How each lot is split</h3>

@@ -1,0 +1,16 @@
+using TenderConsortium.Core.Common;
+using TenderConsortium.Core.Matching;
+
+namespace TenderConsortium.Application.Bids;
+
+/// <summary>Resolves the opportunity a bid command names, within the caller's consortium when it has one.</summary>
+public sealed class BidOpportunities(IMatchingSource opportunities, Persistence.Opportunities.OpportunityQueries queries)
+{
+    public async Task<string> RequireAsync(string idOrOcid, string? consortiumId, CancellationToken cancellationToken)
+    {
+        var found = await opportunities.FindOpportunityAsync(idOrOcid, cancellationToken);
+        if (found is null || (consortiumId is not null && await queries.ConsortiumOfAsync(found.Value.Id, cancellationToken) != consortiumId))
+            throw new ProblemException("opportunity", ProblemCode.NotFound, $"no opportunity with id or OCID '{idOrOcid}'");
+        return found.Value.Id;
+    }
+}

@@ -1,0 +1,14 @@
+namespace TenderConsortium.Core.Common;
+
+/// <summary>What kind of refusal a <see cref="Problem"/> is; the API picks its status code from it.</summary>
+public enum ProblemCode
+{
+    /// <summary>The input is wrong: fix the named field (400).</summary>
+    Invalid,
+
+    /// <summary>The thing named does not exist (404).</summary>
+    NotFound,
+
+    /// <summary>The input is fine but the bid is not in a state that allows it (409), e.g. a second start.</summary>
+    Conflict,
+}
