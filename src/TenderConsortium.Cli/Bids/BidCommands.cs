@@ -107,6 +107,10 @@ public static class BidCommands
 
             var started = await services.GetRequiredService<StartBidHandler>().HandleAsync(
                 new StartBid(parse.GetValue(opportunity)!, NodeOptions.Actor, parse.GetValue(workflow), at, Settings(parse.GetValue(settings) ?? [])), ct);
+            // A command run again is a second start, even with the same arguments: refuse it like any other.
+            if (started.Replayed)
+                throw new ProblemException("opportunity", ProblemCode.Conflict,
+                    $"this opportunity already has a bid, started with these same settings; carry on with that one (tender bid show {started.OpportunityId})");
             if (node.Json(parse)) Output.WriteJson(new { bidId = started.BidId, instanceId = started.InstanceId, status = started.Status, opportunityId = started.OpportunityId, workflow = started.Workflow });
             else Console.WriteLine($"Started the bid for \"{started.Title}\" ({started.Workflow}). Follow it with: tender bid show {started.OpportunityId}");
             return CliExit.Ok;

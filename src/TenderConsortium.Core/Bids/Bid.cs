@@ -15,7 +15,7 @@ public sealed class Bid
     private readonly List<BidSubcontract> _subcontracts;
 
     private Bid(string id, string opportunityId, string consortiumId, int version, string workflowId, Guid? instanceId, string? leadEmail,
-        DateTimeOffset? declarationDeadline, DateTimeOffset? tenderDeadline, DateTimeOffset startedAt, string startedBy, BidSubmission? submission,
+        DateTimeOffset? declarationDeadline, DateTimeOffset? tenderDeadline, DateTimeOffset startedAt, string startedBy, string? startRequest, BidSubmission? submission,
         IEnumerable<LotOutcome> outcomes, IEnumerable<BidSubcontract> subcontracts, long concurrency)
     {
         Id = id;
@@ -29,6 +29,7 @@ public sealed class Bid
         TenderDeadline = tenderDeadline;
         StartedAt = startedAt;
         StartedBy = startedBy;
+        StartRequest = startRequest;
         Submission = submission;
         _outcomes = outcomes.ToList();
         _subcontracts = subcontracts.ToList();
@@ -63,6 +64,12 @@ public sealed class Bid
 
     public string StartedBy { get; private set; }
 
+    /// <summary>
+    /// A digest of the start request (who, which workflow, deadline, settings): the same request sent again — a
+    /// double click, a client retrying after a lost reply — is the same start, not a second bid.
+    /// </summary>
+    public string? StartRequest { get; private set; }
+
     public BidSubmission? Submission { get; private set; }
 
     public IReadOnlyList<LotOutcome> Outcomes => _outcomes;
@@ -77,14 +84,14 @@ public sealed class Bid
         : Submission is null ? BidStatus.InPreparation : BidStatus.Submitted;
 
     public static Bid Start(string opportunityId, string consortiumId, string workflowId, string? leadEmail, DateTimeOffset? declarationDeadline,
-        DateTimeOffset? tenderDeadline, DateTimeOffset now, string actor) =>
-        new(Guid.NewGuid().ToString("N"), opportunityId, consortiumId, 1, workflowId, null, leadEmail, declarationDeadline, tenderDeadline, now, actor, null, [], [], 0);
+        DateTimeOffset? tenderDeadline, DateTimeOffset now, string actor, string? startRequest = null) =>
+        new(Guid.NewGuid().ToString("N"), opportunityId, consortiumId, 1, workflowId, null, leadEmail, declarationDeadline, tenderDeadline, now, actor, startRequest, null, [], [], 0);
 
     /// <summary>Rebuilds a stored bid (persistence only).</summary>
     public static Bid Restore(string id, string opportunityId, string consortiumId, int version, string workflowId, Guid? instanceId, string? leadEmail,
-        DateTimeOffset? declarationDeadline, DateTimeOffset? tenderDeadline, DateTimeOffset startedAt, string startedBy, BidSubmission? submission,
+        DateTimeOffset? declarationDeadline, DateTimeOffset? tenderDeadline, DateTimeOffset startedAt, string startedBy, string? startRequest, BidSubmission? submission,
         IEnumerable<LotOutcome> outcomes, IEnumerable<BidSubcontract> subcontracts, long concurrency) =>
-        new(id, opportunityId, consortiumId, version, workflowId, instanceId, leadEmail, declarationDeadline, tenderDeadline, startedAt, startedBy, submission,
+        new(id, opportunityId, consortiumId, version, workflowId, instanceId, leadEmail, declarationDeadline, tenderDeadline, startedAt, startedBy, startRequest, submission,
             outcomes, subcontracts, concurrency);
 
     /// <summary>Links the workflow that runs this bid. The same instance again is a no-op (a retried start).</summary>
@@ -100,7 +107,8 @@ public sealed class Bid
     /// Starts the bid again after its workflow was cancelled: the next version of the same bid, on a new instance,
     /// with nothing submitted. A bid whose workflow still runs, or that the buyer has decided, cannot restart.
     /// </summary>
-    public void Restart(string workflowId, string? leadEmail, DateTimeOffset? declarationDeadline, DateTimeOffset? tenderDeadline, DateTimeOffset now, string actor)
+    public void Restart(string workflowId, string? leadEmail, DateTimeOffset? declarationDeadline, DateTimeOffset? tenderDeadline, DateTimeOffset now, string actor,
+        string? startRequest = null)
     {
         if (Status is BidStatus.Won or BidStatus.Lost)
             throw new ProblemException("bid", ProblemCode.Conflict, "the buyer has already decided this bid; it cannot be started again");
@@ -112,6 +120,7 @@ public sealed class Bid
         TenderDeadline = tenderDeadline;
         StartedAt = now;
         StartedBy = actor;
+        StartRequest = startRequest;
         Submission = null;
         _subcontracts.Clear();
     }

@@ -25,6 +25,8 @@ public sealed class BidRecord
 
     public required string StartedBy { get; set; }
 
+    public string? StartRequest { get; set; }
+
     public string? SubmissionReference { get; set; }
 
     public long? SubmittedAt { get; set; }

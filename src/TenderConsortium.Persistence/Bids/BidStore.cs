@@ -125,6 +125,7 @@ public sealed class BidStore(string connectionString) : IBidStore
         row.TenderDeadline = bid.TenderDeadline?.UtcTicks;
         row.StartedAt = bid.StartedAt.UtcTicks;
         row.StartedBy = bid.StartedBy;
+        row.StartRequest = bid.StartRequest;
         row.SubmissionReference = bid.Submission?.Reference;
         row.SubmittedAt = bid.Submission?.At.UtcTicks;
         row.SubmittedBy = bid.Submission?.By;
@@ -137,7 +138,7 @@ public sealed class BidStore(string connectionString) : IBidStore
         row.Id, row.OpportunityId, row.ConsortiumId, row.Version, row.WorkflowId, row.InstanceId, row.LeadEmail,
         row.DeclarationDeadline is { } d ? At(d) : null,
         row.TenderDeadline is { } t ? At(t) : null,
-        At(row.StartedAt), row.StartedBy,
+        At(row.StartedAt), row.StartedBy, row.StartRequest,
         row.SubmittedAt is { } s ? new BidSubmission(row.SubmissionReference, At(s), row.SubmittedBy ?? "") : null,
         row.Outcomes.OrderBy(o => o.LotId, StringComparer.Ordinal).Select(o => new LotOutcome(o.LotId, o.Awarded, At(o.RecordedAt), o.RecordedBy)),
         row.Subcontracts.OrderBy(s => s.MemberName, StringComparer.Ordinal)

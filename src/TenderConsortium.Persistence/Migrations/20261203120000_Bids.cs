@@ -29,6 +29,7 @@ public sealed partial class Bids : Migration
                 tender_deadline = t.Column<long>(nullable: true),
                 started_at = t.Column<long>(nullable: false),
                 started_by = t.Column<string>(nullable: false),
+                start_request = t.Column<string>(nullable: true),
                 submission_reference = t.Column<string>(nullable: true),
                 submitted_at = t.Column<long>(nullable: true),
                 submitted_by = t.Column<string>(nullable: true),

@@ -35,10 +35,10 @@ public static class BidEndpoints
                 var started = await start.HandleAsync(new StartBid(id, http.Caller().Actor, ApiBody.String(body, "workflow", required: false), deadline,
                     body["settings"]?.DeepClone().AsObject()), http.RequestAborted);
                 return Results.Json(new { bidId = started.BidId, instanceId = started.InstanceId, status = started.Status, workflow = started.Workflow, version = started.WorkflowVersion },
-                    statusCode: StatusCodes.Status201Created);
+                    statusCode: started.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
-            .WithTags("Bids").WithSummary("Start the bid for the opportunity (lead only); 409 when it already has one");
+            .WithTags("Bids").WithSummary("Start the bid for the opportunity (lead only); the same request again answers 200 with that bid, any other start 409");
 
         app.MapGet("/api/opportunities/{id}/bid", (string id, HttpContext http, ShowBidHandler show) =>
             ApiGuard.RunAsync(async () => Results.Json(await show.HandleAsync(new ShowBid(id), http.RequestAborted), DomainJson.Options)))

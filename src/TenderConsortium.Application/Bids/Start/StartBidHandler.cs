@@ -37,11 +37,15 @@ public sealed class StartBidHandler(
         var leadEmail = command.Settings?["leadEmail"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? command.Settings["leadEmail"]!.GetValue<string>() : null;
         var consortium = await queries.ConsortiumOfAsync(id, cancellationToken) ?? "default";
 
+        var request = StartRequests.Digest(command);
         var bid = await locator.FindAsync(id, cancellationToken);
+        if (bid is { InstanceId: { } replayed } && bid.StartRequest == request && await instances.GetInstanceAsync(replayed, cancellationToken) is { } same
+            && same.Summary.Status != InstanceStatus.Cancelled)
+            return new BidStarted(bid.Id, id, opportunity.Title, bid.Version, bid.WorkflowId, same.Summary.DefinitionVersion, replayed, same.Summary.Status, Replayed: true);
         var reserved = false;
         if (bid is null)
         {
-            bid = Bid.Start(id, consortium, workflow, leadEmail, command.DeclarationDeadline, opportunity.Deadline, now, command.Actor);
+            bid = Bid.Start(id, consortium, workflow, leadEmail, command.DeclarationDeadline, opportunity.Deadline, now, command.Actor, request);
             if (!await bids.TryAddAsync(bid, cancellationToken)) throw await AlreadyAsync(id, cancellationToken);
             bid = (await bids.FindAsync(id, cancellationToken))!;
             reserved = true;
@@ -50,7 +54,7 @@ public sealed class StartBidHandler(
         {
             var instance = await instances.GetInstanceAsync(running, cancellationToken);
             if (instance?.Summary.Status != InstanceStatus.Cancelled) throw await AlreadyAsync(id, cancellationToken);
-            bid.Restart(workflow, leadEmail, command.DeclarationDeadline, opportunity.Deadline, now, command.Actor);
+            bid.Restart(workflow, leadEmail, command.DeclarationDeadline, opportunity.Deadline, now, command.Actor, request);
             await bids.SaveAsync(bid, cancellationToken);
             bid = (await bids.FindAsync(id, cancellationToken))!;
         }
