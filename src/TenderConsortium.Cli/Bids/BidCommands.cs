@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
@@ -125,7 +126,7 @@ public static class BidCommands
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
             var view = await services.GetRequiredService<ShowBidHandler>().HandleAsync(new ShowBid(parse.GetValue(opportunity)!), ct);
-            if (node.Json(parse)) Output.WriteJson(view);
+            if (node.Json(parse)) Console.Out.WriteLine(JsonSerializer.Serialize(view, DomainJson.Indented));
             else BidViewText.Write(view, Console.Out);
             return CliExit.Ok;
         }, ct)));

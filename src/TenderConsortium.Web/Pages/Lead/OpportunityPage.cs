@@ -243,7 +243,7 @@ internal static class OpportunityPage
             }
             catch (ProblemException ex)
             {
-                foreach (var p in ex.Items) form.Error(p.Path == "declarationDeadline" ? "start-deadline-day" : "start-leadEmail", Capitalise(p.Message));
+                foreach (var p in ex.Items) form.Error(p.Path == "declarationDeadline" ? "start-deadline-day" : p.Code == ProblemCode.Invalid ? "start-leadEmail" : "actions", Capitalise(p.Message));
             }
             catch (BadInputException ex)
             {
