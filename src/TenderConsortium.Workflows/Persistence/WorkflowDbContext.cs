@@ -95,6 +95,14 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(x => x.Recipient);
             Columns(e);
         });
+
+        // The hand-written migrations name keys and indexes in lower case (pk_wf_…, ix_wf_…), as PostgreSQL folds
+        // unquoted names; the model says the same, so the schema test finds the two equal.
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var key in entity.GetKeys()) key.SetName(key.GetName()!.ToLowerInvariant());
+            foreach (var index in entity.GetIndexes()) index.SetDatabaseName(index.GetDatabaseName()!.ToLowerInvariant());
+        }
     }
 
     private static void Columns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : class
