@@ -47,7 +47,7 @@ public sealed class AllocationService(
         var current = await allocations.CurrentAsync(found.Id, cancellationToken)
                       ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
         var latest = (await declarations.LatestAsync(found.Id, cancellationToken)).ToDictionary(d => d.MemberId);
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         for (var i = 0; i < overrides.Count; i++)
         {
             var o = overrides[i];
@@ -55,22 +55,22 @@ public sealed class AllocationService(
             var lot = current.Result.Lots.FirstOrDefault(l => l.LotId == o.LotId);
             if (lot is null)
             {
-                problems.Add($"{at}.lotId: no lot '{o.LotId}'; expected one of {string.Join(", ", current.Result.Lots.Select(l => l.LotId))}");
+                problems.Add(new Problem($"{at}.lotId", ProblemCode.Invalid, $"no lot '{o.LotId}'; expected one of {string.Join(", ", current.Result.Lots.Select(l => l.LotId))}"));
                 continue;
             }
 
             var offer = latest.TryGetValue(o.MemberId, out var d) && !d.Declined ? d.Lot(o.LotId) : null;
             if (offer is null)
-                problems.Add($"{at}.memberId: member '{o.MemberId}' made no offer for lot {o.LotId}");
+                problems.Add(new Problem($"{at}.memberId", ProblemCode.Invalid, $"member '{o.MemberId}' made no offer for lot {o.LotId}"));
             else if (o.Volume > offer.Volume)
-                problems.Add($"{at}.volume: {o.Volume:N0} is more than the {offer.Volume:N0} {lot.Unit} the member declared for lot {o.LotId}");
+                problems.Add(new Problem($"{at}.volume", ProblemCode.Invalid, $"{o.Volume:N0} is more than the {offer.Volume:N0} {lot.Unit} the member declared for lot {o.LotId}"));
             else if (o.Volume > lot.Demand)
-                problems.Add($"{at}.volume: {o.Volume:N0} is more than lot {o.LotId} needs ({lot.Demand:N0} {lot.Unit})");
+                problems.Add(new Problem($"{at}.volume", ProblemCode.Invalid, $"{o.Volume:N0} is more than lot {o.LotId} needs ({lot.Demand:N0} {lot.Unit})"));
             if (string.IsNullOrWhiteSpace(o.Reason))
-                problems.Add($"{at}.reason: required; the consortium records why the lead changed a share");
+                problems.Add(new Problem($"{at}.reason", ProblemCode.Invalid, "required; the consortium records why the lead changed a share"));
         }
 
-        if (problems.Count > 0) throw new BadInputException(problems);
+        if (problems.Count > 0) throw new ProblemException(problems);
         var payload = new JsonObject
         {
             ["decision"] = "override",
@@ -127,9 +127,9 @@ public sealed class AllocationService(
         var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         var current = await allocations.CurrentAsync(found.Id, cancellationToken);
         if (current is null || !AllocationRun.AllocatedMembers(current.Result).Contains(memberId))
-            throw new BadInputException($"member: '{memberId}' holds no share of \"{found.Opportunity.Title}\"");
+            throw new ProblemException("member", ProblemCode.Invalid, $"'{memberId}' holds no share of \"{found.Opportunity.Title}\"");
         if (string.IsNullOrWhiteSpace(reason))
-            throw new BadInputException("reason: required; the lead and the journal record why a member withdrew");
+            throw new ProblemException("reason", ProblemCode.Invalid, "required; the lead and the journal record why a member withdrew");
         var payload = new JsonObject { ["memberId"] = memberId, ["reason"] = reason.Trim() };
         var key = await signals.IsWaitingAsync(found.Id, AllocationSignals.Withdrawal, found.Id, cancellationToken)
             ? found.Id

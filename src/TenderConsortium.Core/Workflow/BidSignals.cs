@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Workflows;
@@ -11,11 +12,15 @@ namespace TenderConsortium.Core.Workflow;
 /// this answer (so an answer at the wrong stage is refused, not kept for later), and resumes it. Every lead, member
 /// and adviser action of the services, the pages and the CLI goes through here.
 /// </summary>
-public sealed class BidSignals(IInvitationStore rounds, WorkflowRuntime runtime, WorkflowQueries queries)
+public sealed class BidSignals(IBidStore bids, IInvitationStore rounds, WorkflowRuntime runtime, WorkflowQueries queries)
 {
-    /// <summary>The bid's instance: the one running its declaration round, else the active one correlated with it.</summary>
+    /// <summary>
+    /// The bid's instance: the one its Bid runs on; for a workflow started straight on the runtime (no Bid row yet),
+    /// the one running its declaration round, else the active one correlated with it.
+    /// </summary>
     public async Task<Guid?> InstanceAsync(string opportunityId, CancellationToken cancellationToken = default) =>
-        (await rounds.RoundAsync(opportunityId, cancellationToken))?.InstanceId
+        (await bids.FindAsync(opportunityId, cancellationToken))?.InstanceId
+        ?? (await rounds.RoundAsync(opportunityId, cancellationToken))?.InstanceId
         ?? (await queries.ListInstancesAsync(correlationId: opportunityId, ct: cancellationToken))
             .FirstOrDefault(i => i.Status is InstanceStatus.Running or InstanceStatus.Suspended)?.Id;
 

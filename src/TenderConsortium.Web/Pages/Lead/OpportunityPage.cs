@@ -100,15 +100,18 @@ internal static class OpportunityPage
                 await allocation.OverrideAsync(found, [new ShareOverride(share[1], share[0], volume, reason.Trim())], LeadContext.Of(http).Actor, http.RequestAborted);
                 return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#allocation", "overridden");
             }
+            catch (ProblemException ex)
+            {
+                foreach (var p in ex.Items)
+                {
+                    var field = p.Path.EndsWith(".volume", StringComparison.Ordinal) ? "override-volume"
+                        : p.Path.EndsWith(".reason", StringComparison.Ordinal) ? "override-reason" : "override-share";
+                    form.Error(field, Capitalise(p.Message));
+                }
+            }
             catch (BadInputException ex)
             {
-                foreach (var p in ex.Problems)
-                {
-                    var field = p.Contains(".volume:", StringComparison.Ordinal) ? "override-volume"
-                        : p.Contains(".reason:", StringComparison.Ordinal) ? "override-reason"
-                        : p.StartsWith("overrides", StringComparison.Ordinal) ? "override-share" : "override-share";
-                    form.Error(field, p[(p.IndexOf(": ", StringComparison.Ordinal) + 2)..] is { Length: > 0 } m ? Capitalise(m) : p);
-                }
+                foreach (var p in ex.Problems) form.Error("override-share", p);
             }
         }
 
@@ -131,11 +134,13 @@ internal static class OpportunityPage
                 await allocation.WithdrawAsync(found, member, reason, LeadContext.Of(http).Actor, http.RequestAborted);
                 return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#allocation", "withdrawn");
             }
+            catch (ProblemException ex)
+            {
+                foreach (var p in ex.Items) form.Error(p.Path == "reason" ? "withdraw-reason" : "withdraw-member", Capitalise(p.Message));
+            }
             catch (BadInputException ex)
             {
-                foreach (var p in ex.Problems)
-                    form.Error(p.StartsWith("reason:", StringComparison.Ordinal) ? "withdraw-reason" : "withdraw-member",
-                        p.StartsWith("member:", StringComparison.Ordinal) || p.StartsWith("reason:", StringComparison.Ordinal) ? Capitalise(p[(p.IndexOf(": ", StringComparison.Ordinal) + 2)..]) : Capitalise(p));
+                foreach (var p in ex.Problems) form.Error("withdraw-member", Capitalise(p));
             }
         }
 
