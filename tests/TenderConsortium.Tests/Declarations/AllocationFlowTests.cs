@@ -90,7 +90,7 @@ public sealed class AllocationFlowTests
         await _bid.Declarations.CloseAsync(_opportunity, "lead:test");
         var member = _invited[0].MemberId;
 
-        var ex = Assert.ThrowsAsync<BadInputException>(() => _bid.Allocations.OverrideAsync(_opportunity,
+        var ex = Assert.ThrowsAsync<ProblemException>(() => _bid.Allocations.OverrideAsync(_opportunity,
         [
             new ShareOverride(member, "1", 6_000, " "),
             new ShareOverride(_invited[1].MemberId, "1", 100, "cover"),
@@ -104,6 +104,8 @@ public sealed class AllocationFlowTests
             $"overrides[1].memberId: member '{_invited[1].MemberId}' made no offer for lot 1",
             "overrides[2].lotId: no lot '9'; expected one of 2, 1",
         }));
+        Assert.That(ex.Items.Select(p => p.Path), Is.EqualTo(new[] { "overrides[0].volume", "overrides[0].reason", "overrides[1].memberId", "overrides[2].lotId" }),
+            "each problem names its field for the page to put it beside");
         Assert.That((await _bid.AllocationStore.CurrentAsync(_opportunity))!.Round, Is.EqualTo(1), "nothing changed");
     }
 
@@ -248,7 +250,7 @@ public sealed class AllocationFlowTests
             Assert.That(after.Result.Lot("1").Shares.Select(s => s.MemberId), Is.EquivalentTo(new[] { _invited[1].MemberId, _invited[2].MemberId }));
             Assert.That(await _bid.JournalAsync(_instance), Has.Some.Contains("withdrew (Entering administration)"));
         });
-        Assert.ThrowsAsync<BadInputException>(() => _bid.Allocations.WithdrawAsync(_opportunity, _invited[0].MemberId, "again", "lead:jo"),
+        Assert.ThrowsAsync<ProblemException>(() => _bid.Allocations.WithdrawAsync(_opportunity, _invited[0].MemberId, "again", "lead:jo"),
             "a member that holds no share cannot withdraw");
     }
 
