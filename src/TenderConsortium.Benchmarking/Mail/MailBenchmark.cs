@@ -29,6 +29,7 @@ public static class MailBenchmark
         var smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port };
 
         var bare = await BaselineAsync(server.Port, options, baselineMessages, ct);
+        var transportAlone = await TransportAloneAsync(smtp, options, baselineMessages, concurrency, ct);
 
         var dbPath = Path.Combine(folder, "mail.db");
         foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
@@ -69,7 +70,22 @@ public static class MailBenchmark
         }
 
         var rate = messages / seconds;
-        return new MailBenchmarkResult(messages, concurrency, rate, baselineMessages, bare, rate / bare);
+        return new MailBenchmarkResult(messages, concurrency, rate, baselineMessages, bare, rate / bare, transportAlone);
+    }
+
+    /// <summary>The transport without the outbox: <paramref name="concurrency"/> senders sharing its pool, to tell the two costs apart.</summary>
+    private static async Task<double> TransportAloneAsync(SmtpOptions smtp, MailOptions options, int count, int concurrency, CancellationToken ct)
+    {
+        using var transport = new SmtpTransport(smtp, options);
+        await transport.SendAsync(Message("<warm-transport@bench>"), ct);
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count) await transport.SendAsync(Message($"<transport-{i}@bench>"), ct);
+        }));
+        return count / watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>A bare MailKit client: one connection, one message after another, no outbox.</summary>
@@ -136,9 +152,10 @@ public static class MailBenchmark
     }
 }
 
-public sealed record MailBenchmarkResult(int Messages, int Concurrency, double OutboxPerSecond, int BaselineMessages, double BareMailKitPerSecond, double Ratio)
+public sealed record MailBenchmarkResult(int Messages, int Concurrency, double OutboxPerSecond, int BaselineMessages, double BareMailKitPerSecond, double Ratio,
+    double TransportAlonePerSecond)
 {
     public override string ToString() =>
         FormattableString.Invariant(
-            $"mail.outbox_per_s={OutboxPerSecond:0} baseline.mailkit_one_connection_per_s={BareMailKitPerSecond:0} ratio={Ratio:0.00} mail.messages={Messages} baseline.messages={BaselineMessages} mail.concurrency={Concurrency}");
+            $"mail.outbox_per_s={OutboxPerSecond:0} baseline.mailkit_one_connection_per_s={BareMailKitPerSecond:0} ratio={Ratio:0.00} mail.messages={Messages} baseline.messages={BaselineMessages} mail.concurrency={Concurrency} transport_alone_per_s={TransportAlonePerSecond:0}");
 }
