@@ -46,13 +46,14 @@ public sealed class MailMessageComposer
     public MimeMessage Compose(OutgoingMail mail)
     {
         var from = new MailboxAddress(mail.FromName ?? _options.FromName, mail.FromAddress ?? _options.From);
-        if (!MailOptions.IsAddress(mail.To)) throw new MailDeliveryException($"Invalid address \"{mail.To}\": not an email address such as someone@example.org", permanent: true);
+        if (!MailOptions.IsAddress(mail.To)) throw new MailDeliveryException($"Invalid address \"{mail.To}\": not an email address such as someone@example.org", permanent: true, recipientRefused: true);
         var message = new MimeMessage
         {
-            MessageId = mail.MessageId.Trim().TrimStart('<').TrimEnd('>'),
             Date = _time.GetUtcNow(),
             Subject = mail.Subject.ReplaceLineEndings(" "),
         };
+        // Spelled as RFC 5322 spells it (MimeKit's own is "Message-Id"): tools that grep .eml files look for this.
+        message.Headers.Replace(new Header("Message-ID", "<" + mail.MessageId.Trim().TrimStart('<').TrimEnd('>') + ">"));
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(mail.To.Trim()));
         if (_options.ReplyTo is { } replyTo) message.ReplyTo.Add(MailboxAddress.Parse(replyTo.Trim()));

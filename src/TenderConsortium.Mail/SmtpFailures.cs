@@ -14,7 +14,8 @@ public static class SmtpFailures
     public static MailDeliveryException Classify(Exception ex, string server) => ex switch
     {
         MailDeliveryException delivery => delivery,
-        SmtpCommandException command => new MailDeliveryException($"{(int)command.StatusCode} {command.Message.Trim()}", IsPermanent(command), ex),
+        SmtpCommandException command => new MailDeliveryException($"{(int)command.StatusCode} {command.Message.Trim()}", IsPermanent(command), ex,
+            recipientRefused: IsRecipientRefused(command)),
         SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or ServiceNotAuthenticatedException or TimeoutException
             => new MailDeliveryException($"{server}: {SmtpConnector.FirstLine(ex.Message)}", permanent: false, ex),
         _ => new MailDeliveryException($"{server}: {SmtpConnector.FirstLine(ex.Message)}", permanent: false, ex),

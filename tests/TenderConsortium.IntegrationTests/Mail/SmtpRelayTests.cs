@@ -205,6 +205,25 @@ public sealed class SmtpRelayTests
     }
 
     [Test]
+    public async Task A_refused_address_is_permanent_names_the_recipient_and_the_connection_serves_the_next_message()
+    {
+        await using var server = await SmtpTestServer.StartAsync("--reject", "member1@=550", "--reject", "member2@=451");
+        using var transport = new SmtpTransport(Options(server, "None", trusted: false), Mail);
+
+        var refused = Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(1), CancellationToken.None))!;
+        var deferred = Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(2), CancellationToken.None))!;
+        await transport.SendAsync(Message(3), CancellationToken.None);
+
+        Assert.That(refused.Permanent && refused.RecipientRefused, Is.True, "5xx to RCPT: this address will not take mail");
+        Assert.That(refused.Message, Does.StartWith("550").And.Contain("member1@members.example"), "the relay's own words for the lead");
+        Assert.That(deferred.Permanent, Is.False, "4xx may pass");
+        Assert.That(deferred.Message, Does.StartWith("451"));
+        var received = await server.WaitForAsync(1);
+        Assert.That(received.Single().Recipients, Is.EqualTo(new[] { "member3@members.example" }));
+        Assert.That(received.Single().Connection, Is.EqualTo(1), "the refusals did not cost the connection");
+    }
+
+    [Test]
     public async Task A_utf8_message_reaches_the_relay_as_seven_bit()
     {
         await using var server = await SmtpTestServer.StartAsync();
