@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace TenderConsortium.Mail;
 
 /// <summary>
@@ -27,6 +29,22 @@ public sealed class DkimOptions
         if (string.IsNullOrWhiteSpace(Selector)) problems.Add($"{Section}:Selector: required for DKIM signing, e.g. tender (the DNS record is tender._domainkey.<domain>)");
         if (string.IsNullOrWhiteSpace(PrivateKeyFile)) problems.Add($"{Section}:PrivateKeyFile: required for DKIM signing: the path of the PEM private key");
         else if (!File.Exists(PrivateKeyFile)) problems.Add($"{Section}:PrivateKeyFile: the file {PrivateKeyFile} does not exist");
+        else if (KeyProblem(PrivateKeyFile) is { } key) problems.Add(key);
         return problems;
+    }
+
+    private static string? KeyProblem(string path)
+    {
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportFromPem(File.ReadAllText(path));
+            _ = rsa.ExportParameters(includePrivateParameters: true); // a public key alone cannot sign
+            return rsa.KeySize < 1024 ? $"{Section}:PrivateKeyFile: the key in {path} has {rsa.KeySize} bits; mail systems want 2048" : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return $"{Section}:PrivateKeyFile: {path} is not an RSA private key in PEM (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)";
+        }
     }
 }

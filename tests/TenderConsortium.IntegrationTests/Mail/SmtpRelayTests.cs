@@ -37,9 +37,18 @@ public sealed class SmtpRelayTests
 
     private string[] Tls(string mode) => ["--tls", mode, "--tls-cert", _certificate.CertificatePath, "--tls-key", _certificate.KeyPath];
 
-    /// <summary>Settings as for Microsoft 365; the token itself comes from the substitute source, not from Microsoft.</summary>
-    private static void UseOAuth(SmtpOptions options) =>
+    /// <summary>
+    /// A transport set up as for Microsoft 365 (sign-in by an app), whose token comes from a substitute source handing
+    /// out <paramref name="token"/> instead of from Microsoft.
+    /// </summary>
+    private (SmtpTransport Transport, ISmtpTokenSource Tokens) OAuthTransport(SmtpTestServer server, string token)
+    {
+        var tokens = Substitute.For<ISmtpTokenSource>();
+        tokens.GetAccessTokenAsync(Arg.Any<CancellationToken>()).Returns(token);
+        var options = Options(server, "StartTls", user: User);
         options.OAuth = new SmtpOAuthOptions { TenantId = "8f2c0d1e-tenant", ClientId = "3b9a7c55-client", ClientSecret = "not-used-by-the-test" };
+        return (new SmtpTransport(options, Mail, tokens), tokens);
+    }
 
     private SmtpOptions Options(SmtpTestServer server, string security, bool trusted = true, string? user = null, string? password = null) => new()
     {
@@ -144,11 +153,8 @@ public sealed class SmtpRelayTests
     public async Task Xoauth2_signs_in_with_the_token_from_the_token_source()
     {
         await using var server = await SmtpTestServer.StartAsync([.. Tls("starttls"), "--xoauth2", $"{User}:known-token-4d1e"]);
-        var tokens = Substitute.For<ISmtpTokenSource>();
-        tokens.GetAccessTokenAsync(Arg.Any<CancellationToken>()).Returns("known-token-4d1e");
-        var options = Options(server, "StartTls", user: User);
-        UseOAuth(options);
-        using var transport = new SmtpTransport(options, Mail, tokens);
+        var (transport, tokens) = OAuthTransport(server, "known-token-4d1e");
+        using var _ = transport;
 
         var negotiated = await transport.SendAndDescribeAsync(Message(), CancellationToken.None);
 
@@ -161,11 +167,7 @@ public sealed class SmtpRelayTests
     public async Task Xoauth2_with_a_token_the_relay_does_not_accept_is_refused()
     {
         await using var server = await SmtpTestServer.StartAsync([.. Tls("starttls"), "--xoauth2", $"{User}:known-token-4d1e"]);
-        var tokens = Substitute.For<ISmtpTokenSource>();
-        tokens.GetAccessTokenAsync(Arg.Any<CancellationToken>()).Returns("expired-token");
-        var options = Options(server, "StartTls", user: User);
-        UseOAuth(options);
-        using var transport = new SmtpTransport(options, Mail, tokens);
+        using var transport = OAuthTransport(server, "expired-token").Transport;
 
         var ex = Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), CancellationToken.None))!;
 
