@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace TenderConsortium.Mail;
 
@@ -19,6 +19,15 @@ public sealed class MailOptions
     /// <summary>The display name members see, normally the consortium's name (Mail:FromName).</summary>
     public string? FromName { get; set; } = "TenderConsortium";
 
+    /// <summary>
+    /// Where members' replies go (Mail:ReplyTo), normally the lead's contact address; unset, replies go to From. The
+    /// digest's unsubscribe address is this one too, since a person reads it.
+    /// </summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>Optional DKIM signing (Mail:Dkim).</summary>
+    public DkimOptions Dkim { get; set; } = new();
+
     /// <summary>Where links in emails start, e.g. https://bids.fifesen.org.uk (Mail:PublicBaseUrl); default: the node's own address.</summary>
     public string? PublicBaseUrl { get; set; }
 
@@ -31,25 +40,22 @@ public sealed class MailOptions
         var transport = Transport?.Trim().ToLowerInvariant();
         if (transport is not ("pickup" or "smtp")) problems.Add($"Mail:Transport: expected \"pickup\" or \"smtp\", got \"{Transport}\"");
         if (!IsAddress(From)) problems.Add($"Mail:From: \"{From}\" is not an email address such as tenders@your-consortium.org.uk");
+        if (ReplyTo is not null && !IsAddress(ReplyTo)) problems.Add($"Mail:ReplyTo: \"{ReplyTo}\" is not an email address such as lead@your-consortium.org.uk");
         if (FromName is { Length: > 100 }) problems.Add("Mail:FromName: at most 100 characters");
         if (FromName is not null && FromName.IndexOfAny(['\r', '\n']) >= 0) problems.Add("Mail:FromName: must be one line");
         if (PublicBaseUrl is not null
             && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query)))
             problems.Add($"Mail:PublicBaseUrl: \"{PublicBaseUrl}\" is not an address such as https://bids.your-consortium.org.uk");
+        problems.AddRange(Dkim.Problems());
         return problems;
     }
 
-    internal static bool IsAddress(string? text)
+    /// <summary>One plain address (local@domain), as MimeKit reads it; no display name, no list.</summary>
+    public static bool IsAddress(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        try
-        {
-            var address = new MailAddress(text);
-            return address.Address == text.Trim() && address.Host.Length > 0;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        if (string.IsNullOrWhiteSpace(text) || text.IndexOfAny(['<', '>', ',', ';', '"', '\r', '\n']) >= 0) return false;
+        return MailboxAddress.TryParse(ParserOptions.Default, text.Trim(), out var address)
+               && address.Address == text.Trim()
+               && address.Domain.Length > 0 && address.LocalPart.Length > 0;
     }
 }

@@ -1,107 +1,122 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
 using TenderConsortium.Workflows.Mail;
 
 namespace TenderConsortium.Mail;
 
 /// <summary>
-/// Sends through an SMTP relay with System.Net.Mail (MailKit is not available to this project). Safe for concurrent
-/// sends: each send takes a client of its own from a small pool. Failures say whether a retry may help: 5xx replies and
-/// invalid addresses are permanent, with the server's reason; 4xx replies and connection trouble are transient.
+/// Sends through an SMTP relay with MailKit. Safe for concurrent sends: each send takes a connection of its own from a
+/// small pool of open, signed-in <see cref="SmtpClient"/>s, and gives it back afterwards (up to Mail:Smtp:PoolSize are
+/// kept). Failures say whether a retry may help (<see cref="SmtpFailures"/>).
 /// </summary>
 /// <remarks>
-/// A pooled client keeps its connection open between messages (SmtpClient does so until disposed), with Nagle's
-/// algorithm off (<see cref="SmtpSocketTuning"/>); one idle for longer than <see cref="IdleLifetime"/> is closed rather
-/// than reused, since relays drop idle connections.
+/// A connection idle for longer than <see cref="IdleLifetime"/> is closed rather than reused, since relays drop idle
+/// connections; one that the relay closed sooner fails its next send before any message data, and that send is tried
+/// once more on a new connection, so a message is never refused for a connection's age.
 /// </remarks>
 public sealed class SmtpTransport : IMailTransport, IDisposable
 {
-    private const int MaxIdleClients = 16;
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
     private readonly SmtpOptions _smtp;
-    private readonly MailOptions _options;
-    private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
+    private readonly SmtpConnector _connector;
+    private readonly MailMessageComposer _composer;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentBag<Connection> _idle = [];
+    private int _disposed;
 
-    public SmtpTransport(SmtpOptions smtp, MailOptions options)
+    public SmtpTransport(SmtpOptions smtp, MailOptions options, ISmtpTokenSource? tokens = null, TimeProvider? time = null)
     {
-        var problems = smtp.Problems();
-        if (problems.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(smtp));
         _smtp = smtp;
-        _options = options;
+        _time = time ?? TimeProvider.System;
+        _connector = new SmtpConnector(smtp, tokens);
+        _composer = new MailMessageComposer(options, _time);
     }
 
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => SendAndDescribeAsync(mail, cancellationToken);
+
+    /// <summary>Sends, and says what the connection used had negotiated (TLS, sign-in, extensions).</summary>
+    public async Task<SmtpNegotiation> SendAndDescribeAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        using var message = MimeMessageFactory.Create(mail, _options);
-        var client = TakeClient();
-        var reusable = false;
-        try
+        using var message = _composer.Compose(mail);
+        var connection = await TakeAsync(cancellationToken);
+        var reused = connection.Reused;
+        while (true)
         {
-            await client.SendMailAsync(message, cancellationToken);
-            SmtpSocketTuning.TryDisableNagle(client);
-            reusable = true;
-        }
-        catch (SmtpFailedRecipientException ex)
-        {
-            throw new MailDeliveryException(Reason(ex.StatusCode, ex), IsPermanent(ex.StatusCode), ex);
-        }
-        catch (SmtpException ex)
-        {
-            throw new MailDeliveryException(Reason(ex.StatusCode, ex), IsPermanent(ex.StatusCode), ex);
-        }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
-        {
-            throw new MailDeliveryException($"{_smtp.Host}:{_smtp.Port}: {ex.Message}", permanent: false, ex);
-        }
-        finally
-        {
-            if (reusable && _idle.Count < MaxIdleClients) _idle.Add((client, Environment.TickCount64));
-            else client.Dispose();
+            try
+            {
+                await connection.Client.SendAsync(message, cancellationToken);
+            }
+            catch (SmtpCommandException ex)
+            {
+                // The relay answered and MailKit reset the transaction: the connection serves the next message.
+                Return(connection);
+                throw SmtpFailures.Classify(ex, _connector.Server);
+            }
+            catch (Exception ex) when (reused && ex is not OperationCanceledException && !connection.Client.IsConnected)
+            {
+                // The relay had closed this pooled connection while it waited: try once more on a new one.
+                Close(connection);
+                connection = await OpenAsync(cancellationToken);
+                reused = false;
+                continue;
+            }
+            catch (Exception ex)
+            {
+                Close(connection);
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+                throw SmtpFailures.Classify(ex, _connector.Server);
+            }
+
+            Return(connection);
+            return connection.Negotiation;
         }
     }
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var idle)) idle.Client.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        while (_idle.TryTake(out var idle)) Close(idle);
     }
 
-    private SmtpClient TakeClient()
+    private async Task<Connection> TakeAsync(CancellationToken cancellationToken)
     {
         while (_idle.TryTake(out var idle))
         {
-            if (Environment.TickCount64 - idle.IdleSince < IdleLifetime.TotalMilliseconds) return idle.Client;
-            idle.Client.Dispose();
+            if (idle.Client.IsConnected && _time.GetElapsedTime(idle.IdleSince) < IdleLifetime) return idle with { Reused = true };
+            Close(idle);
         }
 
-        return NewClient();
+        return await OpenAsync(cancellationToken);
     }
 
-    private SmtpClient NewClient()
+    private async Task<Connection> OpenAsync(CancellationToken cancellationToken)
     {
-        var client = new SmtpClient(_smtp.Host, _smtp.Port)
-        {
-            EnableSsl = _smtp.StartTls,
-            Timeout = _smtp.TimeoutSeconds * 1000,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            UseDefaultCredentials = false,
-        };
-        if (_smtp.UserName is not null) client.Credentials = new NetworkCredential(_smtp.UserName, _smtp.Password);
-        return client;
+        var (client, negotiation) = await _connector.ConnectAsync(cancellationToken);
+        return new Connection(client, negotiation, _time.GetTimestamp(), Reused: false);
     }
 
-    /// <summary>The server's reply code and words, or what went wrong on the way to it; never the credentials.</summary>
-    private string Reason(SmtpStatusCode code, Exception ex)
+    private void Return(Connection connection)
     {
-        if (code == SmtpStatusCode.GeneralFailure)
+        if (Volatile.Read(ref _disposed) == 0 && connection.Client.IsConnected && _idle.Count < _smtp.PoolSize)
+            _idle.Add(connection with { IdleSince = _time.GetTimestamp(), Reused = false });
+        else Close(connection);
+    }
+
+    private static void Close(Connection connection)
+    {
+        try
         {
-            var inner = ex.InnerException is { } i ? $": {i.Message}" : "";
-            return $"{_smtp.Host}:{_smtp.Port}: {ex.Message.TrimEnd('.')}{inner}";
+            if (connection.Client.IsConnected) connection.Client.Disconnect(quit: true);
         }
-
-        return $"{(int)code} {ex.Message}";
+        catch (Exception ex) when (ex is IOException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException or OperationCanceledException or TimeoutException)
+        {
+            // Closing a connection that is already going: nothing to keep.
+        }
+        finally
+        {
+            connection.Client.Dispose();
+        }
     }
 
-    /// <summary>5xx replies are permanent; 4xx and connection trouble (GeneralFailure) may pass.</summary>
-    public static bool IsPermanent(SmtpStatusCode code) => (int)code is >= 500 and < 600;
+    private sealed record Connection(SmtpClient Client, SmtpNegotiation Negotiation, long IdleSince, bool Reused);
 }

@@ -34,9 +34,9 @@ public static class BenchCommand
     {
         var data = new Option<string>("--data") { Description = "Folder for the benchmark's database", DefaultValueFactory = _ => Path.Combine("data", "bench") };
         var messages = new Option<int>("--messages") { Description = "Messages dispatched from the outbox", DefaultValueFactory = _ => 2000 };
-        var baseline = new Option<int>("--baseline-messages") { Description = "Messages in the bare SmtpClient loop", DefaultValueFactory = _ => 200 };
+        var baseline = new Option<int>("--baseline-messages") { Description = "Messages a bare MailKit client sends one by one on one connection", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Outbox:Concurrency for the run", DefaultValueFactory = _ => 4 };
-        var command = new Command("mail", "Outbox dispatch to a local aiosmtpd (messages/s) versus a bare SmtpClient send loop") { data, messages, baseline, concurrency };
+        var command = new Command("mail", "Outbox dispatch to a local aiosmtpd (messages/s) versus a bare MailKit client sending the same messages on one connection") { data, messages, baseline, concurrency };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             if (parse.GetValue(messages) < 10 || parse.GetValue(baseline) < 10) throw new Core.Common.BadInputException("--messages, --baseline-messages: expected at least 10");

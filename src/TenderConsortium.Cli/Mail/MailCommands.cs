@@ -49,16 +49,18 @@ public static class MailCommands
                 $"This is a test email from {site}'s tender engine.\n\nIf you can read it, email from the engine reaches {address}.\nSent through {via} at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC.\n",
                 $"<p>This is a test email from <strong>{System.Net.WebUtility.HtmlEncode(site)}</strong>'s tender engine.</p><p>If you can read it, email from the engine reaches {System.Net.WebUtility.HtmlEncode(address)}.</p>");
             var watch = Stopwatch.StartNew();
+            SmtpNegotiation? negotiated = null;
             try
             {
-                await transport.SendAsync(message, ct);
+                if (transport is SmtpTransport smtpTransport) negotiated = await smtpTransport.SendAndDescribeAsync(message, ct);
+                else await transport.SendAsync(message, ct);
             }
             catch (MailDeliveryException ex)
             {
                 Console.Error.WriteLine($"error: the test email to {address} was not accepted through {via}: {ex.Message}");
                 Console.Error.WriteLine(ex.Permanent
                     ? "The server refused it for good: check the address, Mail:From and the relay's rules."
-                    : "This may pass: check Mail:Smtp:Host, Mail:Smtp:Port, Mail:Smtp:StartTls and that the relay is running.");
+                    : "This may pass: check Mail:Smtp:Host, Mail:Smtp:Port, Mail:Smtp:Security, the sign-in settings and that the relay is running.");
                 return CliExit.Failure;
             }
             finally
@@ -66,9 +68,18 @@ public static class MailCommands
                 (transport as IDisposable)?.Dispose();
             }
 
-            Console.WriteLine(mail.IsSmtp
-                ? $"Sent a test email to {address} through {via}, from {mail.From}, in {watch.ElapsedMilliseconds} ms. Message-ID {message.MessageId}"
-                : $"Wrote a test email to {address} as {Path.Combine(((PickupFolderTransport)transport).Folder, PickupFolderTransport.FileNameFor(message.MessageId))}");
+            if (negotiated is not null)
+            {
+                Console.WriteLine($"Sent a test email to {address} through {via}, from {mail.From}, in {watch.ElapsedMilliseconds} ms. Message-ID {message.MessageId}");
+                Console.WriteLine($"Connection: {negotiated.TlsName}{(negotiated.Cipher is null ? "" : $", cipher {negotiated.Cipher}")}");
+                Console.WriteLine($"Signed in with: {negotiated.AuthMechanism ?? "no sign-in"}");
+                Console.WriteLine($"Relay offers: 8BITMIME {(negotiated.EightBitMime ? "yes" : "no")}, PIPELINING {(negotiated.Pipelining ? "yes" : "no")}, SMTPUTF8 {(negotiated.SmtpUtf8 ? "yes" : "no")}");
+            }
+            else
+            {
+                Console.WriteLine($"Wrote a test email to {address} as {Path.Combine(((PickupFolderTransport)transport).Folder, PickupFolderTransport.FileNameFor(message.MessageId))}");
+            }
+
             return CliExit.Ok;
         }));
         return command;
@@ -169,15 +180,5 @@ public static class MailCommands
         return command;
     }
 
-    private static bool IsAddress(string text)
-    {
-        try
-        {
-            return text.Length > 0 && new System.Net.Mail.MailAddress(text).Address == text;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    private static bool IsAddress(string text) => MailOptions.IsAddress(text);
 }

@@ -31,7 +31,7 @@ public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks li
         var rendered = templates.Render(EmailTemplateNames.DigestMember, model);
         var attachments = held.SelectMany(h => h.Mail.Attachments ?? []).ToList();
         return new OutgoingMail(messageId, recipient, rendered.Subject, rendered.Text, rendered.Html, held[0].Mail.FromAddress, held[0].Mail.FromName,
-            attachments.Count == 0 ? null : attachments);
+            attachments.Count == 0 ? null : attachments, CanUnsubscribe: true);
     }
 
     /// <summary>The text without its footer: the layout ends each email with the usual "-- " signature line.</summary>

@@ -52,7 +52,7 @@ public static class NodeComposition
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         services.AddSingleton(mail);
         services.AddSingleton(smtp);
-        services.AddSingleton<IMailTransport>(_ => CreateTransport(mail, smtp, node));
+        services.AddSingleton<IMailTransport>(sp => CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()));
         var links = new PublicLinks(string.IsNullOrWhiteSpace(mail.PublicBaseUrl) ? node.Url : mail.PublicBaseUrl);
         services.AddSingleton(links);
         services.AddSingleton<IEmailTemplates>(_ => new FileEmailTemplates(node.EmailTemplatesFolder, SiteName(mail), links));
@@ -65,14 +65,14 @@ public static class NodeComposition
     public static string SiteName(MailOptions mail) => string.IsNullOrWhiteSpace(mail.FromName) ? mail.From : mail.FromName.Trim();
 
     /// <summary>Refuses a mail configuration that cannot work, at start rather than at the first email. Never shows the password.</summary>
-    public static IMailTransport CreateTransport(MailOptions mail, SmtpOptions smtp, NodeSettings node)
+    public static IMailTransport CreateTransport(MailOptions mail, SmtpOptions smtp, NodeSettings node, TimeProvider? time = null)
     {
         var problems = mail.Problems().ToList();
         if (mail.IsSmtp) problems.AddRange(smtp.Problems());
         if (problems.Count > 0) throw new ConfigurationProblemException(problems);
         return mail.IsSmtp
-            ? new SmtpTransport(smtp, mail)
-            : new PickupFolderTransport(mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox"), mail);
+            ? new SmtpTransport(smtp, mail, time: time)
+            : new PickupFolderTransport(mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox"), mail, time);
     }
 
     /// <summary>Migrates both schemas and stores any new or changed workflow definitions.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TenderConsortium.IntegrationTests.Mail.Support;
 
 namespace TenderConsortium.IntegrationTests.Browser;
 
@@ -15,9 +14,8 @@ public sealed record Email(string To, string Subject, string Text)
         {
             try
             {
-                var message = MimeMessageReader.Parse(File.ReadAllBytes(file));
-                var text = message.All().FirstOrDefault(e => e.MediaType == "text/plain" && !e.IsAttachment)?.Text ?? "";
-                result.Add(new Email(message.Header("To") ?? "", message.Header("Subject") ?? "", text));
+                using var message = MimeKit.MimeMessage.Load(file);
+                result.Add(new Email(message.To.Mailboxes.FirstOrDefault()?.Address ?? "", message.Subject ?? "", message.TextBody ?? ""));
             }
             catch (IOException)
             {

@@ -71,7 +71,7 @@ public sealed class FaultTests
         }
 
         var received = await smtp.WaitForAsync(waiting.Count);
-        var ids = received.Select(r => r.Message.Header("Message-ID")).ToList();
+        var ids = received.Select(r => r.Message.Headers[MimeKit.HeaderId.MessageId]).ToList();
         Assert.That(ids, Is.Unique, "none twice");
         Assert.That(ids, Is.EquivalentTo(waiting.Select(m => m.MessageId)), "every one arrived");
     }

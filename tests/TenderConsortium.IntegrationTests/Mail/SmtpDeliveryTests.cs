@@ -1,3 +1,4 @@
+using MimeKit;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.IntegrationTests.Mail.Support;
 using TenderConsortium.IntegrationTests.Support;
@@ -52,13 +53,13 @@ public sealed class SmtpDeliveryTests
             Assert.Multiple(() =>
             {
                 Assert.That(mail.MailFrom, Is.EqualTo("bids@fifesen.example"), request.Template);
-                Assert.That(message.Header("From"), Does.Contain("Fife Social Enterprise Network").And.Contain("<bids@fifesen.example>"), request.Template);
-                Assert.That(message.Header("To"), Does.Contain(request.To), request.Template);
-                Assert.That(message.Header("Subject"), Is.EqualTo(expected.Subject), request.Template);
-                Assert.That(message.Header("Message-ID"), Is.EqualTo(row.MessageId), request.Template);
-                Assert.That(message.Header("Auto-Submitted"), Is.EqualTo("auto-generated"), request.Template);
-                var text = message.Single("text/plain").Text;
-                var html = message.Single("text/html").Text;
+                Assert.That(message.From.ToString(), Does.Contain("Fife Social Enterprise Network").And.Contain("<bids@fifesen.example>"), request.Template);
+                Assert.That(message.To.ToString(), Does.Contain(request.To), request.Template);
+                Assert.That(message.Subject, Is.EqualTo(expected.Subject), request.Template);
+                Assert.That(message.Headers[HeaderId.MessageId], Is.EqualTo(row.MessageId), request.Template);
+                Assert.That(message.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"), request.Template);
+                var text = message.TextBody ?? "";
+                var html = message.HtmlBody ?? "";
                 Assert.That(text.ReplaceLineEndings("\n"), Is.EqualTo(expected.Text), request.Template);
                 Assert.That(html.ReplaceLineEndings("\n"), Is.EqualTo(expected.Html), request.Template);
                 var link = request.Model["link"] as string;
@@ -68,7 +69,7 @@ public sealed class SmtpDeliveryTests
                 Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value),
                     Is.All.Match("^(https://|mailto:)"), $"{request.Template}: every link is absolute");
             });
-            var attachments = message.All().Where(p => p.IsAttachment).ToList();
+            var attachments = message.Attachments.OfType<MimePart>().ToList();
             if (request.Attachments is null)
             {
                 Assert.That(attachments, Is.Empty, request.Template);
@@ -77,9 +78,9 @@ public sealed class SmtpDeliveryTests
 
             Assert.That(attachments, Has.Count.EqualTo(1));
             Assert.That(attachments[0].FileName, Is.EqualTo("Sub-contract - Kirkcaldy Community Links.docx"));
-            Assert.That(attachments[0].MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
-            Assert.That(attachments[0].Body, Is.EqualTo(documentBytes));
-            Assert.That(message.MediaType, Is.EqualTo("multipart/mixed"));
+            Assert.That(attachments[0].ContentType.MimeType, Is.EqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+            Assert.That(attachments[0].DecodedBytes(), Is.EqualTo(documentBytes));
+            Assert.That(message.Body?.ContentType.MimeType, Is.EqualTo("multipart/mixed"));
         }
     }
 
@@ -96,10 +97,10 @@ public sealed class SmtpDeliveryTests
         await node.DispatchUntilSettledAsync();
 
         var message = (await server.WaitForAsync(1)).Single().Message;
-        var html = message.Single("text/html").Text;
+        var html = message.HtmlBody ?? "";
         Assert.That(html, Does.Not.Contain("<script>"));
         Assert.That(html, Does.Contain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"));
-        Assert.That(message.Single("text/plain").Text, Does.Contain("Hello <script>alert('x')</script> & Co,"));
+        Assert.That(message.TextBody, Does.Contain("Hello <script>alert('x')</script> & Co,"));
     }
 
     [Test]
@@ -129,7 +130,7 @@ public sealed class SmtpDeliveryTests
         var received = await server.WaitForAsync(12);
         await Task.Delay(300);
         received = server.Received();
-        Assert.That(received.Select(m => m.Message.Header("Message-ID")).Distinct().Count(), Is.EqualTo(12), "every message arrived");
+        Assert.That(received.Select(m => m.Message.Headers[HeaderId.MessageId]).Distinct().Count(), Is.EqualTo(12), "every message arrived");
         Assert.That(received, Has.Count.EqualTo(12), "none arrived twice");
         Assert.That((await node.Queries.ListDeliveriesAsync(OutboxStatus.Sent)).Count, Is.EqualTo(12));
     }
@@ -194,14 +195,18 @@ public sealed class SmtpDeliveryTests
         Assert.That(output, Does.Contain($"127.0.0.1:{server.Port}"));
         var mail = (await server.WaitForAsync(1)).Single();
         Assert.That(mail.Recipients, Is.EqualTo(new[] { "lead@fifesen.example" }));
-        Assert.That(mail.Message.Header("Subject"), Does.StartWith("Test email from"));
+        Assert.That(mail.Message.Subject, Does.StartWith("Test email from"));
 
+        Assert.That(output, Does.Contain("Connection: no TLS").And.Contain("Signed in with: no sign-in").And.Contain("8BITMIME yes"), "what was negotiated");
+
+        // Port 465 is TLS from the first byte; asking for STARTTLS there is a setting that cannot work.
         environment["Mail__Smtp__Port"] = "465";
+        environment["Mail__Smtp__Security"] = "StartTls";
         environment["Mail__Smtp__UserName"] = "bids";
         environment["Mail__Smtp__Password"] = "s3cret-pass";
         (exit, output) = await TenderProcess.RunAsync(["mail", "test", "--to", "lead@fifesen.example", "--data", data], environment);
         Assert.That(exit, Is.EqualTo(2), output);
-        Assert.That(output, Does.Contain("Mail:Smtp:Port: 465 needs implicit TLS"));
+        Assert.That(output, Does.Contain("Mail:Smtp:Port: 465 is for TLS from the first byte"));
         Assert.That(output, Does.Not.Contain("s3cret-pass"), "the password is never shown");
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NSubstitute;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Mail;
 using TenderConsortium.Workflows;
@@ -102,7 +103,16 @@ public sealed class MultiNodeTests
                 o.TimerPollInterval = TimeSpan.FromMilliseconds(20);
             },
             o => o.PollInterval = TimeSpan.FromMilliseconds(20));
-        services.AddSingleton<IMailTransport>(new CountingTransport(new PickupFolderTransport(outbox, new MailOptions()), deliveries));
+        // The mail port as a substitute that counts deliveries per Message-ID on the way to the real pickup transport.
+        var pickup = new PickupFolderTransport(outbox, new MailOptions());
+        var transport = Substitute.For<IMailTransport>();
+        transport.SendAsync(Arg.Any<OutgoingMail>(), Arg.Any<CancellationToken>()).Returns(async call =>
+        {
+            var mail = call.Arg<OutgoingMail>();
+            await pickup.SendAsync(mail, call.Arg<CancellationToken>());
+            deliveries.AddOrUpdate(mail.MessageId, 1, (_, n) => n + 1);
+        });
+        services.AddSingleton(transport);
         services.AddHostedService<RuntimeWorker>();
         return services.BuildServiceProvider();
     }
@@ -115,16 +125,6 @@ public sealed class MultiNodeTests
             if (DateTime.UtcNow > deadline)
                 Assert.Fail($"condition not met within {timeout}: {(describe is null ? "" : await describe())}; log:\n{TestLogProvider.Text}");
             await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Counts deliveries per Message-ID on the way to the real pickup transport.</summary>
-    private sealed class CountingTransport(IMailTransport inner, ConcurrentDictionary<string, int> deliveries) : IMailTransport
-    {
-        public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
-        {
-            await inner.SendAsync(mail, cancellationToken);
-            deliveries.AddOrUpdate(mail.MessageId, 1, (_, n) => n + 1);
         }
     }
 }

@@ -88,8 +88,8 @@ public static partial class ApiAuth
         {
             if (Directory.Exists(outbox) && Directory.GetFiles(outbox, "sign-in-*.eml").FirstOrDefault(f => !before.Contains(f)) is { } file)
             {
-                var message = MimeMessageReader.Parse(await File.ReadAllBytesAsync(file));
-                var text = message.All().First(e => e.MediaType == "text/plain" && !e.IsAttachment).Text;
+                using var message = await MimeKit.MimeMessage.LoadAsync(file);
+                var text = message.TextBody ?? "";
                 return Link().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException("no sign-in link in the email:\n" + text);
             }
 

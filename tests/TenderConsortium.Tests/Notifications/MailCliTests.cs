@@ -57,6 +57,40 @@ public sealed class MailCliTests
         Assert.That(result.Error, Does.Contain(message));
     }
 
+    [TestCase("{\"Mail\":{\"Transport\":\"smtp\",\"Smtp\":{\"Host\":\"relay.example.org\",\"Security\":\"Sometimes\"}}}", "Mail:Smtp:Security: expected Auto, StartTls, SslOnConnect or None")]
+    [TestCase("{\"Mail\":{\"Transport\":\"smtp\",\"Smtp\":{\"Host\":\"relay.example.org\",\"TrustedCertificate\":\"/nowhere/relay.pem\"}}}", "Mail:Smtp:TrustedCertificate: the file /nowhere/relay.pem does not exist")]
+    [TestCase("{\"Mail\":{\"Transport\":\"smtp\",\"Smtp\":{\"Host\":\"smtp.office365.com\",\"Port\":587,\"UserName\":\"bids@fifesen.example\",\"OAuth\":{\"TenantId\":\"t\",\"ClientId\":\"c\"}}}}", "Mail:Smtp:OAuth:ClientSecret: required for OAuth")]
+    [TestCase("{\"Mail\":{\"Transport\":\"smtp\",\"Smtp\":{\"Host\":\"relay.example.org\",\"Port\":465,\"Security\":\"StartTls\"}}}", "Mail:Smtp:Port: 465 is for TLS from the first byte")]
+    [TestCase("{\"Mail\":{\"Dkim\":{\"Domain\":\"fifesen.example\",\"Selector\":\"tender\"}}}", "Mail:Dkim:PrivateKeyFile: required for DKIM signing")]
+    [TestCase("{\"Mail\":{\"ReplyTo\":\"the lead\"}}", "Mail:ReplyTo:")]
+    public async Task A_mail_setting_that_cannot_work_exits_2_naming_the_key(string settings, string message)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-cli", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        await File.WriteAllTextAsync(Path.Combine(data, "appsettings.json"), settings);
+        var result = await CliRunner.RunAsync(MailCommands.Create(), "mail", "test", "--to", "lead@fifesen.example", "--data", data);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Out + result.Error);
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(result.Out + result.Error, Does.Not.Contain("Exception").And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task A_dkim_key_file_that_is_not_a_private_key_exits_2_naming_the_key()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "tender-cli", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var publicOnly = Path.Combine(data, "dkim.pub.pem");
+        await File.WriteAllTextAsync(publicOnly, rsa.ExportSubjectPublicKeyInfoPem());
+        await File.WriteAllTextAsync(Path.Combine(data, "appsettings.json"),
+            "{\"Mail\":{\"Dkim\":{\"Domain\":\"fifesen.example\",\"Selector\":\"tender\",\"PrivateKeyFile\":" + System.Text.Json.JsonSerializer.Serialize(publicOnly) + "}}}");
+
+        var result = await CliRunner.RunAsync(MailCommands.Create(), "mail", "test", "--to", "lead@fifesen.example", "--data", data);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Out + result.Error);
+        Assert.That(result.Error, Does.Contain("Mail:Dkim:PrivateKeyFile:").And.Contain("is not an RSA private key in PEM"));
+    }
+
     [TestCase(new[] { "outbox", "retry" }, "id: give the id of one failed email, or --all-failed")]
     [TestCase(new[] { "outbox", "retry", "abc" }, "id: expected an outbox id")]
     [TestCase(new[] { "outbox", "list", "--status", "Lost" }, "--status: expected one of")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using MimeKit;
 using TenderConsortium.IntegrationTests.Support;
 
 namespace TenderConsortium.IntegrationTests.Mail.Support;
@@ -9,7 +10,8 @@ namespace TenderConsortium.IntegrationTests.Mail.Support;
 /// <summary>
 /// A real SMTP server for a test: smtp_server.py (aiosmtpd from the Debian python3-aiosmtpd package) on a free
 /// loopback port, writing what it accepts to a spool folder. It can be stopped and started again on the same port,
-/// reject some addresses (--reject) or answer 450 first (--tempfail). <see cref="Configuration"/> gives a node's
+/// reject some addresses (--reject), answer 450 first (--tempfail), drop connections during DATA (--drop-data), speak
+/// TLS (--tls starttls|implicit with a certificate) and require a sign-in (--user, --xoauth2). <see cref="Configuration"/> gives a node's
 /// settings for it, so any test (up to the full bid flow) can send through it.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
@@ -114,7 +116,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 envelope.GetProperty("mail_from").GetString()!,
                 envelope.GetProperty("rcpt_tos").EnumerateArray().Select(e => e.GetString()!).ToList(),
                 envelope.GetProperty("connection").GetInt32(),
-                MimeMessageReader.Parse(File.ReadAllBytes(eml))));
+                MimeMessage.Load(eml)));
         }
 
         return list;
@@ -165,5 +167,5 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 }
 
-/// <summary>One message as the server received it: the envelope and the parsed MIME message.</summary>
-public sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> Recipients, int Connection, MimeEntity Message);
+/// <summary>One message as the server received it: the envelope and the message as MimeKit reads it.</summary>
+public sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> Recipients, int Connection, MimeMessage Message);
