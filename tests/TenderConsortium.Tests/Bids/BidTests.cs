@@ -16,7 +16,7 @@ public sealed class BidTests
         return bid;
     }
 
-    private static ProblemCode CodeOf(TestDelegate change) => Assert.Throws<ProblemException>(change)!.Code;
+    private static ProblemCode CodeOf(Action change) => Assert.Throws<ProblemException>(change)!.Code;
 
     [Test]
     public void A_new_bid_is_in_preparation_with_nothing_recorded()
