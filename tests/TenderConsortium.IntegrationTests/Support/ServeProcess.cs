@@ -15,12 +15,16 @@ public sealed class ServeProcess : IDisposable
     public TenderProcess Process { get; }
     public HttpClient Http { get; }
 
-    public static async Task<ServeProcess> StartAsync(string dataFolder, IDictionary<string, string>? environment = null, params string[] extra)
+    /// <param name="demo">Let serve seed the demo bid into an empty folder (it is given --no-demo otherwise).</param>
+    /// <param name="listen">The host to listen on; the client always uses the loopback address.</param>
+    public static async Task<ServeProcess> StartAsync(string dataFolder, bool demo = false, string listen = "127.0.0.1", IDictionary<string, string>? environment = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var process = TenderProcess.Start(["serve", "--data", dataFolder, "--urls", url, "--no-demo", "--workflows", TenderProcess.WorkflowsFolder, .. extra], environment);
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        string[] args = ["serve", "--data", dataFolder, "--urls", $"http://{listen}:{port}", "--workflows", TenderProcess.WorkflowsFolder];
+        var process = TenderProcess.Start(demo ? args : [.. args, "--no-demo"], environment);
         var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // the demo's seeding runs a bid before serving
         while (true)
         {
             try
@@ -35,7 +39,7 @@ public sealed class ServeProcess : IDisposable
             if (DateTime.UtcNow > deadline)
             {
                 process.Dispose();
-                throw new TimeoutException($"tender serve did not answer /health within a minute:\n{process.Output}");
+                throw new TimeoutException($"tender serve did not answer /health within two minutes:\n{process.Output}");
             }
 
             await Task.Delay(200);
