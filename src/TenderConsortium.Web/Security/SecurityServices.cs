@@ -43,7 +43,9 @@ public static class SecurityServices
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
-                    OnValidatePrincipal = ValidateAsync,
+                    OnSigningIn = CookieSessions.StartAsync,
+                    OnValidatePrincipal = CookieSessions.ValidateAsync,
+                    OnSigningOut = CookieSessions.EndAsync,
                     OnRedirectToLogin = ctx => Problems.IsApi(ctx.Request)
                         ? Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required",
                             "Sign in, or send a lead's API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
@@ -120,17 +122,5 @@ public static class SecurityServices
     {
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    /// <summary>A cookie stays good only while its account exists with the same role and consortium.</summary>
-    private static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
-    {
-        var caller = ctx.Principal is null ? null : Caller.From(ctx.Principal);
-        var account = caller is null ? null : await ctx.HttpContext.RequestServices.GetRequiredService<AccountStore>().FindAsync(caller.UserId, ctx.HttpContext.RequestAborted);
-        if (account is null || account.Role != caller!.Role || account.ConsortiumId != caller.ConsortiumId)
-        {
-            ctx.RejectPrincipal();
-            await ctx.HttpContext.SignOutAsync(TenderAuth.CookieScheme);
-        }
     }
 }
