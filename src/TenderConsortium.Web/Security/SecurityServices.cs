@@ -24,6 +24,10 @@ public static class SecurityServices
     {
         var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(options);
+        // Read and checked now, so a bad proxy address stops the node at start with the setting named.
+        var proxies = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        services.AddSingleton(proxies);
+        if (proxies.Any) services.AddSingleton(proxies.ToForwardedHeaders());
         services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NodeSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
 
@@ -80,7 +84,7 @@ public static class SecurityServices
                     $"Too many sign-in attempts from here. Try again in {Math.Ceiling(retry.TotalSeconds)} seconds.");
             };
             o.AddPolicy(TenderAuth.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientKey.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 }));
         });
         return services;
@@ -89,6 +93,9 @@ public static class SecurityServices
     /// <summary>The middleware, in order. Call right after <c>Build()</c>, before mapping endpoints.</summary>
     public static WebApplication UseTenderSecurity(this WebApplication app)
     {
+        // First, so that the scheme (Secure cookies, HSTS) and the client address (throttles) are the real ones. Only
+        // with configured proxies: otherwise nothing a client sends can change its address.
+        if (app.Services.GetService<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>() is { } forwarded) app.UseForwardedHeaders(forwarded);
         app.Use((http, next) => SecurityHeaders.ApplyAsync(http, () => next(http)));
         app.UseStatusCodePages(async ctx =>
         {

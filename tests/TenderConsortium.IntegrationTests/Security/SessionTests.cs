@@ -126,6 +126,42 @@ public sealed class SessionTests
         });
     }
 
+    [Test]
+    public async Task Sessions_start_end_and_expire_on_PostgreSQL_too()
+    {
+        var (server, problem) = await PostgresServer.GetAsync();
+        if (server is null)
+        {
+            ServiceRequirement.Missing("PostgreSQL", problem!);
+            return;
+        }
+
+        var connection = await server.CreateDatabaseAsync();
+        await Persistence.TenderDatabase.MigrateAsync(connection);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var store = new AccountStore(connection, clock);
+        var account = await store.AddAsync(Lead, AccountRoles.Lead, "Alpha");
+        var signedOut = await store.StartSessionAsync(account.Id, TimeSpan.FromHours(12));
+        var everywhere = await store.StartSessionAsync(account.Id, TimeSpan.FromHours(12));
+        var expiring = await store.StartSessionAsync(account.Id, TimeSpan.FromMinutes(1));
+        Assert.That((await store.FindSessionAsync(signedOut))?.Email, Is.EqualTo(Lead));
+
+        await store.EndSessionAsync(signedOut);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var afterSignOut = await store.FindSessionAsync(signedOut);
+        var afterExpiry = await store.FindSessionAsync(expiring);
+        var stillLive = await store.FindSessionAsync(everywhere);
+        var ended = await store.EndAllSessionsAsync(Lead);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(afterSignOut, Is.Null);
+            Assert.That(afterExpiry, Is.Null);
+            Assert.That(stillLive?.Email, Is.EqualTo(Lead));
+            Assert.That(ended, Is.EqualTo(2), "the live one and the expired one not yet cleared");
+            Assert.That(await store.FindSessionAsync(everywhere), Is.Null);
+        });
+    }
+
     /// <summary>A second client that sends only the browser's tender.auth cookie, as someone who copied it would.</summary>
     private HttpClient CopyOf(CookieContainer cookies)
     {
