@@ -3,10 +3,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Web.Composition;
@@ -30,6 +34,12 @@ public static class SecurityServices
         if (proxies.Any) services.AddSingleton(proxies.ToForwardedHeaders());
         services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NodeSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
+        // The keys that seal cookies and antiforgery tokens live in the data folder: every node behind the balancer
+        // shares that folder, so a cookie set by one node is read by the others, and a backup of the folder keeps
+        // people signed in after a restore. Owner-only, like the rest of the folder (DataFolderAccess).
+        services.AddDataProtection().SetApplicationName("TenderConsortium");
+        services.AddOptions<KeyManagementOptions>().Configure<NodeSettings, ILoggerFactory>((o, node, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(node.DataFolder, "keys", "data-protection")), logs));
 
         services.AddAuthentication(TenderAuth.Scheme)
             .AddPolicyScheme(TenderAuth.Scheme, "Cookie or API key", o =>

@@ -49,6 +49,16 @@ public sealed class SessionTests
     }
 
     [Test]
+    public async Task The_keys_that_seal_cookies_are_kept_in_the_shared_data_folder()
+    {
+        var (browser, _) = await ApiAuth.SignInAsync(_tenants.Node, Lead);
+        var keys = Path.Combine(_tenants.Node.DataFolder, "keys", "data-protection");
+        Assert.That((await browser.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Directory.Exists(keys) ? Directory.GetFiles(keys, "key-*.xml") : [], Is.Not.Empty,
+            "every node reading the shared folder can open every node's cookies");
+    }
+
+    [Test]
     public async Task Sign_out_everywhere_ends_every_browser_of_the_account_and_no_other()
     {
         var (laptop, _) = await ApiAuth.SignInAsync(_tenants.Node, Lead);
