@@ -36,6 +36,8 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     MailCommands.Create(),
     OutboxCommands.Create(),
     TenderConsortium.Cli.Users.UserCommands.Create(),
+    TenderConsortium.Cli.Backup.BackupCommands.Backup(),
+    TenderConsortium.Cli.Backup.BackupCommands.Restore(),
 };
 
 var parsed = root.Parse(args);
