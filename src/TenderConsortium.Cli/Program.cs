@@ -38,6 +38,7 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     TenderConsortium.Cli.Users.UserCommands.Create(),
     TenderConsortium.Cli.Backup.BackupCommands.Backup(),
     TenderConsortium.Cli.Backup.BackupCommands.Restore(),
+    TenderConsortium.Cli.Privacy.PrivacyCommands.Create(),
 };
 
 var parsed = root.Parse(args);
