@@ -35,6 +35,9 @@ public static class TenderWebApp
         // and open a scope holding the path that scope-aware loggers (JSON console, OpenTelemetry) write with every
         // line. Off whatever the configuration says; a rule for this exact category set here outranks the settings'.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // The cookie keys are stored as files, protected like the invitation key by the folder's 0600 (DataFolderAccess);
+        // the warning that they are not encrypted at rest says nothing an operator can act on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddTenderNode(builder.Configuration, node);
         builder.Services.Configure<TokenThrottleOptions>(builder.Configuration.GetSection(TokenThrottleOptions.Section));
         builder.Services.AddSingleton<TokenThrottle>();
