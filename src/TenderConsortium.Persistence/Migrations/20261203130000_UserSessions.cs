@@ -8,7 +8,7 @@ namespace TenderConsortium.Persistence.Migrations;
 /// copied cookie stops working; each has an absolute end. Ids stored hashed. Hand-written; once shipped never edit.
 /// </summary>
 [DbContext(typeof(TenderDbContext))]
-[Migration("20261203120000_UserSessions")]
+[Migration("20261203130000_UserSessions")]
 public sealed partial class UserSessions : Migration
 {
     protected override void Up(MigrationBuilder m)
