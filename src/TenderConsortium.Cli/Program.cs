@@ -36,6 +36,9 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     MailCommands.Create(),
     OutboxCommands.Create(),
     TenderConsortium.Cli.Users.UserCommands.Create(),
+    TenderConsortium.Cli.Backup.BackupCommands.Backup(),
+    TenderConsortium.Cli.Backup.BackupCommands.Restore(),
+    TenderConsortium.Cli.Privacy.PrivacyCommands.Create(),
 };
 
 var parsed = root.Parse(args);

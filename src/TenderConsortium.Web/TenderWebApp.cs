@@ -22,6 +22,7 @@ public static class TenderWebApp
 {
     public static WebApplication Build(string[] args, NodeSettings node, string? urls)
     {
+        DataFolderAccess.Restrict(node.DataFolder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // A settings file in the data folder lets an operator configure a node without touching the install.
         builder.Configuration.AddJsonFile(Path.Combine(node.DataFolder, "appsettings.json"), optional: true);
@@ -30,6 +31,13 @@ public static class TenderWebApp
         // Every SQL statement at Information would drown what an operator needs to see.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Request paths carry credentials (/d/{member token}, /sign-in/verify?token=): the hosting diagnostics log them
+        // and open a scope holding the path that scope-aware loggers (JSON console, OpenTelemetry) write with every
+        // line. Off whatever the configuration says; a rule for this exact category set here outranks the settings'.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // The cookie keys are stored as files, protected like the invitation key by the folder's 0600 (DataFolderAccess);
+        // the warning that they are not encrypted at rest says nothing an operator can act on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddTenderNode(builder.Configuration, node);
         builder.Services.Configure<TokenThrottleOptions>(builder.Configuration.GetSection(TokenThrottleOptions.Section));
         builder.Services.AddSingleton<TokenThrottle>();

@@ -34,6 +34,8 @@ public static partial class DemoSeed
             if (await accounts.FindByEmailAsync(email, ct) is null) await accounts.AddAsync(email, role, null, ct);
         }
 
+        // Live links in a log are a credential for whoever reads it: said plainly, and only ever for this seeded demo.
+        Console.WriteLine("  FOR LOCAL TRIAL ONLY: these links sign in to the demo accounts; anyone who can read this output can use them.");
         Console.WriteLine($"  as the lead ({BidDemo.LeadEmail}), sign in within 15 minutes with {await SignInAsync(accounts, links, BidDemo.LeadEmail, ct)}");
         Console.WriteLine($"     then open {links.Opportunity(opportunity)}");
         Console.WriteLine($"  as a member ({invitation.MemberName}), no account: {memberLink}");

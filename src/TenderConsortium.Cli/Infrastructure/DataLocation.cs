@@ -13,7 +13,8 @@ public sealed record DataLocation(string DataFolder, string ConnectionString)
         if (File.Exists(folder)) throw new BadInputException($"--data: '{folder}' is a file; expected a folder");
         try
         {
-            Directory.CreateDirectory(folder);
+            // Owner-only (0700, files 0600) on Unix: it holds the database, live links in the outbox and the keys.
+            Web.Security.DataFolderAccess.Restrict(folder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -45,9 +45,10 @@ public static class ServeCommand
             };
             var app = TenderWebApp.Build(configuration, node, parse.GetValue(urls));
             await NodeComposition.InitializeAsync(app.Services, ct);
-            // Only the embedded default is a newcomer's machine: a database named with --db (several nodes, production)
-            // never gets demo accounts, and nodes starting together do not each seed a bid.
-            if (!parse.GetValue(noDemo) && string.IsNullOrWhiteSpace(parse.GetValue(db))) await DemoSeed.SeedIfEmptyAsync(app.Services, location, ct);
+            // Only the embedded default on a loopback address is a newcomer's machine: a database named with --db (several
+            // nodes, production) or a node others can reach never gets demo accounts or prints their sign-in links.
+            if (!parse.GetValue(noDemo) && string.IsNullOrWhiteSpace(parse.GetValue(db)) && LoopbackOnly(listen))
+                await DemoSeed.SeedIfEmptyAsync(app.Services, location, ct);
             Console.WriteLine($"TenderConsortium serving on {parse.GetValue(urls)} (data: {location.DataFolder}); health at /health. Ctrl+C stops.");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
@@ -55,4 +56,10 @@ public static class ServeCommand
         }));
         return command;
     }
+
+    /// <summary>True when every address listened on is this machine's own (127.0.0.1, [::1], localhost).</summary>
+    private static bool LoopbackOnly(string urls) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries).All(url =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+            (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)));
 }

@@ -7,7 +7,7 @@ using TenderConsortium.Persistence.Accounts;
 namespace TenderConsortium.Cli.Users;
 
 /// <summary>
-/// "tender users add|list|remove|apikey": lead and adviser accounts. They sign in by emailed link (no passwords);
+/// "tender users add|list|remove|apikey|sign-out": lead and adviser accounts. They sign in by emailed link (no passwords);
 /// a lead's scripts use an API key, printed once and stored hashed.
 /// </summary>
 public static class UserCommands
@@ -19,6 +19,7 @@ public static class UserCommands
         command.Subcommands.Add(List());
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(ApiKey());
+        command.Subcommands.Add(SignOut());
         return command;
     }
 
@@ -98,6 +99,22 @@ public static class UserCommands
 
             Console.Out.WriteLine(key);
             Console.Error.WriteLine($"API key for {account.Email}. It is shown only now; send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. Any earlier key no longer works.");
+            return CliExit.Ok;
+        }));
+        return command;
+    }
+
+    private static Command SignOut()
+    {
+        var email = Email();
+        var command = StoreOptions.Command("sign-out", "Sign an account out everywhere: each of its browsers is refused at its next request (a lost laptop, a shared computer)", out var store, email);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var connection = await store.OpenAsync(parse, ct);
+            var address = parse.GetValue(email)!;
+            var ended = await new AccountStore(connection).EndAllSessionsAsync(address, ct);
+            if (store.Json(parse)) IntakeCli.WriteJson(new { email = AccountStore.NormaliseEmail(address), sessionsEnded = ended });
+            else Console.Out.WriteLine($"Signed {AccountStore.NormaliseEmail(address)} out everywhere ({ended} session{(ended == 1 ? "" : "s")} ended).");
             return CliExit.Ok;
         }));
         return command;

@@ -11,6 +11,12 @@ public sealed class IntakeOptions
     /// <summary>Longest text field, in characters. Real notice descriptions stay well under 100,000.</summary>
     public int MaxStringLength { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// How much text YAML aliases (<c>*name</c>) may add beyond the file's own size. Aliases save typing a repeated
+    /// value; a notice never needs them to multiply it, and a small file whose aliases expand to gigabytes is an attack.
+    /// </summary>
+    public long MaxYamlAliasBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Problems reported before giving up; past this the file is almost certainly not what was meant.</summary>
     public int MaxProblems { get; init; } = 200;
 

@@ -147,21 +147,21 @@ public sealed class NoticeReader(IntakeOptions options, CpvCatalogue catalogue, 
         var text = Encoding.UTF8.GetString(limited.GetBuffer(), 0, (int)limited.Length).TrimStart('\uFEFF');
 
         if (string.IsNullOrWhiteSpace(text)) throw new BadInputException("the file is empty");
-        var node = YamlToJson.Convert(text);
-        if (node is null)
+        // One conversion, one parse: the JSON bytes are both what the mapper reads and the original kept with the revision.
+        var json = YamlToJson.Convert(text, Options.MaxYamlAliasBytes);
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind == JsonValueKind.Null)
         {
             problems.Error("", "the YAML document is empty");
             return null;
         }
 
-        var json = node.ToJsonString(DomainJson.Options);
-        using var document = JsonDocument.Parse(json);
         if (!OwnNoticeFormat.IsOwnFormat(document.RootElement))
         {
             problems.Error("format", $"required: a YAML notice starts with 'format: {OwnNoticeFormat.FormatName}'");
             return null;
         }
 
-        return _ownFormat.Map(document.RootElement, problems) is { } opportunity ? new ImportedNotice(opportunity, json, "") : null;
+        return _ownFormat.Map(document.RootElement, problems) is { } opportunity ? new ImportedNotice(opportunity, Encoding.UTF8.GetString(json), "") : null;
     }
 }

@@ -47,6 +47,22 @@ public sealed class ApiKeyRecord
     public long? LastUsedAt { get; set; }
 }
 
+/// <summary>
+/// A browser's signed-in session. The cookie carries the session's id; only its SHA-256 is stored. Deleting the row
+/// ends the session at the browser's next request (sign-out, sign out everywhere, account removed).
+/// </summary>
+public sealed class UserSessionRecord
+{
+    public required string IdHash { get; set; }
+
+    public required string UserId { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    /// <summary>The absolute end: however active the browser is, the session ends here and the person signs in again.</summary>
+    public long ExpiresAt { get; set; }
+}
+
 internal sealed class UserRecordConfiguration : IEntityTypeConfiguration<UserRecord>
 {
     public void Configure(EntityTypeBuilder<UserRecord> e)
@@ -75,5 +91,15 @@ internal sealed class ApiKeyRecordConfiguration : IEntityTypeConfiguration<ApiKe
         e.HasKey(x => x.Id).HasName("pk_api_keys");
         e.HasIndex(x => x.KeyHash).IsUnique().HasDatabaseName("ix_api_keys_key_hash");
         e.HasIndex(x => x.UserId).HasDatabaseName("ix_api_keys_user_id");
+    }
+}
+
+internal sealed class UserSessionRecordConfiguration : IEntityTypeConfiguration<UserSessionRecord>
+{
+    public void Configure(EntityTypeBuilder<UserSessionRecord> e)
+    {
+        e.ToTable("user_sessions");
+        e.HasKey(x => x.IdHash).HasName("pk_user_sessions");
+        e.HasIndex(x => x.UserId).HasDatabaseName("ix_user_sessions_user_id");
     }
 }

@@ -74,6 +74,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
         if (user is null) return false;
         await db.Set<SignInTokenRecord>().Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ApiKeyRecord>().Where(k => k.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<UserSessionRecord>().Where(x => x.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         db.Set<UserRecord>().Remove(user);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -146,6 +147,49 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
         if (spend && await open.ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken) != 1) return null;
         var userId = await (spend ? db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash) : open).Select(t => t.UserId).FirstOrDefaultAsync(cancellationToken);
         return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Starts a browser session for the account, ending at the latest after <paramref name="lifetime"/>; returns its id
+    /// (for the cookie; stored hashed). Sessions past their end are cleared on the way.
+    /// </summary>
+    public async Task<string> StartSessionAsync(string accountId, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        var id = Secrets.New();
+        await using var db = TenderDatabase.Open(connectionString);
+        await db.Set<UserSessionRecord>().Where(x => x.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        db.Set<UserSessionRecord>().Add(new UserSessionRecord { IdHash = Secrets.Hash(id), UserId = accountId, CreatedAt = now, ExpiresAt = now + lifetime.Ticks });
+        await db.SaveChangesAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>The account of a live session; null when it ended (signed out, expired, account removed) or never was.</summary>
+    public async Task<Account?> FindSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 200) return null;
+        var hash = Secrets.Hash(sessionId);
+        var now = time.GetUtcNow().UtcTicks;
+        await using var db = TenderDatabase.Open(connectionString);
+        var userId = await db.Set<UserSessionRecord>().Where(x => x.IdHash == hash && x.ExpiresAt > now).Select(x => x.UserId).FirstOrDefaultAsync(cancellationToken);
+        return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
+    }
+
+    /// <summary>Ends one session (sign-out): its cookie, even copied elsewhere, no longer works.</summary>
+    public async Task EndSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 200) return;
+        var hash = Secrets.Hash(sessionId);
+        await using var db = TenderDatabase.Open(connectionString);
+        await db.Set<UserSessionRecord>().Where(x => x.IdHash == hash).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Ends every session of the account with that email (sign out everywhere); how many there were.</summary>
+    public async Task<int> EndAllSessionsAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var account = await FindByEmailAsync(email, cancellationToken) ?? throw new BadInputException($"--email: no account for '{email}'");
+        await using var db = TenderDatabase.Open(connectionString);
+        return await db.Set<UserSessionRecord>().Where(x => x.UserId == account.Id).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Trimmed, lower-cased address; null when it is not one.</summary>

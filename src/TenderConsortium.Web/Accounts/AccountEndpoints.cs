@@ -14,7 +14,7 @@ namespace TenderConsortium.Web.Accounts;
 
 /// <summary>
 /// Sign-in by emailed link: <c>POST /api/sign-in</c> {"email"} (always 202; the link is redeemed on the sign-in pages,
-/// <see cref="Pages.Shared.SignInPage"/>), <c>POST /sign-out</c> (antiforgery), and <c>GET /api/me</c>.
+/// <see cref="Pages.Shared.SignInPage"/>), <c>POST /sign-out</c> and <c>POST /sign-out/everywhere</c> (antiforgery; both end sessions on the server), and <c>GET /api/me</c>.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -40,22 +40,15 @@ public static class AccountEndpoints
             .WithTags("Accounts")
             .WithSummary("Ask for a sign-in link by email (always 202, whether or not the address has an account)");
 
-        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
-            {
-                try
-                {
-                    await antiforgery.ValidateRequestAsync(http);
-                }
-                catch (AntiforgeryValidationException)
-                {
-                    return Results.Problem(title: "Bad request", detail: "The form has expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
-                }
-
-                await http.SignOutAsync(TenderAuth.CookieScheme);
-                return Results.Redirect(TenderAuth.SignInPath);
-            })
+        app.MapPost("/sign-out", (HttpContext http, IAntiforgery antiforgery, AccountStore accounts) => SignOutAsync(http, antiforgery, accounts, everywhere: false))
             .AllowAnonymous()
-            .DisableAntiforgery() // validated above, so a bad token is a plain 400 rather than an exception
+            .DisableAntiforgery() // validated in SignOutAsync, so a bad token is a plain 400 rather than an exception
+            .ExcludeFromDescription();
+
+        // A lost laptop or a shared computer: every browser signed in as this account is signed out at its next request.
+        app.MapPost("/sign-out/everywhere", (HttpContext http, IAntiforgery antiforgery, AccountStore accounts) => SignOutAsync(http, antiforgery, accounts, everywhere: true))
+            .AllowAnonymous()
+            .DisableAntiforgery()
             .ExcludeFromDescription();
 
         app.MapGet("/api/me", (HttpContext http, AccountStore accounts) => Me(http, accounts))
@@ -63,6 +56,22 @@ public static class AccountEndpoints
             .WithTags("Accounts")
             .WithSummary("The signed-in account: email, role and consortium");
         return app;
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AccountStore accounts, bool everywhere)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.Problem(title: "Bad request", detail: "The form has expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (everywhere && Caller.From(http.User) is { } caller) await accounts.EndAllSessionsAsync(caller.Email, http.RequestAborted);
+        await http.SignOutAsync(TenderAuth.CookieScheme); // ends this session on the server too (CookieSessions)
+        return Results.Redirect(TenderAuth.SignInPath);
     }
 
     private static async Task<IResult> Me(HttpContext http, AccountStore accounts)

@@ -20,25 +20,8 @@ public static partial class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/opportunities/{id}/documents", (string id, HttpContext http, NodeSettings node) =>
-            {
-                var folder = FolderOf(node, id);
-                var files = new List<Document>();
-                if (Directory.Exists(folder))
-                {
-                    foreach (var path in Directory.EnumerateFiles(folder).Where(p => PackFile().IsMatch(Path.GetFileName(p))))
-                        files.Add(Describe(id, path, null));
-                    var subcontracts = Path.Combine(folder, "subcontracts");
-                    if (Directory.Exists(subcontracts))
-                        foreach (var path in Directory.EnumerateFiles(subcontracts).Where(p => SubcontractFile().IsMatch(Path.GetFileName(p))))
-                            files.Add(Describe(id, path, "subcontracts"));
-                }
-
-                var ordered = files.OrderBy(d => d.Kind, StringComparer.Ordinal).ThenByDescending(d => d.Version).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
-                var paging = Paging.From(http.Request);
-                var json = new Dictionary<string, object?> { ["opportunityId"] = id, ["documents"] = ordered.Skip(paging.Skip).Take(paging.PageSize).ToList() };
-                foreach (var (k, v) in paging.Links(http.Request, ordered.Count)) json[k] = v;
-                return Results.Json(json, DomainJson.Options);
-            })
+                // Paging is read first and through ApiGuard, so a bad ?page= is the 400 every other list gives.
+                ApiGuard.RunAsync(() => Task.FromResult(List(id, http, node))))
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Documents").WithSummary("The opportunity's bid packs, pricing workbooks, checks and sub-contracts (paged)");
 
@@ -52,6 +35,27 @@ public static partial class DocumentEndpoints
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Documents").WithSummary("Download one member's sub-contract");
         return app;
+    }
+
+    private static IResult List(string id, HttpContext http, NodeSettings node)
+    {
+        var paging = Paging.From(http.Request);
+        var folder = FolderOf(node, id);
+        var files = new List<Document>();
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder).Where(p => PackFile().IsMatch(Path.GetFileName(p))))
+                files.Add(Describe(id, path, null));
+            var subcontracts = Path.Combine(folder, "subcontracts");
+            if (Directory.Exists(subcontracts))
+                foreach (var path in Directory.EnumerateFiles(subcontracts).Where(p => SubcontractFile().IsMatch(Path.GetFileName(p))))
+                    files.Add(Describe(id, path, "subcontracts"));
+        }
+
+        var ordered = files.OrderBy(d => d.Kind, StringComparer.Ordinal).ThenByDescending(d => d.Version).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var json = new Dictionary<string, object?> { ["opportunityId"] = id, ["documents"] = ordered.Skip(paging.Skip).Take(paging.PageSize).ToList() };
+        foreach (var (k, v) in paging.Links(http.Request, ordered.Count)) json[k] = v;
+        return Results.Json(json, DomainJson.Options);
     }
 
     /// <summary>The opportunity's folder. Ids are ours (resolved by the scope filter), but the name is still checked.</summary>

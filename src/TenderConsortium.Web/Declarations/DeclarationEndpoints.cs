@@ -67,7 +67,7 @@ public static class DeclarationEndpoints
     /// <summary>Runs a token request: throttled clients wait, refused tokens count against the client, bad input is a 400.</summary>
     private static async Task<IResult> WithTokenAsync(HttpContext http, TokenThrottle throttle, Func<Task<IResult>> work, bool html = false)
     {
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = Security.ClientKey.Of(http);
         if (throttle.WaitFor(client) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -12,4 +12,10 @@ public sealed class SecurityOptions
 
     /// <summary>How long a browser stays signed in without using the site (sliding).</summary>
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// The longest a session lasts however active it is: a working day and a bit. Then the person signs in again, so a
+    /// stolen cookie that is kept busy still dies.
+    /// </summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 }

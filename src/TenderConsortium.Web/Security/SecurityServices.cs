@@ -3,10 +3,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Web.Composition;
@@ -24,8 +28,18 @@ public static class SecurityServices
     {
         var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(options);
+        // Read and checked now, so a bad proxy address stops the node at start with the setting named.
+        var proxies = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        services.AddSingleton(proxies);
+        if (proxies.Any) services.AddSingleton(proxies.ToForwardedHeaders());
         services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NodeSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
+        // The keys that seal cookies and antiforgery tokens live in the data folder: every node behind the balancer
+        // shares that folder, so a cookie set by one node is read by the others, and a backup of the folder keeps
+        // people signed in after a restore. Owner-only, like the rest of the folder (DataFolderAccess).
+        services.AddDataProtection().SetApplicationName("TenderConsortium");
+        services.AddOptions<KeyManagementOptions>().Configure<NodeSettings, ILoggerFactory>((o, node, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(node.DataFolder, "keys", "data-protection")), logs));
 
         services.AddAuthentication(TenderAuth.Scheme)
             .AddPolicyScheme(TenderAuth.Scheme, "Cookie or API key", o =>
@@ -43,7 +57,9 @@ public static class SecurityServices
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
-                    OnValidatePrincipal = ValidateAsync,
+                    OnSigningIn = CookieSessions.StartAsync,
+                    OnValidatePrincipal = CookieSessions.ValidateAsync,
+                    OnSigningOut = CookieSessions.EndAsync,
                     OnRedirectToLogin = ctx => Problems.IsApi(ctx.Request)
                         ? Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required",
                             "Sign in, or send a lead's API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
@@ -78,7 +94,7 @@ public static class SecurityServices
                     $"Too many sign-in attempts from here. Try again in {Math.Ceiling(retry.TotalSeconds)} seconds.");
             };
             o.AddPolicy(TenderAuth.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientKey.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 }));
         });
         return services;
@@ -87,6 +103,9 @@ public static class SecurityServices
     /// <summary>The middleware, in order. Call right after <c>Build()</c>, before mapping endpoints.</summary>
     public static WebApplication UseTenderSecurity(this WebApplication app)
     {
+        // First, so that the scheme (Secure cookies, HSTS) and the client address (throttles) are the real ones. Only
+        // with configured proxies: otherwise nothing a client sends can change its address.
+        if (app.Services.GetService<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>() is { } forwarded) app.UseForwardedHeaders(forwarded);
         app.Use((http, next) => SecurityHeaders.ApplyAsync(http, () => next(http)));
         app.UseStatusCodePages(async ctx =>
         {
@@ -120,17 +139,5 @@ public static class SecurityServices
     {
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    /// <summary>A cookie stays good only while its account exists with the same role and consortium.</summary>
-    private static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
-    {
-        var caller = ctx.Principal is null ? null : Caller.From(ctx.Principal);
-        var account = caller is null ? null : await ctx.HttpContext.RequestServices.GetRequiredService<AccountStore>().FindAsync(caller.UserId, ctx.HttpContext.RequestAborted);
-        if (account is null || account.Role != caller!.Role || account.ConsortiumId != caller.ConsortiumId)
-        {
-            ctx.RejectPrincipal();
-            await ctx.HttpContext.SignOutAsync(TenderAuth.CookieScheme);
-        }
     }
 }

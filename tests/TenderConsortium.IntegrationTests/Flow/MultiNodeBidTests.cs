@@ -257,7 +257,7 @@ public sealed class MultiNodeBidTests
 
     private async Task StartNodeAsync(string key)
     {
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         var url = $"http://127.0.0.1:{port}";
         var node = TenderProcess.Start(["serve", "--data", _data, "--db", _connection, "--urls", url, "--no-demo", "--workflows", TenderProcess.WorkflowsFolder],
             new Dictionary<string, string>
@@ -286,15 +286,6 @@ public sealed class MultiNodeBidTests
     }
 
     private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {

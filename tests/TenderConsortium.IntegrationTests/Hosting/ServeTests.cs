@@ -20,6 +20,33 @@ public sealed class ServeTests
     }
 
     [Test]
+    public async Task Live_answers_from_the_process_and_ready_only_while_documents_can_be_written()
+    {
+        await using var node = await WebNode.StartAsync();
+        var live = await node.Http.GetAsync("/health/live");
+        var ready = await node.Http.GetAsync("/health/ready");
+
+        var documents = Path.Combine(node.DataFolder, "documents");
+        if (Directory.Exists(documents)) Directory.Delete(documents, recursive: true);
+        await File.WriteAllTextAsync(documents, "a file where the folder should be"); // unwritable even for root
+        var broken = await node.Http.GetAsync("/health/ready");
+        var brokenBody = await broken.Content.ReadAsStringAsync();
+        var stillLive = await node.Http.GetAsync("/health/live");
+        File.Delete(documents);
+        var back = await node.Http.GetAsync("/health/ready");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
+            Assert.That(broken.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(brokenBody, Does.Contain("the documents folder cannot be written"));
+            Assert.That(stillLive.StatusCode, Is.EqualTo(HttpStatusCode.OK), "not ready is not dead");
+            Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
     public async Task An_unusable_mail_configuration_is_refused_at_start_naming_the_setting()
     {
         var (exit, output) = await TenderProcess.RunAsync(

@@ -117,6 +117,22 @@ public sealed class MalformedRequestTests
     [Test]
     public void There_are_at_least_100_cases() => Assert.That(Cases().Count(), Is.GreaterThanOrEqualTo(100));
 
+    /// <summary>Every paged list the lead can read, each with each kind of bad paging: 400 naming the field, never 500.</summary>
+    [Test]
+    public async Task Bad_paging_is_400_on_every_list()
+    {
+        string[] lists = ["/api/opportunities", "/api/members", "/api/instances", "/api/opportunities/{A}/invitations", "/api/opportunities/{A}/documents"];
+        string[] queries = ["page=0", "pageSize=0", "pageSize=abc", "page=2147483647", "page=-1", "pageSize=201"];
+        foreach (var list in lists)
+        foreach (var query in queries)
+        {
+            var response = await _tenants.LeadA.GetAsync($"{list.Replace("{A}", _tenants.OpportunityA)}?{query}");
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), $"{list}?{query}: {text}");
+            Assert.That(text, Does.Contain(query.Split('=')[0] + ": expected a whole number"), $"{list}?{query}");
+        }
+    }
+
     [TestCaseSource(nameof(Cases))]
     public async Task Is_answered_without_a_server_error(string method, string path, string? body, string? contentType)
     {

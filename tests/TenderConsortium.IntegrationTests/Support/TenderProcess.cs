@@ -19,6 +19,9 @@ public sealed class TenderProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>The operating system's id of the process (to read its memory from /proc).</summary>
+    public int Id => _process.Id;
+
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "tender.dll");
     public static string WorkflowsFolder => Path.Combine(AppContext.BaseDirectory, "workflows");
 

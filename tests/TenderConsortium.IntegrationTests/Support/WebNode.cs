@@ -25,9 +25,10 @@ public sealed class WebNode : IAsyncDisposable
 
     /// <param name="settings">Configuration for the host, e.g. "Security:SignInPermitLimit" = "1000" (passed as command-line keys).</param>
     /// <param name="workflowsFolder">The definitions to load (default: the repository's workflows/).</param>
-    public static async Task<WebNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? workflowsFolder = null)
+    /// <param name="dataFolder">An existing data folder to serve (a restored backup); default: a fresh one. Deleted on dispose either way.</param>
+    public static async Task<WebNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? workflowsFolder = null, string? dataFolder = null)
     {
-        var data = Path.Combine(Path.GetTempPath(), "tender-web", Guid.NewGuid().ToString("N"));
+        var data = dataFolder ?? Path.Combine(Path.GetTempPath(), "tender-web", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var args = (settings ?? new Dictionary<string, string>()).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
         var app = TenderWebApp.Build(args, new NodeSettings(data, DatabaseConnection.ForDataFolder(data), workflowsFolder ?? TenderProcess.WorkflowsFolder), "http://127.0.0.1:0");

@@ -14,7 +14,7 @@ internal static class MemberTokenGuard
 {
     public static async Task<IResult> RunAsync(HttpContext http, TokenThrottle throttle, Func<Task<IResult>> work)
     {
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = Security.ClientKey.Of(http);
         if (throttle.WaitFor(client) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -89,7 +89,7 @@ public static class SignInPage
             """), StatusCodes.Status403Forbidden);
     }
 
-    private static string Client(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string Client(HttpContext http) => Security.ClientKey.Of(http);
 
     private static IResult Render(HttpContext http, FormState form, bool sent, int status = StatusCodes.Status200OK)
     {
