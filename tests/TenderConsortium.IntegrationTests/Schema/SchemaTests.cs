@@ -11,7 +11,7 @@ using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Persistence;
 
-namespace TenderConsortium.IntegrationTests.Persistence;
+namespace TenderConsortium.IntegrationTests.Schema;
 
 /// <summary>
 /// The hand-written migrations and the EF model must describe the same database: an empty database migrated to the
