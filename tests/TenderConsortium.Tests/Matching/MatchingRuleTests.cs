@@ -90,7 +90,7 @@ public sealed class MatchingRuleTests
         Assert.Multiple(() =>
         {
             Assert.That(lot.Candidates.Select(c => c.MemberId), Is.EqualTo(new[] { "A" }));
-            Assert.That(lot.Excluded.Single().Reasons, Is.EqualTo(new[] { "does not serve UKL" }));
+            Assert.That(lot.Excluded.Single().Reasons, Is.EqualTo(new[] { "does not serve Wales" }));
         });
     }
 
