@@ -20,13 +20,19 @@ public sealed class ChecksTests
     public async Task A_sound_pack_passes_every_check_but_the_deadline_it_missed()
     {
         var input = await GlasgowAsync();
+        input = input with { Profile = input.Profile with { LeadRegistration = "SC700001", LeadAddress = "1 Example Street, Glasgow G1 1AA", Signatory = "Morag Lindsay, Chief Executive" } };
         var files = BidPackFixture.Assembler().Assemble(input, 1);
         var json = JsonDocument.Parse(files.ChecksJson).RootElement;
         Assert.Multiple(() =>
         {
             Assert.That(files.Checks.Checks.Select(c => c.Id), Is.EqualTo(new[]
-                { "lots-covered", "allocations-match", "spd-items", "subcontract-payment", "social-value", "pricing-consistent", "word-limits", "deadline" }));
-            Assert.That(files.Checks.Checks.Where(c => c.Id != "deadline").Select(c => c.Status), Is.All.EqualTo(CheckStatus.Pass));
+                { "lots-covered", "allocations-match", "spd-items", "subcontract-payment", "social-value", "pricing-consistent", "word-limits", "deadline",
+                  "lead-facts", "certifications", "price-sanity" }));
+            // The sample consortium's data is what an adviser would find: two members' certificates lapsed in 2026 and
+            // the allocated hours price well below the buyer's £7.5m estimate. The checks say so; the rest pass.
+            Assert.That(files.Checks.Checks.Where(c => c.Id is not ("deadline" or "certifications" or "price-sanity")).Select(c => c.Status), Is.All.EqualTo(CheckStatus.Pass));
+            Assert.That(Check(files, "certifications").Detail, Does.Contain("Cumbrae Youth Trust: PVG expired on 31 August 2026, before the pack's date 1 November 2026"));
+            Assert.That(Check(files, "price-sanity").Detail, Does.Contain("of the buyer's estimate of £7,500,000.00").And.Contain("Below 50%").And.Contain("Prices are for the whole contract (2.96 years"));
             Assert.That(Check(files, "deadline").Status, Is.EqualTo(CheckStatus.Fail), "the 2019 deadline passed");
             Assert.That(Check(files, "deadline").Detail, Does.Contain("days ago"));
             Assert.That(json.GetProperty("checks")[0].GetProperty("status").GetString(), Is.EqualTo("pass"));
