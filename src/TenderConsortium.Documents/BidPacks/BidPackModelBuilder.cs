@@ -57,6 +57,9 @@ public sealed class BidPackModelBuilder(IMapper mapper)
                 LeadRole = facts.Spd.LeadRole,
                 GroupName = facts.Spd.GroupName,
                 GroupMembers = string.Join("; ", facts.Spd.GroupMembers),
+                LeadAnswers = facts.Spd.LeadAnswers,
+                LeadSubcontracted = facts.Spd.LeadSubcontracted,
+                ReliedOn = facts.Spd.ReliedOn,
                 Members = mapper.Map<List<SpdMemberView>>(facts.Spd.Members),
             },
             Pricing = new PricingSummaryView

@@ -161,7 +161,7 @@ public static partial class BidPackChecker
             .Select(d => facts.Input.Member(d.MemberId)!.Member.Name).ToList();
         return late.Count > 0
             ? new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Warning, $"all present; below 95% of invoices paid on time (4C.4): {string.Join(", ", late)}")
-            : new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Pass, $"II.A/B, III, IV, 4C.4 and 4C.10 present for all {facts.Delivering.Count} members; lead Part II.A names the group");
+            : new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Pass, $"II.A/B, III, IV, 4C.4 and 4C.10 present for all {facts.Delivering.Count} sub-contractors relied on (II.C); the lead answers as single bidder with its 4C.10");
     }
 
     private static BidPackCheck PaymentClauses(BidPackFacts facts, IReadOnlyDictionary<string, string> texts)

@@ -10,6 +10,7 @@ public static class SubcontractTemplate
     [
         "consortium.leadName", "member.name", "each line in subcontract.lines", "subcontract.total", "each kpi in subcontract.kpis",
         "clauses.price", "clauses.payment", "clauses.monitoring", "each commitment in subcontract.socialValue", "clauses.variation", "clauses.exit",
+        "clauses.insurance", "clauses.safeguarding", "clauses.dataProtection", "clauses.tupe", "clauses.stepIn", "clauses.governingLaw",
     ];
 
     public static byte[] Create()
@@ -51,8 +52,20 @@ public static class SubcontractTemplate
         b.Block("clauses.variation");
         b.Heading(1, "8. Withdrawal and exit");
         b.Block("clauses.exit");
+        b.Heading(1, "9. Insurance");
+        b.Block("clauses.insurance");
+        b.Heading(1, "10. Safeguarding");
+        b.Block("clauses.safeguarding");
+        b.Heading(1, "11. Data protection");
+        b.Block("clauses.dataProtection");
+        b.Heading(1, "12. Staff transfer (TUPE)");
+        b.Block("clauses.tupe");
+        b.Heading(1, "13. Step-in on the Member's failure");
+        b.Block("clauses.stepIn");
+        b.Heading(1, "14. Governing law");
+        b.Block("clauses.governingLaw");
 
-        b.Heading(1, "9. Signatures");
+        b.Heading(1, "15. Signatures");
         b.Table([("For the Lead", 4819), ("For the Member", 4819)], null,
             [b.Field("consortium.signatory"), WordTemplateBuilder.Plain(", "), b.Field("consortium.leadName")],
             [b.Field("member.name")]);

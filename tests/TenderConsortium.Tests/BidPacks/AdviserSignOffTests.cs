@@ -139,4 +139,41 @@ public sealed class AdviserSignOffTests
             Assert.That(entries.Where(e => e.Kind == "award" && e.LotId == "2").Select(e => e.Weight), Is.EqualTo(new[] { "70", "30" }), "the notice's order and weights");
         });
     }
+
+    [Test]
+    public async Task The_SPD_has_the_lead_as_single_bidder_with_its_4C10_and_members_as_subcontractors_relied_on()
+    {
+        var input = await GlasgowAsync();
+        var facts = BidPackFacts.From(input);
+        var files = BidPackFixture.Assembler().Assemble(input, 1);
+        var text = DocxText(files.BidPack);
+        var proportion = facts.Pricing.Subtotal / facts.Pricing.Total * 100;
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("The lead body: the single bidder (its own Parts II–IV)"));
+            Assert.That(text, Does.Contain($"{input.Profile.LeadName} is the single bidder and prime contractor. Part II.A: it does not participate together with others"));
+            Assert.That(text, Does.Contain(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"4C.10: {proportion:0.0}% of the contract value")));
+            Assert.That(proportion, Is.EqualTo(100m / 1.05m).Within(0.01m), "with a 5% fee the lead sub-contracts about 95%");
+            Assert.That(text, Does.Contain("Part II.C, sub-contractors whose capacity is relied on for the selection criteria: " + facts.Delivering[0].Member.Name));
+            Assert.That(text, Does.Not.Contain("Members of the group"));
+            Assert.That(text, Does.Not.Contain("participating together with others)"));
+        });
+    }
+
+    [TestCase("pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json", "governed by Scots law", "the Scottish courts")]
+    [TestCase("cf-ocds-b5fd17-7f6e81c3-domestic-abuse-support-adults.json", "governed by the law of England and Wales", "the courts of England and Wales")]
+    public async Task Each_subcontract_carries_governing_law_by_the_buyer_jurisdiction_and_the_sector_clauses(string notice, string law, string courts)
+    {
+        var input = await BidPackFixture.InputAsync(notice);
+        var files = BidPackFixture.Assembler().Assemble(input, 1);
+        Assert.That(files.Subcontracts, Is.Not.Empty);
+        var text = DocxText(files.Subcontracts[0].Bytes);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain(law).And.Contain(courts));
+            Assert.That(text, Does.Contain("UK GDPR").And.Contain("PVG scheme").And.Contain("Transfer of Undertakings (Protection of Employment) Regulations 2006")
+                .And.Contain("the Lead may step in").And.Contain("insurances the main contract requires"));
+            Assert.That(text, Does.Contain("within 30 days of receiving a valid and undisputed invoice"));
+        });
+    }
 }
