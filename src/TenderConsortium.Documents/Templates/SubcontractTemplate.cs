@@ -13,6 +13,20 @@ public static class SubcontractTemplate
         "clauses.insurance", "clauses.safeguarding", "clauses.dataProtection", "clauses.tupe", "clauses.stepIn", "clauses.governingLaw",
     ];
 
+    // The engine-written clauses after the schedules, each under its own numbered heading.
+    private static readonly (string Heading, string Path)[] ClauseSections =
+    [
+        ("7. Variation", "clauses.variation"), ("8. Withdrawal and exit", "clauses.exit"), ("9. Insurance", "clauses.insurance"),
+        ("10. Safeguarding", "clauses.safeguarding"), ("11. Data protection", "clauses.dataProtection"), ("12. Staff transfer (TUPE)", "clauses.tupe"),
+        ("13. Step-in on the Member's failure", "clauses.stepIn"), ("14. Governing law", "clauses.governingLaw"),
+    ];
+
+    private static void ClauseSection(WordTemplateBuilder b, string heading, string path)
+    {
+        b.Heading(1, heading);
+        b.Block(path);
+    }
+
     public static byte[] Create()
     {
         var b = new WordTemplateBuilder();
@@ -48,22 +62,7 @@ public static class SubcontractTemplate
             [b.Field("commitment.measure")], [b.Field("commitment.quantity")], [b.Field("commitment.unit")], [b.Field("commitment.lots")], [b.Field("commitment.note")]);
         b.Block("clauses.socialValue");
 
-        b.Heading(1, "7. Variation");
-        b.Block("clauses.variation");
-        b.Heading(1, "8. Withdrawal and exit");
-        b.Block("clauses.exit");
-        b.Heading(1, "9. Insurance");
-        b.Block("clauses.insurance");
-        b.Heading(1, "10. Safeguarding");
-        b.Block("clauses.safeguarding");
-        b.Heading(1, "11. Data protection");
-        b.Block("clauses.dataProtection");
-        b.Heading(1, "12. Staff transfer (TUPE)");
-        b.Block("clauses.tupe");
-        b.Heading(1, "13. Step-in on the Member's failure");
-        b.Block("clauses.stepIn");
-        b.Heading(1, "14. Governing law");
-        b.Block("clauses.governingLaw");
+        foreach (var (heading, clause) in ClauseSections) ClauseSection(b, heading, clause);
 
         b.Heading(1, "15. Signatures");
         b.Table([("For the Lead", 4819), ("For the Member", 4819)], null,

@@ -14,11 +14,6 @@ namespace TenderConsortium.Tests.BidPacks;
 /// </summary>
 public sealed class AdviserSignOffTests
 {
-    private static BidPackCheck Check(BidPackFiles files, string id) => files.Checks.Checks.Single(c => c.Id == id);
-
-    private static async Task<BidPackInput> GlasgowAsync() =>
-        await BidPackFixture.InputAsync("pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json");
-
     private static string DocxText(byte[] docx)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
@@ -28,7 +23,7 @@ public sealed class AdviserSignOffTests
     [Test]
     public async Task Missing_lead_facts_are_a_failed_check_naming_the_setting_not_a_stand_in_in_the_pack()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         input = input with { Profile = input.Profile with { LeadRegistration = ConsortiumProfile.Default.LeadRegistration, LeadAddress = ConsortiumProfile.Default.LeadAddress, Signatory = ConsortiumProfile.Default.Signatory } };
         var files = BidPackFixture.Assembler().Assemble(input, 1);
         var text = DocxText(files.BidPack);
@@ -37,15 +32,15 @@ public sealed class AdviserSignOffTests
             Assert.That(text, Does.Not.Contain("not yet given"));
             Assert.That(text, Does.Not.Contain("the Chief Executive signs"));
             Assert.That(text, Does.Not.Contain("{{").And.Not.Contain("}}"));
-            Assert.That(Check(files, "lead-facts").Status, Is.EqualTo(CheckStatus.Fail));
-            Assert.That(Check(files, "lead-facts").Detail, Does.Contain("'leadRegistration'").And.Contain("'leadAddress'").And.Contain("'signatory'"));
+            Assert.That(BidPackFixture.Check(files, "lead-facts").Status, Is.EqualTo(CheckStatus.Fail));
+            Assert.That(BidPackFixture.Check(files, "lead-facts").Detail, Does.Contain("'leadRegistration'").And.Contain("'leadAddress'").And.Contain("'signatory'"));
         });
     }
 
     [Test]
     public async Task Demand_not_covered_is_told_to_the_lead_in_the_checks_not_to_the_buyer()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var lot = input.Allocation.Lots[0];
         var thin = lot with { Uncovered = 1500, Demand = lot.Demand + 1500 };
         input = input with
@@ -61,14 +56,14 @@ public sealed class AdviserSignOffTests
         {
             Assert.That(text, Does.Not.Contain("not yet covered"));
             Assert.That(text, Does.Not.Match(@"(?<![\d,])1,500 (of|hours)"));
-            Assert.That(Check(files, "lots-covered").Detail, Does.Contain("1,500 hours"));
+            Assert.That(BidPackFixture.Check(files, "lots-covered").Detail, Does.Contain("1,500 hours"));
         });
     }
 
     [Test]
     public async Task The_pack_and_the_checks_say_whether_prices_are_per_year_or_for_the_whole_contract()
     {
-        var files = BidPackFixture.Assembler().Assemble(await GlasgowAsync(), 1);
+        var files = BidPackFixture.Assembler().Assemble(await BidPackFixture.GlasgowAsync(), 1);
         Assert.That(DocxText(files.BidPack), Does.Contain("Prices are for the whole contract (2.96 years, the volumes allocated for its whole length), not per year"));
     }
 
@@ -77,11 +72,11 @@ public sealed class AdviserSignOffTests
     [TestCase(0.9, CheckStatus.Pass, "is 90% of the buyer's estimate")]
     public async Task The_total_is_held_against_the_buyer_estimate(double ratio, CheckStatus status, string said)
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var total = BidPackFacts.From(input).Pricing.Total;
         var estimate = new Money(Math.Round(total / (decimal)ratio, 2), "GBP");
         var opportunity = input.Opportunity with { Value = estimate, Lots = input.Opportunity.Lots.Select(l => l with { Value = null }).ToList() };
-        var check = Check(BidPackFixture.Assembler().Assemble(input with { Opportunity = opportunity }, 1), "price-sanity");
+        var check = BidPackFixture.Check(BidPackFixture.Assembler().Assemble(input with { Opportunity = opportunity }, 1), "price-sanity");
         Assert.That(check.Status, Is.EqualTo(status));
         Assert.That(check.Detail, Does.Contain(said));
     }
@@ -89,14 +84,14 @@ public sealed class AdviserSignOffTests
     [Test]
     public async Task A_certificate_lapsing_before_the_contract_ends_fails_naming_the_member()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var start = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var opportunity = input.Opportunity with { ContractPeriod = new ContractPeriod(start, start.AddYears(3), null) };
         var delivering = BidPackFacts.From(input).Delivering[0];
         var members = input.Members.Select(m => m.Id == delivering.Id
             ? m with { Member = m.Member with { Certifications = [new Certification(CertificationKind.PvgDisclosure, "PVG", new DateOnly(2028, 6, 30))] } }
             : m with { Member = m.Member with { Certifications = [] } }).ToList();
-        var check = Check(BidPackFixture.Assembler().Assemble(input with { Opportunity = opportunity, Members = members }, 1), "certifications");
+        var check = BidPackFixture.Check(BidPackFixture.Assembler().Assemble(input with { Opportunity = opportunity, Members = members }, 1), "certifications");
         Assert.That(check.Status, Is.EqualTo(CheckStatus.Fail));
         Assert.That(check.Detail, Is.EqualTo($"{delivering.Member.Name}: PVG expires on 30 June 2028, before the contract ends on 1 January 2030; renew it or show the renewal"));
     }
@@ -104,12 +99,12 @@ public sealed class AdviserSignOffTests
     [Test]
     public async Task An_overridden_share_is_not_called_within_the_cap()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var lot = input.Allocation.Lots[0];
         var share = lot.Shares.First(s => s.Volume > 0);
         var pinned = share with { OverrideReason = "the buyer asked for continuity of the current provider" };
         var allocation = input.Allocation with { Lots = [lot with { Shares = lot.Shares.Select(s => s == share ? pinned : s).ToList() }, .. input.Allocation.Lots.Skip(1)] };
-        var check = Check(BidPackFixture.Assembler().Assemble(input with { Allocation = allocation }, 1), "allocations-match");
+        var check = BidPackFixture.Check(BidPackFixture.Assembler().Assemble(input with { Allocation = allocation }, 1), "allocations-match");
         Assert.That(check.Detail, Does.Not.Contain("within declarations, prices and the cap"));
         Assert.That(check.Detail, Does.Contain("1 set by the lead with a recorded reason"));
     }
@@ -117,7 +112,7 @@ public sealed class AdviserSignOffTests
     [Test]
     public async Task The_risk_register_carries_the_sector_risks()
     {
-        var files = BidPackFixture.Assembler().Assemble(await GlasgowAsync(), 1);
+        var files = BidPackFixture.Assembler().Assemble(await BidPackFixture.GlasgowAsync(), 1);
         var text = DocxText(files.BidPack);
         Assert.That(text, Does.Contain("Safeguarding of the people the service supports")
             .And.Contain("A member's registration or inspection grade lapses")
@@ -129,7 +124,7 @@ public sealed class AdviserSignOffTests
     [Test]
     public async Task The_compliance_matrix_answers_each_criterion_once_and_the_Care_Inspectorate_grade_bar()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var entries = ComplianceMatrix.For(input.Opportunity);
         var selection = entries.Where(e => e.Kind == "selection").ToList();
         Assert.Multiple(() =>
@@ -143,7 +138,7 @@ public sealed class AdviserSignOffTests
     [Test]
     public async Task The_SPD_has_the_lead_as_single_bidder_with_its_4C10_and_members_as_subcontractors_relied_on()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var facts = BidPackFacts.From(input);
         var files = BidPackFixture.Assembler().Assemble(input, 1);
         var text = DocxText(files.BidPack);
