@@ -29,7 +29,7 @@ public static class TenderDomainServices
     public static IServiceCollection AddTenderDomain(this IServiceCollection services, string connectionString, byte[] invitationKey)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IMatchingSource>(new MatchingSource(connectionString));
+        services.AddSingleton<IMatchingSource>(sp => new MatchingSource(connectionString, null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMemberDirectory>(new MemberDirectory(connectionString));
         services.AddSingleton<IInvitationStore>(new InvitationStore(connectionString));
         services.AddSingleton<IDeclarationStore>(new DeclarationStore(connectionString));

@@ -96,6 +96,10 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
             ["consortiumName"] = "Clyde Social Enterprise Consortium",
             ["leadName"] = "Jamie Reid, Clyde Social Enterprise Consortium",
             ["leadBody"] = "Clyde Social Enterprise Consortium Ltd",
+            // The lead body's own facts (invented for the demo, like the sample consortium): a pack without them fails its lead-facts check.
+            ["leadRegistration"] = "SC700123",
+            ["leadAddress"] = "12 Trongate, Glasgow G1 5EN",
+            ["signatory"] = "Jamie Reid, Chief Executive",
             ["leadEmail"] = LeadEmail,
             ["adviserEmail"] = AdviserEmail,
             ["lotTerms"] = plan["lotTerms"]!.DeepClone(),

@@ -45,5 +45,9 @@ internal static class IntakeCli
     public static string Date(DateTimeOffset? date) =>
         date is null ? "-" : date.Value.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
+    /// <summary>An OCDS code in words: "electronicSubmission" → "electronic submission".</summary>
+    public static string Words(string code) =>
+        string.Concat(code.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     public static string Places(IEnumerable<string> codes) => string.Join(", ", codes.Select(ScottishPlaces.Default.NameOf));
 }

@@ -34,6 +34,7 @@ public static class MatchCommand
                 console.WriteLine();
                 console.WriteLine($"Lot {lot.LotId}: {lot.Title}");
                 foreach (var requirement in lot.Requirements) console.WriteLine($"  requires {requirement}");
+                foreach (var check in lot.ConsortiumChecks) console.WriteLine($"  consortium check: {check}");
                 var table = new Table().AddColumns("Score", "Member", "Reasons");
                 foreach (var c in lot.Candidates)
                     table.AddRow(c.Score.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(c.Name), Markup.Escape(string.Join("; ", c.Reasons)));

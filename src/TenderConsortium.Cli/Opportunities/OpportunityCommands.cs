@@ -110,13 +110,27 @@ public static class OpportunityCommands
     {
         console.WriteLine($"{o.Title}");
         console.WriteLine($"  ocid {o.Ocid} ({o.Source}), reference {o.Reference ?? "-"}");
-        console.WriteLine($"  buyer {o.Buyer.Name}; value {IntakeCli.Money(o.Value)}; deadline {IntakeCli.Date(o.Deadline)}");
+        var minimum = o.MinValue is null ? "" : $" (minimum {IntakeCli.Money(o.MinValue)})";
+        var dateOnly = o.DeadlineDateOnly ? " (the notice gave only the date)" : "";
+        console.WriteLine($"  buyer {o.Buyer.Name}; value {IntakeCli.Money(o.Value)}{minimum}; deadline {IntakeCli.Date(o.Deadline)}{dateOnly}");
         var flags = new List<string>();
         if (o.Suitability?.Sme == true) flags.Add("suitable for SMEs");
         if (o.Suitability?.Vcse == true) flags.Add("suitable for VCSEs");
-        if (o.CommunityBenefits) flags.Add("community benefits requested");
-        if (o.ConsortiaWelcome) flags.Add("consortia welcome");
         if (flags.Count > 0) console.WriteLine($"  {string.Join("; ", flags)}");
+        if (o.CommunityBenefitsEvidence is { } cb) console.WriteLine($"  community benefits {(o.CommunityBenefits ? "requested" : "not requested")}: \"{cb}\"");
+        if (o.ConsortiaWelcomeEvidence is { } cw) console.WriteLine($"  consortia {(o.ConsortiaWelcome ? "welcome" : "not welcome")}: \"{cw}\"");
+        if (o.Submission is { } submission)
+        {
+            var variants = submission.VariantsAllowed switch { true => "; variants allowed", false => "; variants not allowed", _ => "" };
+            console.WriteLine($"  submission {string.Join(", ", submission.Methods.Select(IntakeCli.Words))}{(submission.Portal is null ? "" : " at " + submission.Portal)}{variants}");
+        }
+
+        foreach (var insurance in o.Insurance)
+            console.WriteLine($"  insurance: {insurance.Kind} {(insurance.Amount is null ? "(level in the tender documents)" : IntakeCli.Money(insurance.Amount))}");
+        if (o.Staff is { NamesAndQualifications: true }) console.WriteLine("  staff: the bid names its staff and gives their qualifications");
+        if (o.Recurrence is { Recurs: true } recurrence) console.WriteLine($"  recurs{(recurrence.Description is null ? "" : ": " + recurrence.Description)}");
+        if (o.Documents.Count > 0) console.WriteLine($"  documents: {string.Join("; ", o.Documents.Select(d => d.Title ?? IntakeCli.Words(d.Type ?? d.Id ?? "document")))}");
+        foreach (var warning in o.Warnings) console.WriteLine($"  warning: {warning}");
         var lots = new Table().AddColumns("Lot", "Title", "Value", "CPV", "Places", "Criteria");
         foreach (var lot in o.Lots)
         {
@@ -124,8 +138,8 @@ public static class OpportunityCommands
                 Markup.Escape(lot.Id),
                 Markup.Escape(lot.Title),
                 IntakeCli.Money(lot.Value),
-                string.Join(" ", lot.Cpv),
-                Markup.Escape(IntakeCli.Places(lot.Places)),
+                string.Join(" ", lot.Cpv.Select(c => c == lot.MainCpv ? c + " (main)" : c)),
+                Markup.Escape(IntakeCli.Places(lot.Places) + (lot.DeliveryText.Count > 0 ? "; " + string.Join(" ", lot.DeliveryText) : "")),
                 Markup.Escape(string.Join(", ", lot.AwardCriteria.Select(c => $"{c.Name ?? c.Type} {c.Weight?.ToString() ?? "-"}"))));
         }
 

@@ -20,11 +20,23 @@ public sealed class AllocationObjective
     private readonly Dictionary<string, decimal> _referencePrices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AllocationLot> _lots = new(StringComparer.Ordinal);
     private readonly long _maxConcentrationMarginal;
+    private readonly Relaxation? _relaxed;
 
-    public AllocationObjective(AllocationProblem problem, AllocationRules rules)
+    /// <summary>A rule loosened for one offer: its cap by one unit, or its micro floor waived.</summary>
+    internal sealed record Relaxation(string MemberId, string LotId, bool Cap, bool WaiveFloor)
+    {
+        public bool For(Offer offer) => offer.MemberId == MemberId && offer.LotId == LotId;
+    }
+
+    public AllocationObjective(AllocationProblem problem, AllocationRules rules) : this(problem, rules, null) { }
+
+    /// <param name="relaxed">One offer whose cap is one unit looser or whose micro floor is waived: how the
+    /// explanation tests whether a rule binds a share (<see cref="ShareBindings"/>).</param>
+    internal AllocationObjective(AllocationProblem problem, AllocationRules rules, Relaxation? relaxed)
     {
         Problem = problem;
         _rules = rules;
+        _relaxed = relaxed;
         foreach (var lot in problem.Lots)
         {
             _lots[lot.Id] = lot;
@@ -90,7 +102,24 @@ public sealed class AllocationObjective
     public long CapOf(Offer offer)
     {
         var demand = _lots[offer.LotId].Demand;
-        return Math.Min(offer.Volume, (long)Math.Floor(_rules.MaxSharePerMember * demand));
+        var loosened = _relaxed is { Cap: true } r && r.For(offer) ? 1 : 0;
+        return Math.Min(offer.Volume, (long)Math.Floor(_rules.MaxSharePerMember * demand) + loosened);
+    }
+
+    /// <summary>The cap share of the lot's demand in whole units, before the member's declaration limits it.</summary>
+    public long CapShareUnits(Offer offer) => (long)Math.Floor(_rules.MaxSharePerMember * _lots[offer.LotId].Demand);
+
+    /// <summary>What the <paramref name="unit"/>-th unit (1-based) of the offer costs, floor bonus and concentration included.</summary>
+    public long MarginalCost(Offer offer, long unit)
+    {
+        long reached = 0;
+        foreach (var (capacity, cost) in Segments(offer, unit))
+        {
+            reached += capacity;
+            if (reached >= unit) return cost;
+        }
+
+        return UnitCostOf(offer).Total;
     }
 
     /// <summary>
@@ -99,7 +128,7 @@ public sealed class AllocationObjective
     /// </summary>
     public long FloorOf(Offer offer)
     {
-        if (!offer.IsMicro || offer.Volume == 0)
+        if (!offer.IsMicro || offer.Volume == 0 || (_relaxed is { WaiveFloor: true } r && r.For(offer)))
             return 0;
         var demand = _lots[offer.LotId].Demand;
         return Math.Min(CapOf(offer), (long)Math.Ceiling(_rules.MicroMinShare * demand));

@@ -41,6 +41,22 @@ public sealed class AllocationSolver
     private AllocationResult Solve(AllocationProblem problem, IReadOnlyList<ShareOverride> overrides, IReadOnlyList<string> withdrawn)
     {
         var objective = new AllocationObjective(problem, _rules);
+        var (volumes, flowCost, floorUnits, pins) = Flow(objective, overrides);
+        var bindings = new ShareBindings(this, problem, _rules, overrides, volumes);
+        var result = BuildResult(objective, _rules, volumes, overrides, withdrawn, bindings);
+        // The flow's cost is the objective less the constant floor bonus and the pinned offers' terms; a mismatch
+        // would mean the graph does not encode the stated objective, so stop rather than report a wrong optimum.
+        var pinnedTerms = Pinned(objective, pins);
+        if (checked(flowCost + objective.FloorPenaltyPerUnit * floorUnits + pinnedTerms) != result.Objective.Total)
+            throw new InvalidOperationException("the flow cost does not match the evaluated objective");
+        return result;
+    }
+
+    /// <summary>The optimal volumes for an objective (possibly with one rule relaxed), without words.</summary>
+    internal (Dictionary<(string MemberId, string LotId), long> Volumes, long FlowCost, long FloorUnits, Dictionary<(string MemberId, string LotId), long> Pins) Flow(
+        AllocationObjective objective, IReadOnlyList<ShareOverride> overrides)
+    {
+        var problem = objective.Problem;
         var pins = CheckOverrides(problem, overrides);
 
         var lotIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -88,21 +104,15 @@ public sealed class AllocationSolver
         var volumes = new Dictionary<(string MemberId, string LotId), long>(pins);
         foreach (var (offer, edge) in offerEdges)
             volumes[(offer.MemberId, offer.LotId)] = graph.Flow(edge);
-
-        var result = BuildResult(objective, _rules, volumes, overrides, withdrawn);
-        // The flow's cost is the objective less the constant floor bonus and the pinned offers' terms; a mismatch
-        // would mean the graph does not encode the stated objective, so stop rather than report a wrong optimum.
-        var pinnedTerms = Pinned(objective, pins);
-        if (checked(flowCost + objective.FloorPenaltyPerUnit * floorUnits + pinnedTerms) != result.Objective.Total)
-            throw new InvalidOperationException("the flow cost does not match the evaluated objective");
-        return result;
+        return (volumes, flowCost, floorUnits, pins);
     }
 
     /// <summary>Shares, gaps, objective and words for given volumes; used for the optimum and for the greedy baseline.</summary>
     internal static AllocationResult BuildResult(AllocationObjective objective, AllocationRules rules,
-        IReadOnlyDictionary<(string MemberId, string LotId), long> volumes, IReadOnlyList<ShareOverride> overrides, IReadOnlyList<string> withdrawn)
+        IReadOnlyDictionary<(string MemberId, string LotId), long> volumes, IReadOnlyList<ShareOverride> overrides, IReadOnlyList<string> withdrawn,
+        ShareBindings? bindings = null)
     {
-        var explainer = new ShareExplainer(objective, rules, volumes, overrides);
+        var explainer = new ShareExplainer(objective, rules, volumes, overrides, bindings);
         var reasons = overrides.ToDictionary(o => (o.MemberId, o.LotId), o => o.Reason);
         var offersByLot = objective.Problem.Offers.ToLookup(o => o.LotId);
         var lots = new List<LotAllocation>(objective.Problem.Lots.Count);

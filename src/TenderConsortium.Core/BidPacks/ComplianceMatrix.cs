@@ -30,7 +30,8 @@ public static class ComplianceMatrix
         {
             foreach (var criterion in lot.AwardCriteria)
                 entries.Add(Award(lot.Id, criterion));
-            foreach (var criterion in lot.SelectionCriteria)
+            // A lot's selection criteria repeat the notice's after its own: each criterion is answered once.
+            foreach (var criterion in lot.SelectionCriteria.Where(c => !opportunity.SelectionCriteria.Contains(c)))
                 entries.Add(Selection(lot.Id, criterion));
         }
 
@@ -51,6 +52,10 @@ public static class ComplianceMatrix
     {
         var text = Join(criterion.Type, criterion.Description, criterion.Minimum is null ? null : "minimum: " + criterion.Minimum);
         var type = criterion.Type?.Trim().ToLowerInvariant();
+        // A quality bar the buyer sets (registration, inspection grades, experience) is answered by the members'
+        // capability, not by the SPD form: "Grade 3 or above in the Care Inspectorate reports" must not be skipped.
+        if (QualityBar(text) is { } bar)
+            return new ComplianceEntry("selection", lotId, text, null, BidPackSections.Capability, $"mentions \"{bar}\": members' registration, grades and experience");
         var (section, reason) = type switch
         {
             "economic" or "financial" or "economicandfinancial" or "suitability" => (BidPackSections.Spd, $"{type} standing: SPD Part IV and each member's response"),
@@ -58,6 +63,12 @@ public static class ComplianceMatrix
             _ => Route(text, BidPackSections.Spd, "selection: the SPD checklist"),
         };
         return new ComplianceEntry("selection", lotId, text, null, section, reason);
+    }
+
+    private static string? QualityBar(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return new[] { "care inspectorate", "inspection", "grade", "registered with", "registration", "years experience", "years' experience" }.FirstOrDefault(lower.Contains);
     }
 
     private static (string Section, string Reason) Route(string text, string fallback, string fallbackReason)

@@ -22,13 +22,13 @@ public sealed record ConsortiumProfile
     public string LeadName { get; init; } = "Social Enterprise Consortium Ltd";
 
     /// <summary>Key <c>leadRegistration</c>.</summary>
-    public string LeadRegistration { get; init; } = "not yet given";
+    public string LeadRegistration { get; init; } = "";
 
     /// <summary>Key <c>leadAddress</c>.</summary>
-    public string LeadAddress { get; init; } = "not yet given";
+    public string LeadAddress { get; init; } = "";
 
     /// <summary>Who signs for the lead (key <c>signatory</c>).</summary>
-    public string Signatory { get; init; } = "Chief Executive";
+    public string Signatory { get; init; } = "";
 
     /// <summary>
     /// The lead's management fee as a fraction of members' prices, added on top and shown openly in the pricing

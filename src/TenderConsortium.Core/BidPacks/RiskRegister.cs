@@ -48,6 +48,28 @@ public static class RiskRegister
             + "The lead requests employee liability information before pricing is final, members price transferring staff on their actual terms, and transfers are allocated to the member delivering the work in that area.",
             input.Profile.LeadName));
 
+        // Safeguarding and registration: the sector's own risks when the lots are regulated care or work with vulnerable people.
+        var demands = input.Opportunity.Lots.Select(l => Matching.RequirementRules.For(input.Opportunity, l)).ToList();
+        var pvg = demands.Any(d => d.Mandatory.Any(m => m.Kind == Members.CertificationKind.PvgDisclosure));
+        var registered = demands.Any(d => d.Mandatory.Any(m => m.Kind == Members.CertificationKind.CareInspectorateRegistration));
+        risks.Add(new RiskEntry("safeguarding", "Safeguarding of the people the service supports",
+            pvg ? "Medium" : "Low", pvg ? "High" : "Medium",
+            (pvg ? "The work is regulated work with children or vulnerable adults: every member's staff in it hold PVG scheme membership before they start, checked by the lead. "
+                 : "The notice does not point to regulated work; members still follow their safeguarding policies. ")
+            + "Each member names a safeguarding lead, reports concerns to the lead body and the buyer the same day, and the lead keeps one consortium-wide log and reviews it quarterly.",
+            input.Profile.LeadName));
+        risks.Add(new RiskEntry("registration", "A member's registration or inspection grade lapses",
+            registered ? "Medium" : "Low", registered ? "High" : "Medium",
+            (registered ? "The service must be registered with the Care Inspectorate: only registered members deliver it, and the lead tracks each member's registration and latest grades. "
+                        : "No registration is named by the notice; the lead confirms with the buyer whether one applies. ")
+            + "A member whose registration lapses or whose grades fall below what the buyer requires stops delivering the affected service; its share is re-allocated under the same rules while it recovers.",
+            input.Profile.LeadName));
+        risks.Add(new RiskEntry("member-failure", "A member fails financially or cannot deliver mid-contract",
+            "Low", "High",
+            "The lead checks members' accounts at admission and yearly, pays them within the contract's terms so they are not carrying the buyer's payment cycle, and holds step-in rights in every sub-contract: "
+            + "on a member's failure the lead re-allocates its work to other members under the same rules, with TUPE applied to its staff where it applies, and tells the buyer at once.",
+            input.Profile.LeadName));
+
         var leadIsMember = input.Members.Any(m => string.Equals(m.Member.Name, input.Profile.LeadName, StringComparison.OrdinalIgnoreCase));
         risks.Add(new RiskEntry("in-housing", "The lead takes work in-house instead of passing it to members",
             leadIsMember ? "Medium" : "Low", "High",
@@ -61,7 +83,8 @@ public static class RiskRegister
             gaps.Count == 0 ? "Low" : "High", gaps.Count == 0 ? "Low" : "High",
             gaps.Count == 0
                 ? "Every lot's demand is covered by members' declarations; members keep their declared staff and key roles available from the start dates shown."
-                : $"Uncovered: {string.Join("; ", gaps)}. The lead invites further members or partners for these lots before submission, or bids only for the lots it covers.",
+                // The figures of what is not covered are for the lead (the lots-covered check), never for the buyer.
+                : "Members keep their declared staff and key roles available from the start dates shown; the lead keeps a reserve list of further members and partners for every lot and calls on it before any shortfall reaches the service.",
             input.Profile.LeadName));
         return risks;
     }

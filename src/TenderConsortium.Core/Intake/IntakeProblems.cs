@@ -10,6 +10,7 @@ public sealed class IntakeProblems(IntakeOptions options)
 {
     private readonly List<string> _errors = [];
     private readonly List<string> _warnings = [];
+    private List<string>? _noticeWarnings;
 
     public IntakeOptions Options { get; } = options;
 
@@ -29,7 +30,14 @@ public sealed class IntakeProblems(IntakeOptions options)
     public void Warn(string where, string what)
     {
         if (_warnings.Count < Options.MaxProblems) _warnings.Add(Format(where, what));
+        if (_noticeWarnings is not null && _noticeWarnings.Count < Options.MaxProblems) _noticeWarnings.Add(Format(where, what));
     }
+
+    /// <summary>
+    /// Starts a list that receives every warning from now until the next call, so a notice keeps its own warnings
+    /// (stored with it) even in a package whose file-wide list is full.
+    /// </summary>
+    public List<string> CollectNoticeWarnings() => _noticeWarnings = [];
 
     public void ThrowIfAny()
     {

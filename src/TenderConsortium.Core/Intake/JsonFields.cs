@@ -108,7 +108,7 @@ public sealed partial class JsonFields(IntakeProblems problems)
                     return null;
                 }
 
-                return text;
+                return Entities.Decode(text);
             case JsonValueKind.Number:
                 return value.GetRawText();
             default:

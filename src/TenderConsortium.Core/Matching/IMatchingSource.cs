@@ -15,4 +15,11 @@ public interface IMatchingSource
     /// consortia apart. By default every member.
     /// </summary>
     Task<IReadOnlyList<MatchMember>> MembersForAsync(string opportunityId, CancellationToken cancellationToken = default) => MembersAsync(cancellationToken);
+
+    /// <summary>
+    /// What the consortium knows beyond the notice and the registry: members' recent invitations and awards on its
+    /// other bids (rotation, within <paramref name="windowDays"/>) and conflicts of interest declared on member
+    /// profiles or in declarations for this bid. By default nothing.
+    /// </summary>
+    Task<MatchContext> ContextForAsync(string opportunityId, int windowDays, CancellationToken cancellationToken = default) => Task.FromResult(MatchContext.Empty);
 }

@@ -10,4 +10,11 @@ public sealed record LotMatch(
     IReadOnlyList<string> Requirements,
     IReadOnlyList<MatchCandidate> Candidates,
     IReadOnlyList<MatchExclusion> Excluded,
-    IReadOnlyList<string> Gaps);
+    IReadOnlyList<string> Gaps)
+{
+    /// <summary>
+    /// Requirements on the bidder, not on each member (minimum turnover, insurance levels): in the lead-partner model the
+    /// lead body bids, so these are checked once for the consortium, never used to exclude a member.
+    /// </summary>
+    public IReadOnlyList<string> ConsortiumChecks { get; init; } = [];
+}

@@ -32,6 +32,9 @@ public sealed record MatchingOptions
     /// <summary>Weight of rotation: members with fewer recent invitations and awards are lifted (<c>matchRotationWeight</c>).</summary>
     public double RotationWeight { get; init; } = 0.05;
 
+    /// <summary>How far back invitations and awards count for rotation, in days (past bids of the same consortium).</summary>
+    public int RotationWindowDays { get; init; } = 365;
+
     /// <summary>An award counts as this many invitations for rotation (<c>matchAwardFactor</c>).</summary>
     public double AwardFactor { get; init; } = 2;
 

@@ -7,6 +7,7 @@ internal sealed class MemberEvaluation
     public required CpvCloseness Closeness { get; init; }
     public required double Score { get; init; }
     public required bool Failed { get; init; }
+    public bool FailedPlace { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
     public required IReadOnlyList<string> Failures { get; init; }
 }

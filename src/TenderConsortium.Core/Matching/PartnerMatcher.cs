@@ -15,6 +15,9 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
     private static readonly CpvCloseness[] Levels = [CpvCloseness.Exact, CpvCloseness.Category, CpvCloseness.Class, CpvCloseness.Group, CpvCloseness.Division];
     private readonly MatchingOptions _options = options ?? MatchingOptions.Default;
 
+    // Conflicts on members' profiles make any member a possible exclusion, so the search must not skip them.
+    private readonly bool _profileConflicts = index.Members.Any(m => m.Member.Conflicts.Count > 0);
+
     public MatchResult Match(string opportunityId, Opportunity opportunity, MatchContext? context = null) =>
         Run(opportunityId, opportunity, context ?? MatchContext.Empty, MatchLotIndexed);
 
@@ -76,7 +79,7 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
             return set;
         }
 
-        var canFailInArea = query.Requirements.Mandatory.Count > 0 || query.Requirements.MinimumTurnover is not null || context.Conflicts.Count > 0;
+        var canFailInArea = query.Requirements.Mandatory.Count > 0 || context.Conflicts.Count > 0 || _profileConflicts;
         var lotMask = LotMask(query);
         for (var position = 0; position <= levels.Count; position++)
         {
@@ -173,8 +176,7 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
         var member = candidate.Member;
         foreach (var requirement in query.Requirements.Mandatory)
             if (!member.Certifications.Any(c => c.Kind == requirement.Kind && c.IsValidOn(query.CheckDay))) return true;
-        if (query.Requirements.MinimumTurnover is { } minimum && (member.AnnualTurnover is null || member.AnnualTurnover.Amount < minimum)) return true;
-        return context.Conflicts.Count > 0 && context.Conflicts.ContainsKey(candidate.Id);
+        return member.Conflicts.Count > 0 || (context.Conflicts.Count > 0 && context.Conflicts.ContainsKey(candidate.Id));
     }
 
     /// <summary>Members serving at least one of the lot's places; null when the lot names none (then place does not filter).</summary>
@@ -246,6 +248,7 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
         var reasons = explain ? new List<string>() : null;
         var failures = explain ? new List<string>() : null;
         var failed = false;
+        var failedPlace = false;
         if (explain && closeness != CpvCloseness.None) reasons!.Add(ReasonText.Cpv(bestLot, bestMember, closeness));
         if (explain && matched > 0)
         {
@@ -264,6 +267,7 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
         if (query.Places.Length > 0 && servedCount == 0)
         {
             failed = true;
+            failedPlace = true;
             failures?.Add(ReasonText.DoesNotServe(query.Places.Select(query.PlaceName).ToList()));
         }
         else if (explain && query.Places.Length > 0)
@@ -273,9 +277,10 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
                 : ReasonText.Serves(served!.Select(query.PlaceName).ToList()));
         }
 
-        // Conflicts of interest with this buyer.
-        if (context.Conflicts.Count > 0 && context.Conflicts.TryGetValue(id, out var buyers)
-            && buyers.Any(b => b.Trim().Equals(query.Buyer.Name, StringComparison.OrdinalIgnoreCase) || (query.Buyer.Id is { } bid && b.Trim().Equals(bid, StringComparison.OrdinalIgnoreCase))))
+        // Conflicts of interest with this buyer: standing ones on the member's profile, and those declared for this bid.
+        var declared = context.Conflicts.Count > 0 && context.Conflicts.TryGetValue(id, out var buyers) ? buyers : [];
+        if (member.Conflicts.Concat(declared)
+            .Any(b => b.Trim().Equals(query.Buyer.Name, StringComparison.OrdinalIgnoreCase) || (query.Buyer.Id is { } bid && b.Trim().Equals(bid, StringComparison.OrdinalIgnoreCase))))
         {
             failed = true;
             failures?.Add(ReasonText.Conflict(query.Buyer.Name));
@@ -309,16 +314,8 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
 
         var certificationScore = asked == 0 ? 1 : (double)held / asked;
 
-        // Turnover against the selection minimum.
-        if (query.Requirements.MinimumTurnover is { } minimum)
-        {
-            if (member.AnnualTurnover is null || member.AnnualTurnover.Amount < minimum)
-            {
-                failed = true;
-                failures?.Add(member.AnnualTurnover is null ? ReasonText.TurnoverUnknown(minimum) : ReasonText.TurnoverBelow(member.AnnualTurnover.Amount, minimum));
-            }
-            else reasons?.Add(ReasonText.TurnoverMeets(member.AnnualTurnover.Amount, minimum));
-        }
+        // A turnover minimum is not asked of members: in the lead-partner model the lead body is the bidder, so it is a
+        // consortium check (LotMatch.ConsortiumChecks), and a small member delivering part of the lot is not excluded.
 
         // Size: the largest contract the member takes on against the lot value (a small member can still deliver part).
         var sizeScore = 1.0;
@@ -351,6 +348,7 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
             Closeness = closeness,
             Score = Math.Round(score, 3, MidpointRounding.AwayFromZero),
             Failed = failed,
+            FailedPlace = failedPlace,
             Reasons = reasons ?? [],
             Failures = failures ?? [],
         };
@@ -438,6 +436,9 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
         private readonly HashSet<string> _coveredCodes = new(StringComparer.Ordinal);
         private readonly HashSet<string> _coveredPlaces = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _councils = new(StringComparer.OrdinalIgnoreCase);
+
+        // Members that do relevant work but serve none of the lot's places: they explain a CPV gap truthfully.
+        private readonly List<Member> _outsidePlaces = [];
         private int _eligible;
 
         public bool NeedsExclusions => _excluded.Count < options.MaxExcluded;
@@ -459,6 +460,7 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
         {
             if (evaluation.Failed)
             {
+                if (evaluation.FailedPlace) _outsidePlaces.Add(member);
                 if (keepAllExclusions || NeedsExclusions) _excluded.Add(evaluation);
                 return;
             }
@@ -496,17 +498,34 @@ public sealed class PartnerMatcher(MemberIndex index, MatchingOptions? options =
             var lotId = query.Lot.Id;
             var gaps = new List<string>();
             if (_eligible == 0) gaps.Add(ReasonText.NoEligibleMember(lotId));
-            gaps.AddRange(query.Codes.Where(c => !_coveredCodes.Contains(c)).Select(c => ReasonText.NoCpvCover(c, lotId)));
-            gaps.AddRange(query.Places.Where(p => !_coveredPlaces.Contains(p)).Select(p => ReasonText.NoPlaceCover(query.PlaceName(p), lotId)));
+            var uncoveredPlaces = query.Places.Where(p => !_coveredPlaces.Contains(p)).Select(query.PlaceName).ToList();
+            var placeExplained = false;
+            foreach (var code in query.Codes.Where(c => !_coveredCodes.Contains(c)))
+            {
+                var doers = _outsidePlaces.Count(m => m.Cpv.Any(own => CpvRelations.Covers(own, code)));
+                if (doers > 0 && uncoveredPlaces.Count > 0)
+                {
+                    gaps.Add(ReasonText.DoWorkElsewhere(doers, code, uncoveredPlaces, lotId));
+                    placeExplained = true;
+                }
+                else gaps.Add(ReasonText.NoCpvCover(code, lotId));
+            }
+
+            if (!placeExplained) gaps.AddRange(uncoveredPlaces.Select(p => ReasonText.NoPlaceCover(p, lotId)));
             var requirements = query.Requirements.Mandatory.Select(ReasonText.Required).ToList();
-            if (query.Requirements.MinimumTurnover is { } minimum) requirements.Add(ReasonText.TurnoverRequired(minimum));
+            var checks = new List<string>();
+            if (query.Requirements.MinimumTurnover is { } minimum) checks.Add(ReasonText.TurnoverRequired(minimum));
+            checks.AddRange(query.Requirements.Insurance.Select(ReasonText.InsuranceRequired));
             return new LotMatch(
                 lotId,
                 query.Lot.Title,
                 requirements,
                 _candidates.Select(c => new MatchCandidate(index.Members[c.Ordinal].Id, index.Members[c.Ordinal].Member.Name, c.Score, explain(c.Ordinal).Reasons)).ToList(),
                 excluded.Take(options.MaxExcluded).Select(e => new MatchExclusion(index.Members[e.Ordinal].Id, index.Members[e.Ordinal].Member.Name, explain(e.Ordinal).Failures)).ToList(),
-                gaps);
+                gaps)
+            {
+                ConsortiumChecks = checks,
+            };
         }
     }
 }

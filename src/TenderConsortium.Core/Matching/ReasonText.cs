@@ -55,13 +55,12 @@ public static class ReasonText
     public static string ExpiredCertification(CertificationKind kind, DateOnly expired, DateOnly checkedOn, bool isDeadline) =>
         $"{Label(kind)} expired on {Day(expired)}, before {(isDeadline ? "the deadline " : "")}{Day(checkedOn)}";
 
-    public static string TurnoverMeets(decimal turnover, decimal minimum) => $"turnover {Amount(turnover)} meets the {Amount(minimum)} minimum";
+    public static string TurnoverRequired(decimal minimum) =>
+        $"the bidder's turnover must be at least {Amount(minimum)}: checked once for the consortium as bidder, not asked of each member";
 
-    public static string TurnoverBelow(decimal turnover, decimal minimum) => $"turnover {Amount(turnover)} is below the {Amount(minimum)} minimum";
-
-    public static string TurnoverUnknown(decimal minimum) => $"turnover not declared; the selection minimum is {Amount(minimum)}";
-
-    public static string TurnoverRequired(decimal minimum) => $"turnover of at least {Amount(minimum)}";
+    public static string InsuranceRequired(Opportunities.InsuranceRequirement insurance) => insurance.Amount is { } amount
+        ? $"the bidder must hold {insurance.Kind} cover of {Amount(amount.Amount)}: checked once for the consortium as bidder, not asked of each member"
+        : $"the bidder must hold the insurance the tender documents set: checked once for the consortium as bidder, not asked of each member";
 
     public static string Conflict(string buyer) => $"declared a conflict of interest with {buyer}";
 
@@ -76,6 +75,13 @@ public static class ReasonText
         CpvCatalogue.Default.Find(code) is { } entry
             ? $"no member covers CPV {code} ({entry.Description}) for lot {lotId}"
             : $"no member covers CPV {code} for lot {lotId}";
+
+    /// <summary>"2 members do this work (CPV 85310000, Social work services) but none serves North Ayrshire for lot 1".</summary>
+    public static string DoWorkElsewhere(int members, string code, IReadOnlyList<string> placeNames, string lotId)
+    {
+        var work = CpvCatalogue.Default.Find(code) is { } entry ? $"CPV {code}, {entry.Description}" : $"CPV {code}";
+        return $"{members} member{(members == 1 ? " does" : "s do")} this work ({work}) but none serves {string.Join(" or ", placeNames)} for lot {lotId}";
+    }
 
     public static string NoPlaceCover(string placeName, string lotId) => $"no member serves {placeName} for lot {lotId}";
 

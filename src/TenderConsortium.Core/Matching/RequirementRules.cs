@@ -43,7 +43,10 @@ public static partial class RequirementRules
         if (Iso9001().IsMatch(text)) favoured.Add(CertificationKind.Iso9001);
         if (!reserved && SupportedBusiness().IsMatch(text)) favoured.Add(CertificationKind.SupportedBusiness);
 
-        return new LotRequirements(mandatory, favoured, MinimumTurnover(criteria, lot.Value?.Amount ?? (opportunity.Lots.Count == 1 ? opportunity.Value?.Amount : null)));
+        return new LotRequirements(mandatory, favoured, MinimumTurnover(criteria, lot.Value?.Amount ?? (opportunity.Lots.Count == 1 ? opportunity.Value?.Amount : null)))
+        {
+            Insurance = opportunity.Insurance,
+        };
     }
 
     /// <summary>The first turnover minimum in the lot's selection criteria, then the notice's.</summary>

@@ -34,4 +34,7 @@ public sealed record Member
     public bool AssetLock { get; init; }
 
     public string? CapabilityStatement { get; init; }
+
+    /// <summary>Buyers (names or ids) the member has a standing conflict of interest with, e.g. a director on the buyer's board.</summary>
+    public IReadOnlyList<string> Conflicts { get; init; } = [];
 }

@@ -21,11 +21,12 @@ public static class MemberColumns
     public const string Currency = "currency";
     public const string AssetLock = "asset_lock";
     public const string CapabilityStatement = "capability_statement";
+    public const string Conflicts = "conflicts";
 
     public static readonly IReadOnlyList<string> All =
     [
         Name, LegalForm, RegistrationNumber, ContactName, ContactEmail, ContactPhone, Cpv, ServiceAreas, Certifications,
-        StaffFte, AnnualTurnover, MaxContractValue, Currency, AssetLock, CapabilityStatement,
+        StaffFte, AnnualTurnover, MaxContractValue, Currency, AssetLock, CapabilityStatement, Conflicts,
     ];
 
     public static readonly IReadOnlyList<string> Required = [Name, LegalForm, RegistrationNumber, ContactEmail];

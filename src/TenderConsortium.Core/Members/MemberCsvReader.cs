@@ -112,6 +112,7 @@ public static class MemberCsvReader
         draft.Cpv.AddRange(MemberColumns.SplitList(Cell(MemberColumns.Cpv)));
         draft.ServiceAreas.AddRange(MemberColumns.SplitList(Cell(MemberColumns.ServiceAreas)));
         draft.Certifications.AddRange(MemberColumns.SplitList(Cell(MemberColumns.Certifications)));
+        draft.Conflicts.AddRange(MemberColumns.SplitList(Cell(MemberColumns.Conflicts)));
         return draft;
     }
 

@@ -27,6 +27,8 @@ public sealed class MemberDraft(string location, Func<string, string> at)
     /// <summary>Each "PVG:2026-03-31" or "Real Living Wage" (no expiry).</summary>
     public List<string> Certifications { get; } = [];
 
+    public List<string> Conflicts { get; } = [];
+
     public string? StaffFte { get; set; }
 
     public string? AnnualTurnover { get; set; }

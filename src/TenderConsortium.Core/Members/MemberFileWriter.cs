@@ -44,6 +44,7 @@ public static class MemberFileWriter
             csv.WriteField(member.AnnualTurnover?.Currency ?? member.MaxContractValue?.Currency);
             csv.WriteField(member.AssetLock ? "yes" : "no");
             csv.WriteField(member.CapabilityStatement);
+            csv.WriteField(string.Join(';', member.Conflicts));
             await csv.NextRecordAsync();
             count++;
         }

@@ -68,6 +68,7 @@ public static class MemberJsonReader
             draft.Contacts.Add(new ContactDraft(f.String(contact, "name", at), f.String(contact, "email", at), f.String(contact, "phone", at)));
         draft.Cpv.AddRange(List(member, "cpv", path, f));
         draft.ServiceAreas.AddRange(List(member, "serviceAreas", path, f));
+        draft.Conflicts.AddRange(List(member, "conflicts", path, f));
         foreach (var (certification, at) in f.Array(member, "certifications", path))
         {
             if (certification.ValueKind == JsonValueKind.Object)

@@ -61,6 +61,7 @@ public sealed partial class MemberValidator(CpvCatalogue catalogue, ScottishPlac
             MaxContractValue = maxContract is null ? null : new Money(maxContract.Value, currency),
             AssetLock = assetLock,
             CapabilityStatement = string.IsNullOrWhiteSpace(d.CapabilityStatement) ? null : d.CapabilityStatement.Trim(),
+            Conflicts = d.Conflicts.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         };
     }
 

@@ -13,13 +13,15 @@ public sealed class CpvCodeList(CpvCatalogue catalogue, IntakeProblems problems,
 
     public IReadOnlyList<string> Codes => _codes;
 
-    public void Add(string raw, string path)
+    /// <summary>Adds a code; true when it is (now or already) in the list.</summary>
+    public bool Add(string raw, string path)
     {
         var check = catalogue.Check(raw);
         var code = check.Code8 ?? raw.Trim();
-        if (code.Length == 0) return;
+        if (code.Length == 0) return false;
         if (check.Problem is not null && warned.Add(code)) problems.Warn(path, $"{check.Problem}; kept as published");
         if (!_codes.Contains(code)) _codes.Add(code);
+        return true;
     }
 
     public void AddRange(IEnumerable<string> codes)

@@ -16,11 +16,20 @@ public sealed record Lot
 
     public Money? Value { get; init; }
 
-    /// <summary>Eight-digit CPV codes, lot items first, then tender-level codes; unknown codes kept (and warned about).</summary>
+    /// <summary>Eight-digit CPV codes, the main code first, then the lot's items, then tender-level codes; unknown codes kept (and warned about).</summary>
     public IReadOnlyList<string> Cpv { get; init; } = [];
 
-    /// <summary>Council-area codes (S12…), S92000003 for all of Scotland, otherwise the region code or name as given.</summary>
+    /// <summary>The lot's main CPV code (its items' classification, else the notice's), first in <see cref="Cpv"/>.</summary>
+    public string? MainCpv { get; init; }
+
+    /// <summary>Council-area codes (S12…), S92000003 for all of Scotland, otherwise the region code, postcode or region name as given.</summary>
     public IReadOnlyList<string> Places { get; init; } = [];
+
+    /// <summary>What the buyer wrote about delivery in words ("Across 6 locality areas of North Ayrshire…"): read by people, never matched as a place.</summary>
+    public IReadOnlyList<string> DeliveryText { get; init; } = [];
+
+    /// <summary>allowed, notAllowed or required (OCDS submissionTerms.variantPolicy); null when not said.</summary>
+    public string? VariantPolicy { get; init; }
 
     public IReadOnlyList<AwardCriterion> AwardCriteria { get; init; } = [];
 

@@ -57,12 +57,15 @@ public sealed class BidPackModelBuilder(IMapper mapper)
                 LeadRole = facts.Spd.LeadRole,
                 GroupName = facts.Spd.GroupName,
                 GroupMembers = string.Join("; ", facts.Spd.GroupMembers),
+                LeadAnswers = facts.Spd.LeadAnswers,
+                LeadSubcontracted = facts.Spd.LeadSubcontracted,
+                ReliedOn = facts.Spd.ReliedOn,
                 Members = mapper.Map<List<SpdMemberView>>(facts.Spd.Members),
             },
             Pricing = new PricingSummaryView
             {
                 Note = $"Members' prices are volume × unit price as each member declared; the lead's management fee of {Format.Percent(facts.Pricing.FeeRate)} is added per lot "
-                       + "and shown openly. The full schedule, with the formulas behind every total, is the pricing spreadsheet submitted with this pack.",
+                       + "and shown openly. " + PriceBasis(facts) + " The full schedule, with the formulas behind every total, is the pricing spreadsheet submitted with this pack.",
                 Lots = mapper.Map<List<PricingLotView>>(facts.Pricing.Lots, o => o.Items[DocumentProfile.CurrencyItem] = currency),
                 Members = Format.Money(facts.Pricing.Subtotal, currency),
                 Fee = Format.Money(facts.Pricing.Fee, currency),
@@ -83,8 +86,9 @@ public sealed class BidPackModelBuilder(IMapper mapper)
             OperatingModel = $"{profile.Name} works as a lead-partner consortium. {profile.LeadName} is the consortium body: it bids, signs the contract with {input.Opportunity.Buyer.Name} "
                              + $"and is accountable for all of it. Its {facts.Delivering.Count} delivering members are independent social enterprises ({(forms.Count == 0 ? "none yet" : string.Join(", ", forms))}) "
                              + "that deliver the work as its sub-contractors. The consortium exists to win work its members could not bid for alone: the lead brokers the work and does not compete with its members for delivery.",
-            LeadAuthority = $"{profile.LeadName} (registration {profile.LeadRegistration}, {profile.LeadAddress}) is authorised by its members to bid on their behalf and to sign the contract; "
-                            + $"the {profile.Signatory} signs for the lead. The lead manages the contract, reports to the buyer, invoices the buyer and pays each member within "
+            // Facts the profile lacks are left out of the sentence (the lead-facts check names them), never filled with a stand-in.
+            LeadAuthority = $"{profile.LeadName}{LeadIdentity(profile)} is authorised by its members to bid on their behalf and to sign the contract"
+                            + (profile.Signatory.Length > 0 ? $"; {profile.Signatory} signs for the lead" : "") + ". The lead manages the contract, reports to the buyer, invoices the buyer and pays each member within "
                             + $"{profile.PaymentDays} days of a valid invoice, whether or not the buyer has paid.",
             DecisionMaking = string.Create(Invariant,
                 $"Work is shared by rules the members agreed, applied the same way to every member and explained share by share: no member receives more than {rules.MaxSharePerMember * 100:0.#}% of a lot; "
@@ -97,6 +101,23 @@ public sealed class BidPackModelBuilder(IMapper mapper)
         };
     }
 
+    private static string LeadIdentity(ConsortiumProfile profile)
+    {
+        var parts = new[] { profile.LeadRegistration.Length > 0 ? "registration " + profile.LeadRegistration : "", profile.LeadAddress }.Where(p => p.Length > 0).ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
+    /// <summary>Whether the prices are for the whole contract or a year, said in the pack and the schedule.</summary>
+    public static string PriceBasis(BidPackFacts facts)
+    {
+        var term = ContractTerm.Of(facts.Input.Opportunity);
+        var currency = facts.Pricing.Currency;
+        if (term.Years is not { } years)
+            return "Prices are for the whole volume allocated, which is the whole contract; the notice gives no contract length to state a price per year.";
+        var perYear = PricingSchedule.Round(facts.Pricing.Total / years);
+        return string.Create(Invariant, $"Prices are for the whole contract ({years:0.##} years, the volumes allocated for its whole length), not per year; per year that is about {Format.Money(perYear, currency)}.");
+    }
+
     private static LotView Lot(BidPackFacts facts, string lotId)
     {
         var input = facts.Input;
@@ -106,9 +127,10 @@ public sealed class BidPackModelBuilder(IMapper mapper)
         var unit = allocation?.Unit ?? terms.Unit;
         var demand = allocation?.Demand ?? terms.Demand;
         var shares = (allocation?.Shares ?? []).Where(s => s.Volume > 0).ToList();
-        var coverage = shares.Count == 0 ? "not covered: no member was allocated any of it"
+        // What the buyer reads is what is offered; demand the consortium has not covered is for the lead (lots-covered check).
+        var coverage = shares.Count == 0 ? "no offer for this lot"
             : allocation!.Uncovered == 0 ? $"covered in full by {shares.Count} member{(shares.Count == 1 ? "" : "s")}"
-            : $"{Format.Volume(allocation.Covered, unit)} of {Format.Volume(demand, unit)} covered; {Format.Volume(allocation.Uncovered, unit)} not yet covered";
+            : $"{Format.Volume(allocation.Covered, unit)} offered by {shares.Count} member{(shares.Count == 1 ? "" : "s")}";
         return new LotView
         {
             Id = lot.Id,

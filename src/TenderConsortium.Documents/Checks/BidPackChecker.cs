@@ -31,7 +31,76 @@ public static partial class BidPackChecker
             PricingConsistent(facts, pricing),
             WordLimits(facts, model),
             Deadline(facts),
+            LeadFacts(facts),
+            Certifications(facts),
+            PriceSanity(facts),
         ];
+    }
+
+    /// <summary>
+    /// The lead body's own facts the documents need; a missing one is a failed check naming the setting to fill
+    /// (the consortium profile, bid-pack settings) rather than a stand-in such as "not yet given" in the pack.
+    /// </summary>
+    private static BidPackCheck LeadFacts(BidPackFacts facts)
+    {
+        var profile = facts.Input.Profile;
+        var missing = new List<string>();
+        if (profile.LeadRegistration.Length == 0) missing.Add("the lead body's registration number (bid-pack setting 'leadRegistration'; cover, governance and SPD Part II.A)");
+        if (profile.LeadAddress.Length == 0) missing.Add("the lead body's registered address (bid-pack setting 'leadAddress'; governance and SPD Part II.A)");
+        if (profile.Signatory.Length == 0) missing.Add("who signs for the lead body, by name and role (bid-pack setting 'signatory'; governance and the declaration)");
+        return Result("lead-facts", "The lead body's facts are given", missing.Select(m => "fill in " + m).ToList(),
+            $"{profile.LeadName}: registration {profile.LeadRegistration}, {profile.LeadAddress}; signed by {profile.Signatory}");
+    }
+
+    /// <summary>
+    /// Every delivering member's dated certifications must be valid on the pack's date and stay valid until the
+    /// contract ends (or at least starts, when the notice gives no end): a lapsing certificate is named with its member.
+    /// </summary>
+    private static BidPackCheck Certifications(BidPackFacts facts)
+    {
+        var term = ContractTerm.Of(facts.Input.Opportunity);
+        var until = term.End ?? term.Start;
+        var problems = new List<string>();
+        foreach (var member in facts.Delivering)
+        {
+            foreach (var certification in member.Member.Certifications.Where(c => c.Expires is not null))
+            {
+                var expires = certification.Expires!.Value;
+                if (expires < facts.Input.AsOf)
+                    problems.Add($"{member.Member.Name}: {certification.Name} expired on {Format.Day(expires)}, before the pack's date {Format.Day(facts.Input.AsOf)}");
+                else if (term.Start is { } start && expires < start)
+                    problems.Add($"{member.Member.Name}: {certification.Name} expires on {Format.Day(expires)}, before the contract starts on {Format.Day(start)}");
+                else if (term.End is { } end && expires < end)
+                    problems.Add($"{member.Member.Name}: {certification.Name} expires on {Format.Day(expires)}, before the contract ends on {Format.Day(end)}; renew it or show the renewal");
+            }
+        }
+
+        var span = until is { } day ? $"from {Format.Day(facts.Input.AsOf)} to {Format.Day(day)}" : $"on {Format.Day(facts.Input.AsOf)} (the notice gives no contract dates)";
+        return Result("certifications", "Certifications valid for the contract", problems, $"every delivering member's dated certifications are valid {span}");
+    }
+
+    /// <summary>
+    /// The total against the buyer's estimate: below half of it looks abnormally low (a buyer must question it), above
+    /// 110% is likely over the budget. The basis (whole contract, per year) is stated so the comparison is like for like.
+    /// </summary>
+    private static BidPackCheck PriceSanity(BidPackFacts facts)
+    {
+        const string title = "Price against the buyer's estimate";
+        var estimate = facts.Input.Opportunity.Value;
+        var basis = BidPackModelBuilder.PriceBasis(facts);
+        if (estimate is null || estimate.Amount <= 0)
+            return new BidPackCheck("price-sanity", title, CheckStatus.Warning, $"the notice publishes no estimated value to compare with. {basis}");
+        if (!string.Equals(estimate.Currency, facts.Pricing.Currency, StringComparison.OrdinalIgnoreCase))
+            return new BidPackCheck("price-sanity", title, CheckStatus.Warning, $"the estimate is in {estimate.Currency}, the prices in {facts.Pricing.Currency}; compare by hand. {basis}");
+        // Only the lots bid for count against the estimate of those lots, when the notice gives lot values.
+        var bidLots = facts.Input.Allocation.Lots.Where(l => l.Shares.Any(s => s.Volume > 0)).Select(l => l.LotId).ToHashSet();
+        var lotValues = facts.Input.Opportunity.Lots.Where(l => bidLots.Contains(l.Id)).Select(l => l.Value?.Amount).ToList();
+        var compared = lotValues.Count > 0 && lotValues.All(v => v is not null) ? lotValues.Sum(v => v!.Value) : estimate.Amount;
+        var ratio = facts.Pricing.Total / compared;
+        var detail = string.Create(Invariant, $"total {Format.Money(facts.Pricing.Total, facts.Pricing.Currency)} is {ratio * 100:0}% of the buyer's estimate of {Format.Money(compared, estimate.Currency)}. {basis}");
+        if (ratio > 1.10m) return new BidPackCheck("price-sanity", title, CheckStatus.Fail, $"{detail} Above 110%: likely over the buyer's budget; check volumes and the price basis.");
+        if (ratio < 0.50m) return new BidPackCheck("price-sanity", title, CheckStatus.Fail, $"{detail} Below 50%: the buyer may treat it as abnormally low; check that volumes cover the whole contract.");
+        return new BidPackCheck("price-sanity", title, CheckStatus.Pass, detail);
     }
 
     private static BidPackCheck LotsCovered(BidPackFacts facts)
@@ -74,8 +143,14 @@ public static partial class BidPackChecker
             }
         }
 
-        return Result("allocations-match", "Allocations match declarations and rules", problems,
-            $"{input.Allocation.Lots.Sum(l => l.Shares.Count(s => s.Volume > 0))} shares within declarations, prices and the cap");
+        var shares = input.Allocation.Lots.SelectMany(l => l.Shares.Where(s => s.Volume > 0).Select(s => (Share: s, Cap: (long)Math.Floor(input.Rules.MaxSharePerMember * l.Demand)))).ToList();
+        var overridden = shares.Where(s => s.Share.OverrideReason is not null).ToList();
+        var aboveCap = overridden.Count(s => s.Share.Volume > s.Cap);
+        var pass = overridden.Count == 0
+            ? $"{shares.Count} shares within declarations, prices and the cap"
+            : $"{shares.Count} shares within declarations and prices; {shares.Count - overridden.Count} set by the rules within the cap; "
+              + $"{overridden.Count} set by the lead with a recorded reason{(aboveCap > 0 ? $" ({aboveCap} above the cap)" : "")}";
+        return Result("allocations-match", "Allocations match declarations and rules", problems, pass);
     }
 
     private static BidPackCheck SpdItems(BidPackFacts facts)
@@ -86,7 +161,7 @@ public static partial class BidPackChecker
             .Select(d => facts.Input.Member(d.MemberId)!.Member.Name).ToList();
         return late.Count > 0
             ? new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Warning, $"all present; below 95% of invoices paid on time (4C.4): {string.Join(", ", late)}")
-            : new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Pass, $"II.A/B, III, IV, 4C.4 and 4C.10 present for all {facts.Delivering.Count} members; lead Part II.A names the group");
+            : new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Pass, $"II.A/B, III, IV, 4C.4 and 4C.10 present for all {facts.Delivering.Count} sub-contractors relied on (II.C); the lead answers as single bidder with its 4C.10");
     }
 
     private static BidPackCheck PaymentClauses(BidPackFacts facts, IReadOnlyDictionary<string, string> texts)

@@ -14,4 +14,16 @@ public sealed class ClausesView
     public string Variation { get; set; } = "";
 
     public string Exit { get; set; } = "";
+
+    public string Insurance { get; set; } = "";
+
+    public string Safeguarding { get; set; } = "";
+
+    public string DataProtection { get; set; } = "";
+
+    public string Tupe { get; set; } = "";
+
+    public string StepIn { get; set; } = "";
+
+    public string GoverningLaw { get; set; } = "";
 }

@@ -9,5 +9,11 @@ public sealed class SpdView
 
     public string GroupMembers { get; set; } = "";
 
+    public string LeadAnswers { get; set; } = "";
+
+    public string LeadSubcontracted { get; set; } = "";
+
+    public string ReliedOn { get; set; } = "";
+
     public List<SpdMemberView> Members { get; set; } = [];
 }

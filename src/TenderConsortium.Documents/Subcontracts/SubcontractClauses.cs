@@ -1,4 +1,6 @@
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Opportunities;
+using TenderConsortium.Core.Reference;
 using TenderConsortium.Documents.Mapping;
 using TenderConsortium.Documents.Models;
 
@@ -16,8 +18,24 @@ public static class SubcontractClauses
 
     public const string FlowDownMarker = "flow down to every tier";
 
-    public static ClausesView For(ConsortiumProfile profile, string currency, string unitText)
+    /// <summary>
+    /// The law of the buyer's jurisdiction governs the chain: Scots law for a Scottish buyer (Public Contracts Scotland,
+    /// or a buyer region in Scotland), the law of Northern Ireland for a buyer there, otherwise the law of England and
+    /// Wales (Contracts Finder, Find a Tender, Sell2Wales).
+    /// </summary>
+    public static string GoverningLaw(Opportunity opportunity)
     {
+        var region = opportunity.Buyer.Region?.Trim() ?? "";
+        if (opportunity.Source == NoticeSource.PublicContractsScotland || ScottishPlaces.Default.Resolve(region) is not null) return "Scots law";
+        if (region.StartsWith("UKN", StringComparison.OrdinalIgnoreCase) || region.StartsWith("TLN", StringComparison.OrdinalIgnoreCase)) return "the law of Northern Ireland";
+        return "the law of England and Wales";
+    }
+
+    public static ClausesView For(ConsortiumProfile profile, Opportunity opportunity, string currency, string unitText)
+    {
+        var law = GoverningLaw(opportunity);
+        var courts = law switch { "Scots law" => "the Scottish courts", "the law of Northern Ireland" => "the courts of Northern Ireland", _ => "the courts of England and Wales" };
+        var levels = opportunity.Insurance.Where(i => i.Amount is not null).Select(i => $"{i.Kind} of at least {Format.Money(i.Amount!.Amount, i.Amount.Currency)}").ToList();
         var days = profile.PaymentDays;
         return new ClausesView
         {
@@ -35,6 +53,18 @@ public static class SubcontractClauses
                    + "The Lead may end this Sub-contract if the Member commits a material breach not remedied within 30 days of notice. On exit the Member co-operates in the handover, "
                    + "provides employee information for any staff transfer (TUPE), returns the Buyer's data and records, and is paid for work delivered up to the exit date. "
                    + "This Sub-contract ends when the main contract ends or the Member's lots are no longer awarded to the Lead.",
+            Insurance = "The Member holds, for the whole term and six years after for professional indemnity, the insurances the main contract requires of the supply chain"
+                        + (levels.Count > 0 ? $" ({string.Join("; ", levels)})" : ", at the levels the Buyer's tender documents set")
+                        + ", with employer's liability as the law requires, and shows the Lead its certificates at signature and at each renewal.",
+            Safeguarding = "The Member follows the Buyer's and the Lead's safeguarding policies, ensures that everyone doing regulated work is a member of the PVG scheme (or holds the equivalent check where the work is delivered) "
+                           + "before they start, names a safeguarding lead, and reports any concern to the Lead and the Buyer on the same day.",
+            DataProtection = "Each party complies with the UK GDPR and the Data Protection Act 2018. The Member processes personal data of the Buyer's service users only on the Lead's documented instructions, as a processor (or sub-processor), "
+                             + "keeps it secure, reports a breach to the Lead within 24 hours, and returns or deletes it when this Sub-contract ends.",
+            Tupe = "Where the Transfer of Undertakings (Protection of Employment) Regulations 2006 apply at the start or end of this Sub-contract, the Member provides employee liability information when asked, "
+                   + "bears the liabilities of staff who transfer to it from the date of transfer, and co-operates with any transfer to a successor.",
+            StepIn = "If the Member becomes insolvent, stops delivering, or its registration needed for the work lapses, the Lead may step in: it may re-allocate the Member's volume to other members under the consortium's "
+                     + "published rules at once, take over the Member's records for the service, and recover the reasonable extra cost of continuity; the Buyer is told the same day.",
+            GoverningLaw = $"This Sub-contract is governed by {law}, the law of the Buyer's main contract, and the parties submit to the exclusive jurisdiction of {courts}.",
         };
     }
 }

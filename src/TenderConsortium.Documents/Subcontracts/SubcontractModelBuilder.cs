@@ -62,7 +62,7 @@ public sealed class SubcontractModelBuilder(IMapper mapper)
                         return commitment;
                     })).ToList(),
                 },
-                Clauses = SubcontractClauses.For(input.Profile, currency, units.Count == 1 ? Format.UnitSingular(units[0]) : "unit"),
+                Clauses = SubcontractClauses.For(input.Profile, input.Opportunity, currency, units.Count == 1 ? Format.UnitSingular(units[0]) : "unit"),
             };
             result.Add((member, document));
         }

@@ -11,7 +11,7 @@ public static class BidPackTemplate
         "consortium.name", "opportunity.title", "cover.opening", "governance.operatingModel", "governance.leadAuthority",
         "governance.decisionMaking", "governance.membershipChanges", "each member in members", "each lot in lots",
         "each share in lot.shares", "each criterion in criteria", "each measure in socialValue.measures",
-        "each risk in risks", "spd.groupName", "each row in spd.members", "pricing.total", "each check in checks.items",
+        "each risk in risks", "spd.leadAnswers", "spd.leadSubcontracted", "spd.reliedOn", "each row in spd.members", "pricing.total", "each check in checks.items",
     ];
 
     public static byte[] Create()
@@ -90,11 +90,13 @@ public static class BidPackTemplate
             [b.Field("risk.risk")], [b.Field("risk.likelihood")], [b.Field("risk.impact")], [b.Field("risk.mitigation")], [b.Field("risk.owner")]);
 
         b.Heading(1, "8. SPD checklist");
-        b.Heading(2, "Lead: Part II.A, participating together with others");
+        b.Heading(2, "The lead body: the single bidder (its own Parts II–IV)");
         b.Paragraph(WordTemplateBuilder.Plain("Role: ", bold: true), b.Field("spd.leadRole"));
-        b.Paragraph(WordTemplateBuilder.Plain("Group name: ", bold: true), b.Field("spd.groupName"));
-        b.Paragraph(WordTemplateBuilder.Plain("Members of the group: ", bold: true), b.Field("spd.groupMembers"));
-        b.Heading(2, "Members' own SPD responses");
+        b.Paragraph(WordTemplateBuilder.Plain("Its answers: ", bold: true), b.Field("spd.leadAnswers"));
+        b.Paragraph(WordTemplateBuilder.Plain("Sub-contracting: ", bold: true), b.Field("spd.leadSubcontracted"));
+        b.Heading(2, "Sub-contractors relied on (Parts II.C and II.D)");
+        b.Paragraph(b.Field("spd.reliedOn"));
+        b.Heading(2, "What each sub-contractor supplies");
         b.Table([("Member", 1700), ("II.A/B", 1300), ("III", 1300), ("IV", 1300), ("4C.4 prompt payment", 1300), ("4C.10 sub-contracted", 1200), ("Missing", 1538)], "each row in spd.members",
             [b.Field("row.member")], [b.Field("row.partTwo")], [b.Field("row.partThree")], [b.Field("row.partFour")], [b.Field("row.promptPayment")], [b.Field("row.subcontracted")], [b.Field("row.missing")]);
 

@@ -10,7 +10,22 @@ public static class SubcontractTemplate
     [
         "consortium.leadName", "member.name", "each line in subcontract.lines", "subcontract.total", "each kpi in subcontract.kpis",
         "clauses.price", "clauses.payment", "clauses.monitoring", "each commitment in subcontract.socialValue", "clauses.variation", "clauses.exit",
+        "clauses.insurance", "clauses.safeguarding", "clauses.dataProtection", "clauses.tupe", "clauses.stepIn", "clauses.governingLaw",
     ];
+
+    // The engine-written clauses after the schedules, each under its own numbered heading.
+    private static readonly (string Heading, string Path)[] ClauseSections =
+    [
+        ("7. Variation", "clauses.variation"), ("8. Withdrawal and exit", "clauses.exit"), ("9. Insurance", "clauses.insurance"),
+        ("10. Safeguarding", "clauses.safeguarding"), ("11. Data protection", "clauses.dataProtection"), ("12. Staff transfer (TUPE)", "clauses.tupe"),
+        ("13. Step-in on the Member's failure", "clauses.stepIn"), ("14. Governing law", "clauses.governingLaw"),
+    ];
+
+    private static void ClauseSection(WordTemplateBuilder b, string heading, string path)
+    {
+        b.Heading(1, heading);
+        b.Block(path);
+    }
 
     public static byte[] Create()
     {
@@ -47,12 +62,9 @@ public static class SubcontractTemplate
             [b.Field("commitment.measure")], [b.Field("commitment.quantity")], [b.Field("commitment.unit")], [b.Field("commitment.lots")], [b.Field("commitment.note")]);
         b.Block("clauses.socialValue");
 
-        b.Heading(1, "7. Variation");
-        b.Block("clauses.variation");
-        b.Heading(1, "8. Withdrawal and exit");
-        b.Block("clauses.exit");
+        foreach (var (heading, clause) in ClauseSections) ClauseSection(b, heading, clause);
 
-        b.Heading(1, "9. Signatures");
+        b.Heading(1, "15. Signatures");
         b.Table([("For the Lead", 4819), ("For the Member", 4819)], null,
             [b.Field("consortium.signatory"), WordTemplateBuilder.Plain(", "), b.Field("consortium.leadName")],
             [b.Field("member.name")]);

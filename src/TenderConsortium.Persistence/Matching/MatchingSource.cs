@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Opportunities;
+using TenderConsortium.Persistence.Allocations;
+using TenderConsortium.Persistence.Declarations;
 using TenderConsortium.Persistence.Members;
 using TenderConsortium.Persistence.Opportunities;
 
@@ -8,10 +10,42 @@ namespace TenderConsortium.Persistence.Matching;
 
 /// <summary>
 /// Matching's view of the domain database: an opportunity by id or OCID, and every member with its stored id. Scoped
-/// to a consortium (constructed with its id), it finds only that consortium's opportunities and members.
+/// to a consortium (constructed with its id), it finds only that consortium's opportunities and members. It also
+/// feeds rotation (members' invitations and accepted awards on the consortium's other bids) and the conflicts of
+/// interest members declared for this bid.
 /// </summary>
-public sealed class MatchingSource(string connectionString, string? consortiumId = null) : IMatchingSource
+public sealed class MatchingSource(string connectionString, string? consortiumId = null, TimeProvider? time = null) : IMatchingSource
 {
+    public async Task<MatchContext> ContextForAsync(string opportunityId, int windowDays, CancellationToken cancellationToken = default)
+    {
+        var since = (time ?? TimeProvider.System).GetUtcNow() - TimeSpan.FromDays(windowDays);
+        var awards = await new AllocationStore(connectionString).RecentAwardsAsync(since, opportunityId, cancellationToken);
+        Dictionary<string, int> invitations;
+        await using (var db = TenderDatabase.Open(connectionString))
+        {
+            var ticks = since.UtcTicks;
+            invitations = (await db.Invitations.AsNoTracking()
+                    .Where(i => i.OpportunityId != opportunityId && i.IssuedAt >= ticks)
+                    .Select(i => new { i.MemberId, i.OpportunityId })
+                    .Distinct()
+                    .ToListAsync(cancellationToken))
+                .GroupBy(i => i.MemberId)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        }
+
+        var rotation = invitations.Keys.Union(awards.Keys)
+            .ToDictionary(m => m, m => new RotationHistory(invitations.GetValueOrDefault(m), awards.GetValueOrDefault(m)), StringComparer.Ordinal);
+
+        // A conflict declared for this bid is a conflict with this bid's buyer.
+        var buyer = (await FindOpportunityAsync(opportunityId, cancellationToken))?.Opportunity.Buyer;
+        var conflicts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (buyer is not null)
+            foreach (var declaration in await new DeclarationStore(connectionString).LatestAsync(opportunityId, cancellationToken))
+                if (declaration.Conflicts.Count > 0) conflicts[declaration.MemberId] = [buyer.Name];
+
+        return new MatchContext { Rotation = rotation, Conflicts = conflicts };
+    }
+
     public async Task<(string Id, Opportunity Opportunity)?> FindOpportunityAsync(string idOrOcid, CancellationToken cancellationToken = default) =>
         await new OpportunityQueries(connectionString).FindAsync(idOrOcid, consortiumId, cancellationToken) is { } stored ? (stored.Id, stored.Opportunity) : null;
 

@@ -42,17 +42,17 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
             // After the first error nothing more is written, but reading goes on so every problem is reported at once.
             if (problems.HasErrors) continue;
             batch.Add(notice);
-            if (batch.Count >= reader.Options.BatchSize) await FlushAsync(db, batch, run, cancellationToken);
+            if (batch.Count >= reader.Options.BatchSize) await FlushAsync(db, batch, run, problems, cancellationToken);
         }
 
         problems.ThrowIfAny();
         if (run.Total + batch.Count == 0) throw new BadInputException("the file holds no notice to import");
-        await FlushAsync(db, batch, run, cancellationToken);
+        await FlushAsync(db, batch, run, problems, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new OpportunityImportResult(run.Created, run.Updated, run.Unchanged, run.Reported, problems.Warnings);
     }
 
-    private async Task FlushAsync(TenderDbContext db, List<ImportedNotice> batch, Run run, CancellationToken cancellationToken)
+    private async Task FlushAsync(TenderDbContext db, List<ImportedNotice> batch, Run run, IntakeProblems problems, CancellationToken cancellationToken)
     {
         if (batch.Count == 0) return;
         var now = time.GetUtcNow().UtcTicks;
@@ -66,6 +66,13 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
             if (existing.TryGetValue(opportunity.Ocid, out var record))
             {
                 var previous = JsonSerializer.Deserialize<Opportunity>(record.Model, DomainJson.Options)!;
+                if (ReleaseOrder.IsOlder(opportunity, previous))
+                {
+                    problems.Warn(notice.Path, $"{opportunity.Ocid}: this release ({ReleaseOrder.Describe(opportunity)}) is older than the one already imported ({ReleaseOrder.Describe(previous)}); the newer one is kept");
+                    run.Add(new ImportedOpportunity(record.Id, previous, ImportOutcome.Unchanged, record.Revision));
+                    continue;
+                }
+
                 var diff = OpportunityChanges.Between(previous, opportunity);
                 if (diff.Count == 0)
                 {

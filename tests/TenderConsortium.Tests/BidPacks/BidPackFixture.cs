@@ -25,6 +25,11 @@ public static class BidPackFixture
 
     public static BidPackAssembler Assembler() => new(Templates, Mapper);
 
+    /// <summary>The real Glasgow residential recovery notice's pack input, the one most pack tests read.</summary>
+    public static Task<BidPackInput> GlasgowAsync() => InputAsync("pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json");
+
+    public static BidPackCheck Check(BidPackFiles files, string id) => files.Checks.Checks.Single(c => c.Id == id);
+
     public static string OcdsFolder
     {
         get

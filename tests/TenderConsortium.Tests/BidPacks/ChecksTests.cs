@@ -11,24 +11,25 @@ namespace TenderConsortium.Tests.BidPacks;
 /// <summary>The adviser's automatic checks pass on a sound pack and name what is wrong on a flawed one.</summary>
 public sealed class ChecksTests
 {
-    private static BidPackCheck Check(BidPackFiles files, string id) => files.Checks.Checks.Single(c => c.Id == id);
-
-    private static async Task<BidPackInput> GlasgowAsync() =>
-        await BidPackFixture.InputAsync("pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json");
-
     [Test]
     public async Task A_sound_pack_passes_every_check_but_the_deadline_it_missed()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
+        input = input with { Profile = input.Profile with { LeadRegistration = "SC700001", LeadAddress = "1 Example Street, Glasgow G1 1AA", Signatory = "Morag Lindsay, Chief Executive" } };
         var files = BidPackFixture.Assembler().Assemble(input, 1);
         var json = JsonDocument.Parse(files.ChecksJson).RootElement;
         Assert.Multiple(() =>
         {
             Assert.That(files.Checks.Checks.Select(c => c.Id), Is.EqualTo(new[]
-                { "lots-covered", "allocations-match", "spd-items", "subcontract-payment", "social-value", "pricing-consistent", "word-limits", "deadline" }));
-            Assert.That(files.Checks.Checks.Where(c => c.Id != "deadline").Select(c => c.Status), Is.All.EqualTo(CheckStatus.Pass));
-            Assert.That(Check(files, "deadline").Status, Is.EqualTo(CheckStatus.Fail), "the 2019 deadline passed");
-            Assert.That(Check(files, "deadline").Detail, Does.Contain("days ago"));
+                { "lots-covered", "allocations-match", "spd-items", "subcontract-payment", "social-value", "pricing-consistent", "word-limits", "deadline",
+                  "lead-facts", "certifications", "price-sanity" }));
+            // The sample consortium's data is what an adviser would find: two members' certificates lapsed in 2026 and
+            // the allocated hours price well below the buyer's £7.5m estimate. The checks say so; the rest pass.
+            Assert.That(files.Checks.Checks.Where(c => c.Id is not ("deadline" or "certifications" or "price-sanity")).Select(c => c.Status), Is.All.EqualTo(CheckStatus.Pass));
+            Assert.That(BidPackFixture.Check(files, "certifications").Detail, Does.Contain("Cumbrae Youth Trust: PVG expired on 31 August 2026, before the pack's date 1 November 2026"));
+            Assert.That(BidPackFixture.Check(files, "price-sanity").Detail, Does.Contain("of the buyer's estimate of £7,500,000.00").And.Contain("Below 50%").And.Contain("Prices are for the whole contract (2.96 years"));
+            Assert.That(BidPackFixture.Check(files, "deadline").Status, Is.EqualTo(CheckStatus.Fail), "the 2019 deadline passed");
+            Assert.That(BidPackFixture.Check(files, "deadline").Detail, Does.Contain("days ago"));
             Assert.That(json.GetProperty("checks")[0].GetProperty("status").GetString(), Is.EqualTo("pass"));
             Assert.That(json.GetProperty("overall").GetString(), Is.EqualTo("fail"));
         });
@@ -37,22 +38,22 @@ public sealed class ChecksTests
     [Test]
     public async Task Days_left_are_counted_from_the_pack_date()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var deadline = DateOnly.FromDateTime(input.Opportunity.Deadline!.Value.UtcDateTime);
         var soon = BidPackFixture.Assembler().Assemble(input with { AsOf = deadline.AddDays(-2) }, 1);
         var ample = BidPackFixture.Assembler().Assemble(input with { AsOf = deadline.AddDays(-30) }, 1);
         Assert.Multiple(() =>
         {
-            Assert.That(Check(soon, "deadline").Status, Is.EqualTo(CheckStatus.Warning));
-            Assert.That(Check(soon, "deadline").Detail, Does.StartWith("2 days left"));
-            Assert.That(Check(ample, "deadline"), Has.Property("Status").EqualTo(CheckStatus.Pass).And.Property("Detail").StartsWith("30 days left"));
+            Assert.That(BidPackFixture.Check(soon, "deadline").Status, Is.EqualTo(CheckStatus.Warning));
+            Assert.That(BidPackFixture.Check(soon, "deadline").Detail, Does.StartWith("2 days left"));
+            Assert.That(BidPackFixture.Check(ample, "deadline"), Has.Property("Status").EqualTo(CheckStatus.Pass).And.Property("Detail").StartsWith("30 days left"));
         });
     }
 
     [Test]
     public async Task Missing_SPD_facts_and_long_statements_are_named()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var allocated = input.Allocation.Lots.SelectMany(l => l.Shares).First(s => s.Volume > 0).MemberId;
         var name = input.Member(allocated)!.Member.Name;
         var declarations = input.Declarations.Select(d => d.MemberId == allocated ? d with { Spd = new SpdFacts(100_000, null, null) } : d).ToList();
@@ -60,17 +61,17 @@ public sealed class ChecksTests
         var files = BidPackFixture.Assembler().Assemble(input with { Declarations = declarations, Members = members }, 1);
         Assert.Multiple(() =>
         {
-            Assert.That(Check(files, "spd-items").Status, Is.EqualTo(CheckStatus.Fail));
-            Assert.That(Check(files, "spd-items").Detail, Does.Contain($"{name}: IV: missing insurance cover").And.Contain("4C.4: missing invoices paid on time"));
-            Assert.That(Check(files, "word-limits").Status, Is.EqualTo(CheckStatus.Fail));
-            Assert.That(Check(files, "word-limits").Detail, Does.Contain($"capability statement of {name}: 600 words, limit 500"));
+            Assert.That(BidPackFixture.Check(files, "spd-items").Status, Is.EqualTo(CheckStatus.Fail));
+            Assert.That(BidPackFixture.Check(files, "spd-items").Detail, Does.Contain($"{name}: IV: missing insurance cover").And.Contain("4C.4: missing invoices paid on time"));
+            Assert.That(BidPackFixture.Check(files, "word-limits").Status, Is.EqualTo(CheckStatus.Fail));
+            Assert.That(BidPackFixture.Check(files, "word-limits").Detail, Does.Contain($"capability statement of {name}: 600 words, limit 500"));
         });
     }
 
     [Test]
     public async Task A_share_beyond_the_declaration_or_the_cap_and_an_uncovered_lot_fail()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var lot = input.Allocation.Lots[0];
         var share = lot.Shares.First(s => s.Volume > 0);
         var inflated = share with { Volume = lot.Demand, Value = lot.Demand * (share.Value / share.Volume) };
@@ -80,18 +81,18 @@ public sealed class ChecksTests
         var files = BidPackFixture.Assembler().Assemble(input with { Allocation = allocation }, 1);
         Assert.Multiple(() =>
         {
-            Assert.That(Check(files, "allocations-match").Status, Is.EqualTo(CheckStatus.Fail));
-            Assert.That(Check(files, "allocations-match").Detail, Does.Contain("more than the").And.Contain("above the 40% cap"));
-            Assert.That(Check(files, "lots-covered").Status, Is.EqualTo(CheckStatus.Fail));
-            Assert.That(Check(files, "lots-covered").Detail, Does.Contain($"lot {gap.LotId}: 100 hours of"));
-            Assert.That(Check(files, "pricing-consistent").Status, Is.EqualTo(CheckStatus.Pass), "the spreadsheet still adds up to the engine's (tampered) totals");
+            Assert.That(BidPackFixture.Check(files, "allocations-match").Status, Is.EqualTo(CheckStatus.Fail));
+            Assert.That(BidPackFixture.Check(files, "allocations-match").Detail, Does.Contain("more than the").And.Contain("above the 40% cap"));
+            Assert.That(BidPackFixture.Check(files, "lots-covered").Status, Is.EqualTo(CheckStatus.Fail));
+            Assert.That(BidPackFixture.Check(files, "lots-covered").Detail, Does.Contain($"lot {gap.LotId}: 100 hours of"));
+            Assert.That(BidPackFixture.Check(files, "pricing-consistent").Status, Is.EqualTo(CheckStatus.Pass), "the spreadsheet still adds up to the engine's (tampered) totals");
         });
     }
 
     [Test]
     public async Task A_subcontract_without_the_30_day_flow_down_fails()
     {
-        var input = await GlasgowAsync();
+        var input = await BidPackFixture.GlasgowAsync();
         var facts = BidPackFacts.From(input);
         var model = new BidPackModelBuilder(BidPackFixture.Mapper).Build(facts);
         var pricing = PricingReadBack.Read(BidPackFixture.Assembler().Assemble(input, 1).Pricing);

@@ -48,6 +48,13 @@ public static class MemberCorpus
     public static byte[] WithCell(string column, string value)
     {
         var (header, rows) = Table();
+        if (!header.Contains(column))
+        {
+            // A column the sample file does not use (e.g. conflicts) is added empty to every row, then filled in the last.
+            header = [.. header, column];
+            rows = rows.Select(r => (string[])[.. r, ""]).ToList();
+        }
+
         rows[^1][Array.IndexOf(header, column)] = value;
         return Encoding.UTF8.GetBytes(Write(header, rows));
     }

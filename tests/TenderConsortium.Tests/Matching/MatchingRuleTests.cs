@@ -90,7 +90,7 @@ public sealed class MatchingRuleTests
         Assert.Multiple(() =>
         {
             Assert.That(lot.Candidates.Select(c => c.MemberId), Is.EqualTo(new[] { "A" }));
-            Assert.That(lot.Excluded.Single().Reasons, Is.EqualTo(new[] { "does not serve UKL" }));
+            Assert.That(lot.Excluded.Single().Reasons, Is.EqualTo(new[] { "does not serve Wales" }));
         });
     }
 
@@ -129,19 +129,60 @@ public sealed class MatchingRuleTests
     }
 
     [Test]
-    public void Turnover_meets_or_falls_below_the_selection_minimum()
+    public void A_turnover_minimum_is_a_consortium_check_and_excludes_no_member()
     {
+        // Real: NAC's selection criterion (PCS ocds-r6ebe6-0000575002) with a 300,000 GBP minimum.
         var lot = Lot("1", ["80200000"], [], selection: [new SelectionCriterion("economic", "Bidders will be required to have a minimum “general” yearly turnover of 300,000 GBP for the 2 most recent financial years")]);
         var result = MatchOne(lot, Member("A", ["80200000"], [], turnover: 300_000), Member("B", ["80200000"], [], turnover: 299_999), Member("C", ["80200000"], []));
         Assert.Multiple(() =>
         {
-            Assert.That(result.Requirements, Is.EqualTo(new[] { "turnover of at least 300k" }));
-            Assert.That(result.Candidates.Single().Reasons, Does.Contain("turnover 300k meets the 300k minimum"));
-            Assert.That(result.Excluded.Select(e => e.Reasons.Single()), Is.EqualTo(new[]
-            {
-                "turnover 300k is below the 300k minimum",
-                "turnover not declared; the selection minimum is 300k",
-            }));
+            Assert.That(result.Requirements, Is.Empty);
+            Assert.That(result.ConsortiumChecks, Is.EqualTo(new[] { "the bidder's turnover must be at least 300k: checked once for the consortium as bidder, not asked of each member" }));
+            Assert.That(result.Candidates.Select(c => c.MemberId), Is.EquivalentTo(new[] { "A", "B", "C" }));
+            Assert.That(result.Excluded, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Insurance_levels_are_consortium_checks()
+    {
+        var lot = Lot("1", ["80200000"], []);
+        var notice = Notice(lot) with { Insurance = InsuranceReader.Read(["Employer's Liability £10m and Public Liability £5m are required."]) };
+        var result = new PartnerMatcher(MemberIndex.Build([Member("A", ["80200000"], [])])).Match("o", notice).Lots.Single();
+        Assert.That(result.ConsortiumChecks, Is.EqualTo(new[]
+        {
+            "the bidder must hold employer's liability cover of 10m: checked once for the consortium as bidder, not asked of each member",
+            "the bidder must hold public liability cover of 5m: checked once for the consortium as bidder, not asked of each member",
+        }));
+        Assert.That(result.Excluded, Is.Empty);
+    }
+
+    [Test]
+    public void A_gap_says_members_do_the_work_but_none_serves_the_place()
+    {
+        var lot = MatchOne(Lot("1", ["85310000"], ["S12000021"]),
+            Member("A", ["85310000"], [Glasgow]), Member("B", ["85311000"], ["S12000033"]));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lot.Gaps, Does.Contain("2 members do this work (CPV 85310000, Social work services) but none serves North Ayrshire for lot 1"));
+            Assert.That(lot.Gaps, Has.None.Contains("no member covers CPV"));
+        });
+    }
+
+    [Test]
+    public void A_conflict_on_the_member_profile_excludes_it_from_that_buyer_only()
+    {
+        var conflicted = Member("A", ["85310000"], [Glasgow]);
+        conflicted = conflicted with { Member = conflicted.Member with { Conflicts = ["Glasgow City Council"] } };
+        var index = MemberIndex.Build([conflicted, Member("B", ["85310000"], [Glasgow])]);
+        var glasgow = Notice(Lot("1", ["85310000"], [Glasgow])) with { Buyer = new Buyer(null, "Glasgow City Council") };
+        var other = Notice(Lot("1", ["85310000"], [Glasgow])) with { Buyer = new Buyer(null, "NHS Greater Glasgow and Clyde") };
+        Assert.Multiple(() =>
+        {
+            var lot = new PartnerMatcher(index).Match("o", glasgow).Lots.Single();
+            Assert.That(lot.Excluded.Single().Reasons, Is.EqualTo(new[] { "declared a conflict of interest with Glasgow City Council" }));
+            Assert.That(new PartnerMatcher(index).Match("o", other).Lots.Single().Excluded, Is.Empty);
+            Assert.That(new PartnerMatcher(index).FullScan("o", glasgow).Lots.Single().Excluded.Single().MemberId, Is.EqualTo("A"));
         });
     }
 
@@ -205,7 +246,7 @@ public sealed class MatchingRuleTests
     public void A_lot_nobody_can_take_says_so()
     {
         var lot = MatchOne(Lot("2", ["60120000"], [Orkney]), Member("A", ["60120000"], [Glasgow]));
-        Assert.That(lot.Gaps, Is.EqualTo(new[] { "no eligible member for lot 2", "no member covers CPV 60120000 (Taxi services) for lot 2", "no member serves Orkney Islands for lot 2" }));
+        Assert.That(lot.Gaps, Is.EqualTo(new[] { "no eligible member for lot 2", "1 member does this work (CPV 60120000, Taxi services) but none serves Orkney Islands for lot 2" }));
     }
 
     [Test]

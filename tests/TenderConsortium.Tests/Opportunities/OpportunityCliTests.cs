@@ -21,7 +21,8 @@ public sealed class OpportunityCliTests : DatabaseTest
         var lot = root.GetProperty("lots").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "1");
         Assert.Multiple(() =>
         {
-            Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "ocid", "title", "buyer", "reference", "value", "deadline", "lots", "suitability", "communityBenefits", "consortiaWelcome" }));
+            Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "ocid", "title", "buyer", "reference", "value", "deadline", "lots", "suitability", "communityBenefits", "consortiaWelcome",
+                "minValue", "mainCpv", "deadlineDateOnly", "communityBenefitsEvidence", "consortiaWelcomeEvidence", "submission", "insurance", "staff", "recurrence", "documents", "warnings" }));
             Assert.That(root.GetProperty("ocid").GetString(), Is.EqualTo("ocds-r6ebe6-0000567519"));
             Assert.That(root.GetProperty("buyer").GetString(), Is.EqualTo("Glasgow City Council"));
             Assert.That(root.GetProperty("value").GetProperty("amount").GetDecimal(), Is.EqualTo(7_500_000m));
@@ -29,7 +30,7 @@ public sealed class OpportunityCliTests : DatabaseTest
             Assert.That(root.GetProperty("deadline").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2019, 6, 11, 12, 0, 0, TimeSpan.Zero)));
             Assert.That(root.GetProperty("suitability").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(root.GetProperty("communityBenefits").GetBoolean(), Is.True);
-            Assert.That(lot.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "title", "value", "cpv", "places", "criteria" }));
+            Assert.That(lot.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "title", "value", "cpv", "places", "criteria", "mainCpv", "deliveryText" }));
             Assert.That(lot.GetProperty("value").GetProperty("amount").GetDecimal(), Is.EqualTo(5_000_000m));
             Assert.That(lot.GetProperty("cpv")[0].GetString(), Is.EqualTo("85000000"));
             Assert.That(lot.GetProperty("places")[0].GetString(), Is.EqualTo("S12000049"));

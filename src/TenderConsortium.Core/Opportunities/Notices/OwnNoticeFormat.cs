@@ -21,6 +21,7 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
     public Opportunity? Map(JsonElement root, IntakeProblems problems)
     {
         var errorsBefore = problems.Errors.Count;
+        var warnings = problems.CollectNoticeWarnings();
         var f = new JsonFields(problems);
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -41,7 +42,7 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
         var description = f.String(root, "description", "");
         var value = f.Money(root, "value", "");
         var minValue = f.Money(root, "minValue", "");
-        var deadline = f.Date(root, "deadline", "");
+        var (deadline, dateOnly) = NoticeDeadline.Read(root, "deadline", "", f);
         var period = ReadPeriod(root, "contractPeriod", "", f);
         var renewal = f.String(root, "renewal", "") is { } renewalText ? new Renewal(true, renewalText) : null;
         var suitability = f.Object(root, "suitability", "") is { } s
@@ -74,6 +75,12 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
 
         var texts = new List<string?> { title, description };
         texts.AddRange(lots.Select(l => l.Description));
+        texts.AddRange(lots.SelectMany(l => l.DeliveryText));
+        texts.AddRange(lots.SelectMany(l => l.SelectionCriteria).Select(c => c.Description).Distinct());
+        NoticeWarnings.Lots(lots, "lots", problems);
+        if (dateOnly) NoticeDeadline.WarnDateOnly(deadline, "deadline", problems);
+        var communityBenefits = Stated(f.Bool(root, "communityBenefits", ""), "communityBenefits") ?? NoticeTextSignals.CommunityBenefits(texts);
+        var consortia = Stated(f.Bool(root, "consortiaWelcome", ""), "consortiaWelcome") ?? NoticeTextSignals.Consortia(texts);
         return new Opportunity
         {
             Source = NoticeSource.Manual,
@@ -86,17 +93,28 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
             Value = value,
             MinValue = minValue,
             Deadline = deadline,
+            DeadlineDateOnly = dateOnly,
+            MainCpv = lots.Select(l => l.MainCpv).FirstOrDefault(c => c is not null),
             ContractPeriod = period,
             Renewal = renewal,
             Procedure = f.String(root, "procedure", "") is { } procedure ? new Procedure(procedure, null) : null,
             Category = f.String(root, "category", ""),
             Suitability = suitability,
-            CommunityBenefits = f.Bool(root, "communityBenefits", "") ?? NoticeTextSignals.RequestsCommunityBenefits(texts),
-            ConsortiaWelcome = f.Bool(root, "consortiaWelcome", "") ?? NoticeTextSignals.WelcomesConsortia(texts),
+            CommunityBenefits = communityBenefits.Value,
+            CommunityBenefitsEvidence = communityBenefits.Evidence,
+            ConsortiaWelcome = consortia.Value,
+            ConsortiaWelcomeEvidence = consortia.Evidence,
+            Insurance = InsuranceReader.Read(texts),
+            Staff = StaffReader.Read(null, texts),
             SelectionCriteria = selection,
             Lots = lots,
+            Warnings = warnings,
         };
     }
+
+    // A value the notice's author set outright is its own evidence.
+    private static NoticeSignal? Stated(bool? value, string field) =>
+        value is null ? null : new NoticeSignal(value.Value, $"{field}: {(value.Value ? "true" : "false")} in the notice");
 
     private static Buyer? ReadBuyer(JsonElement root, JsonFields f)
     {
@@ -130,6 +148,7 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
         var cpv = new CpvCodeList(catalogue, f.Problems, warned);
         foreach (var (code, at) in f.Strings(holder, "cpv", path)) cpv.Add(code, at);
         var placesGiven = f.Strings(holder, "places", path).Select(p => p.Value).ToList();
+        var delivery = f.String(holder, "delivery", path);
         var criteria = new List<AwardCriterion>();
         foreach (var (criterion, at) in f.Objects(holder, "criteria", path))
         {
@@ -142,6 +161,7 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
         }
 
         var lotSelection = path.Length == 0 ? [] : ReadSelection(holder, path, f);
+        var reading = _placeNormaliser.Read(placesGiven, delivery is null ? [] : [delivery], path.Length == 0 ? null : title, buyerNames);
         return new Lot
         {
             Id = id,
@@ -149,7 +169,9 @@ public sealed partial class OwnNoticeFormat(CpvCatalogue catalogue, ScottishPlac
             Description = path.Length == 0 ? null : f.String(holder, "description", path),
             Value = value,
             Cpv = cpv.Codes,
-            Places = _placeNormaliser.Normalise(placesGiven, path.Length == 0 ? null : title, buyerNames),
+            MainCpv = cpv.Codes.Count > 0 ? cpv.Codes[0] : null,
+            Places = reading.Places,
+            DeliveryText = reading.DeliveryText,
             AwardCriteria = criteria,
             SelectionCriteria = [.. lotSelection, .. tenderSelection],
             ContractPeriod = period,

@@ -18,6 +18,7 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
     public Opportunity? Map(JsonElement release, string path, IntakeProblems problems)
     {
         var errorsBefore = problems.Errors.Count;
+        var warnings = problems.CollectNoticeWarnings();
         var f = new JsonFields(problems);
         if (release.ValueKind != JsonValueKind.Object)
         {
@@ -28,7 +29,7 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         var ocid = f.String(release, "ocid", path, required: true);
         var releaseId = f.String(release, "id", path);
         var releaseDate = f.Date(release, "date", path);
-        _ = f.Strings(release, "tag", path).ToList();
+        var tags = f.Strings(release, "tag", path).Select(t => t.Value).ToList();
         var releaseDescription = f.String(release, "description", path);
         var tenderPath = JsonFields.Join(path, "tender");
         var tender = f.Object(release, "tender", path);
@@ -48,7 +49,7 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
             problems.Warn(JsonFields.Join(tenderPath, "minValue"), "is above tender.value");
 
         var tenderPeriod = f.Object(t, "tenderPeriod", tenderPath);
-        var deadline = tenderPeriod is null ? null : f.Date(tenderPeriod.Value, "endDate", JsonFields.Join(tenderPath, "tenderPeriod"));
+        var (deadline, dateOnly) = tenderPeriod is null ? (null, false) : NoticeDeadline.Read(tenderPeriod.Value, "endDate", JsonFields.Join(tenderPath, "tenderPeriod"), f);
         var contractPeriod = ReadPeriod(t, "contractPeriod", tenderPath, f);
         var procedure = new Procedure(f.String(t, "procurementMethod", tenderPath), f.String(t, "procurementMethodDetails", tenderPath));
         var category = f.String(t, "mainProcurementCategory", tenderPath);
@@ -58,39 +59,83 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
 
         var warnedCodes = new HashSet<string>(StringComparer.Ordinal);
         var tenderCpv = new CpvCodeList(catalogue, problems, warnedCodes);
-        ReadClassifications(t, tenderPath, f, tenderCpv);
+        var mainCpv = ReadClassifications(t, tenderPath, f, tenderCpv);
         var items = ReadItems(t, tenderPath, f, warnedCodes);
-        var lots = ReadLots(t, tenderPath, f, title, value, contractPeriod, selection, tenderCpv, items, buyerNames, buyer?.Region);
+        var lots = ReadLots(t, tenderPath, f, title, value, contractPeriod, selection, tenderCpv, mainCpv, items, buyerNames, buyer?.Region);
+        var reference = f.String(t, "id", tenderPath);
+        var submission = ReadSubmission(t, tenderPath, f, lots);
+        var documents = f.Objects(t, "documents", tenderPath)
+            .Select(d => new NoticeDocument(f.String(d.Item, "id", d.Path), f.String(d.Item, "documentType", d.Path), f.String(d.Item, "title", d.Path), f.String(d.Item, "url", d.Path)))
+            .ToList();
+        var staffFlag = f.Object(t, "otherRequirements", tenderPath) is { } other
+            ? f.Bool(other, "requiresStaffNamesAndQualifications", JsonFields.Join(tenderPath, "otherRequirements"))
+            : null;
+        var recurs = f.Bool(t, "hasRecurrence", tenderPath);
+        var recurrenceText = f.Object(t, "recurrence", tenderPath) is { } rec ? f.String(rec, "description", JsonFields.Join(tenderPath, "recurrence")) : null;
 
         if (problems.Errors.Count > errorsBefore || ocid is null || title is null || buyer is null) return null;
 
         var texts = new List<string?> { title, description, releaseDescription };
         texts.AddRange(lots.Select(l => l.Description));
+        texts.AddRange(lots.SelectMany(l => l.DeliveryText));
+        texts.AddRange(selection.Select(c => c.Description));
+        texts.AddRange(lots.SelectMany(l => l.SelectionCriteria).Select(c => c.Description).Distinct());
+        texts.AddRange(lots.SelectMany(l => l.AwardCriteria).SelectMany(c => new[] { c.Name, c.Text }).Distinct());
+        var (finalTitle, finalReference) = NoticeWarnings.Title(title.Trim(), reference, JsonFields.Join(tenderPath, "title"), problems);
+        NoticeWarnings.Lots(lots, JsonFields.Join(tenderPath, "lots"), problems);
+        if (dateOnly) NoticeDeadline.WarnDateOnly(deadline, JsonFields.Join(tenderPath, "tenderPeriod.endDate"), problems);
+        var communityBenefits = NoticeTextSignals.CommunityBenefits(texts);
+        var consortia = NoticeTextSignals.Consortia(texts);
         return new Opportunity
         {
             Source = NoticeSources.FromOcid(ocid),
             Ocid = ocid.Trim(),
             ReleaseId = releaseId,
             ReleaseDate = releaseDate,
+            ReleaseTags = tags,
             NoticeUrl = noticeUrl,
             Buyer = buyer,
-            Reference = f.String(t, "id", tenderPath),
-            Title = title.Trim(),
+            Reference = finalReference,
+            Title = finalTitle,
             Description = description,
             AdditionalInformation = releaseDescription,
             Value = value,
             MinValue = minValue,
             Deadline = deadline,
+            DeadlineDateOnly = dateOnly,
+            MainCpv = mainCpv,
             ContractPeriod = contractPeriod ?? lots.Select(l => l.ContractPeriod).FirstOrDefault(p => p is not null),
             Renewal = lots.Select(l => l.Renewal).FirstOrDefault(r => r is not null),
             Procedure = procedure.Method is null && procedure.Details is null ? null : procedure,
             Category = category,
             Suitability = suitability,
-            CommunityBenefits = NoticeTextSignals.RequestsCommunityBenefits(texts),
-            ConsortiaWelcome = NoticeTextSignals.WelcomesConsortia(texts),
+            CommunityBenefits = communityBenefits.Value,
+            CommunityBenefitsEvidence = communityBenefits.Evidence,
+            ConsortiaWelcome = consortia.Value,
+            ConsortiaWelcomeEvidence = consortia.Evidence,
+            Submission = submission,
+            Documents = documents,
+            Insurance = InsuranceReader.Read(texts),
+            Staff = StaffReader.Read(staffFlag, texts),
+            Recurrence = recurs is null && recurrenceText is null ? null : new Recurrence(recurs ?? true, recurrenceText),
             SelectionCriteria = selection,
             Lots = lots,
+            Warnings = warnings,
         };
+    }
+
+    private static SubmissionDetails? ReadSubmission(JsonElement tender, string path, JsonFields f, IReadOnlyList<Lot> lots)
+    {
+        var methods = f.Strings(tender, "submissionMethod", path).Select(m => m.Value).ToList();
+        var details = f.String(tender, "submissionMethodDetails", path);
+        var tenderVariants = f.Object(tender, "submissionTerms", path) is { } terms
+            ? f.String(terms, "variantPolicy", JsonFields.Join(path, "submissionTerms"))
+            : null;
+        var policies = lots.Select(l => l.VariantPolicy).Append(tenderVariants).OfType<string>().ToList();
+        bool? variants = policies.Count == 0 ? null : policies.Any(p => !p.Equals("notAllowed", StringComparison.OrdinalIgnoreCase));
+        var portal = details is null ? null : NoticeWarnings.FirstUrl(details);
+        if (methods.Count == 0 && details is null && variants is null) return null;
+        return new SubmissionDetails(methods, details, portal, variants);
     }
 
     private static Buyer? ReadBuyer(JsonElement release, string path, JsonFields f, out List<string> buyerNames)
@@ -171,20 +216,24 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         return null;
     }
 
-    private static void ReadClassifications(JsonElement holder, string path, JsonFields f, CpvCodeList cpv)
+    /// <summary>Adds the holder's CPV codes, main first; returns the main code (its classification) when there is one.</summary>
+    private static string? ReadClassifications(JsonElement holder, string path, JsonFields f, CpvCodeList cpv)
     {
         var main = f.Object(holder, "classification", path);
-        if (main is not null) AddIfCpv(main.Value, JsonFields.Join(path, "classification"), f, cpv);
+        string? mainCode = null;
+        var before = cpv.Codes.Count;
+        if (main is not null && AddIfCpv(main.Value, JsonFields.Join(path, "classification"), f, cpv) && cpv.Codes.Count > before) mainCode = cpv.Codes[^1];
         foreach (var (classification, at) in f.Objects(holder, "additionalClassifications", path)) AddIfCpv(classification, at, f, cpv);
+        return mainCode;
     }
 
-    private static void AddIfCpv(JsonElement classification, string path, JsonFields f, CpvCodeList cpv)
+    private static bool AddIfCpv(JsonElement classification, string path, JsonFields f, CpvCodeList cpv)
     {
         // A classification without a scheme is taken as CPV: every publisher we read uses CPV for the main code.
         var scheme = f.String(classification, "scheme", path);
-        if (scheme is not null && !scheme.Trim().Equals("CPV", StringComparison.OrdinalIgnoreCase)) return;
+        if (scheme is not null && !scheme.Trim().Equals("CPV", StringComparison.OrdinalIgnoreCase)) return false;
         var id = f.String(classification, "id", path);
-        if (id is not null) cpv.Add(id, JsonFields.Join(path, "id"));
+        return id is not null && cpv.Add(id, JsonFields.Join(path, "id"));
     }
 
     private List<OcdsItem> ReadItems(JsonElement tender, string path, JsonFields f, HashSet<string> warnedCodes)
@@ -193,8 +242,9 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         foreach (var (item, at) in f.Objects(tender, "items", path))
         {
             var cpv = new CpvCodeList(catalogue, f.Problems, warnedCodes);
-            ReadClassifications(item, at, f, cpv);
+            var itemMain = ReadClassifications(item, at, f, cpv);
             var placesGiven = new List<string>();
+            var described = new List<string>();
             foreach (var (address, addressPath) in f.Objects(item, "deliveryAddresses", at))
             {
                 var region = f.String(address, "region", addressPath);
@@ -204,9 +254,9 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
             }
 
             var location = f.Object(item, "deliveryLocation", at);
-            if (location is not null && f.String(location.Value, "description", JsonFields.Join(at, "deliveryLocation")) is { } described)
-                placesGiven.Add(described);
-            items.Add(new OcdsItem(f.String(item, "relatedLot", at), at, cpv.Codes, placesGiven));
+            if (location is not null && f.String(location.Value, "description", JsonFields.Join(at, "deliveryLocation")) is { } describedText)
+                described.Add(describedText);
+            items.Add(new OcdsItem(f.String(item, "relatedLot", at), at, cpv.Codes, itemMain, placesGiven, described));
         }
 
         return items;
@@ -221,6 +271,7 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         ContractPeriod? tenderPeriod,
         IReadOnlyList<SelectionCriterion> tenderSelection,
         CpvCodeList tenderCpv,
+        string? tenderMainCpv,
         List<OcdsItem> items,
         List<string> buyerNames,
         string? buyerRegion)
@@ -230,13 +281,17 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         if (lotElements.Count == 0)
         {
             // A notice without lots is one implicit lot carrying the whole tender.
+            var (implicitMain, implicitCpv) = LotCpv(items, tenderCpv, tenderMainCpv);
+            var implicitPlaces = LotPlaces(items, null, buyerNames, buyerRegion);
             lots.Add(new Lot
             {
                 Id = "1",
                 Title = tenderTitle?.Trim() ?? "",
                 Value = tenderValue,
-                Cpv = LotCpv(items, tenderCpv),
-                Places = LotPlaces(items, null, buyerNames, buyerRegion),
+                Cpv = implicitCpv,
+                MainCpv = implicitMain,
+                Places = implicitPlaces.Places,
+                DeliveryText = implicitPlaces.DeliveryText,
                 SelectionCriteria = tenderSelection,
                 ContractPeriod = tenderPeriod,
             });
@@ -262,14 +317,22 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
                 ? f.String(sel, "description", JsonFields.Join(at, "selectionCriteria"))
                 : null;
             var related = items.Where(item => item.RelatedLot == id || item.RelatedLot is null).ToList();
+            var (lotMain, lotCpv) = LotCpv(related, tenderCpv, tenderMainCpv);
+            var lotPlaces = LotPlaces(related, title, buyerNames, buyerRegion);
+            var variantPolicy = f.Object(lot, "submissionTerms", at) is { } lotTerms
+                ? f.String(lotTerms, "variantPolicy", JsonFields.Join(at, "submissionTerms"))
+                : null;
             lots.Add(new Lot
             {
                 Id = id,
                 Title = string.IsNullOrEmpty(title) ? (lotElements.Count == 1 && tenderTitle is not null ? tenderTitle.Trim() : $"Lot {id}") : title,
                 Description = description,
                 Value = value,
-                Cpv = LotCpv(related, tenderCpv),
-                Places = LotPlaces(related, title, buyerNames, buyerRegion),
+                Cpv = lotCpv,
+                MainCpv = lotMain,
+                Places = lotPlaces.Places,
+                DeliveryText = lotPlaces.DeliveryText,
+                VariantPolicy = variantPolicy,
                 AwardCriteria = ReadAwardCriteria(lot, at, f),
                 SelectionCriteria = lotSelection is null ? tenderSelection : [new SelectionCriterion(null, lotSelection), .. tenderSelection],
                 ContractPeriod = ReadPeriod(lot, "contractPeriod", at, f) ?? tenderPeriod,
@@ -282,19 +345,24 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         return lots;
     }
 
-    private static List<string> LotCpv(IEnumerable<OcdsItem> items, CpvCodeList tenderCpv)
+    /// <summary>
+    /// The lot's main code is the notice's main code (tender.classification), else its first item's classification;
+    /// it comes first, then the items' codes, then the rest of the tender's, each once.
+    /// </summary>
+    private static (string? Main, List<string> Codes) LotCpv(IReadOnlyCollection<OcdsItem> items, CpvCodeList tenderCpv, string? tenderMain)
     {
+        var main = tenderMain ?? items.Select(i => i.MainCpv).FirstOrDefault(c => c is not null);
         var codes = new List<string>();
-        foreach (var code in items.SelectMany(i => i.Cpv).Concat(tenderCpv.Codes))
+        foreach (var code in new[] { main }.OfType<string>().Concat(items.SelectMany(i => i.Cpv)).Concat(tenderCpv.Codes))
             if (!codes.Contains(code)) codes.Add(code);
-        return codes;
+        return (main, codes);
     }
 
-    private IReadOnlyList<string> LotPlaces(IEnumerable<OcdsItem> items, string? lotTitle, List<string> buyerNames, string? buyerRegion)
+    private PlaceReading LotPlaces(IReadOnlyCollection<OcdsItem> items, string? lotTitle, List<string> buyerNames, string? buyerRegion)
     {
-        var found = _placeNormaliser.Normalise(items.SelectMany(i => i.Places), lotTitle, buyerNames);
-        if (found.Count > 0 || buyerRegion is null) return found;
-        return _placeNormaliser.Normalise([buyerRegion], null, buyerNames);
+        var found = _placeNormaliser.Read(items.SelectMany(i => i.Places), items.SelectMany(i => i.Described), lotTitle, buyerNames);
+        if (found.Places.Count > 0 || buyerRegion is null) return found;
+        return found with { Places = _placeNormaliser.Read([buyerRegion], [], null, buyerNames).Places };
     }
 
     private static List<AwardCriterion> ReadAwardCriteria(JsonElement lot, string path, JsonFields f)
@@ -324,5 +392,5 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
         return hasRenewal is null && description is null ? null : new Renewal(hasRenewal ?? description is not null, description);
     }
 
-    private sealed record OcdsItem(string? RelatedLot, string Path, IReadOnlyList<string> Cpv, IReadOnlyList<string> Places);
+    private sealed record OcdsItem(string? RelatedLot, string Path, IReadOnlyList<string> Cpv, string? MainCpv, IReadOnlyList<string> Places, IReadOnlyList<string> Described);
 }
