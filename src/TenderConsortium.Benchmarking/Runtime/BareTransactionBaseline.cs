@@ -5,8 +5,8 @@ namespace TenderConsortium.Benchmarking.Runtime;
 
 /// <summary>
 /// The disk's limit for one writer: single-row SQLite transactions per second with the runtime's durability settings
-/// (WAL, synchronous=FULL), on the same file system. Measured next to each runtime figure because the machine is
-/// shared and its load drifts within a run.
+/// (WAL, synchronous=FULL), on the same file system. Measured in slices interleaved with each runtime figure because
+/// the machine is shared and its load drifts within a run.
 /// </summary>
 internal sealed class BareTransactionBaseline : IAsyncDisposable
 {
@@ -39,12 +39,12 @@ internal sealed class BareTransactionBaseline : IAsyncDisposable
         return baseline;
     }
 
-    /// <summary>Transactions per second over <paramref name="count"/> single-row commits.</summary>
-    public async Task<double> MeasureAsync(int count, CancellationToken ct)
+    /// <summary>How long <paramref name="count"/> single-row commits take.</summary>
+    public async Task<TimeSpan> TimeAsync(int count, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         await RunAsync(count, ct);
-        return count / watch.Elapsed.TotalSeconds;
+        return watch.Elapsed;
     }
 
     private async Task RunAsync(int count, CancellationToken ct)

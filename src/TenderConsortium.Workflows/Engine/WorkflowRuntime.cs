@@ -507,7 +507,6 @@ public sealed class WorkflowRuntime(
     private static SignalRecord NewSignal(Guid instanceId, string bookmark, string key, JsonNode? payload, string idempotencyKey, string? actor,
         DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
         InstanceId = instanceId,
         Bookmark = bookmark,
         Key = key,
@@ -598,7 +597,7 @@ public sealed class WorkflowRuntime(
         instance.State = state.Serialize();
         instance.LeaseOwner = null;
         instance.LeaseExpiresAt = null;
-        writer.Insert(effects.Journal);
+        writer.Insert(JournalBursts.Pack(effects.Journal));
 
         // Signals received in this call are new rows; the instance is new (start) or loaded with its lease.
         db.ChangeTracker.DetectChanges();

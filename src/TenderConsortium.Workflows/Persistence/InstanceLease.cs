@@ -32,12 +32,14 @@ internal static class InstanceLease
         Add(command, plan.LeaseOwner, "@node", node);
         Add(command, plan.LeaseExpiresAt, "@until", until);
         Add(command, plan.LeaseExpiresAt, "@now", now);
-        var text = plan.Lease;
+        // On SQLite the call's write transaction is exclusive (BEGIN IMMEDIATE): the lease is only read, so that a live
+        // lease of another process is respected, and never written (two B-tree writes per call for nothing).
+        var text = db.Database.IsSqlite() ? plan.Read : plan.Lease;
         if (idempotencyKey is not null)
         {
             Add(command, plan.SignalInstanceId, "@signal_instance", instanceId);
             Add(command, plan.IdempotencyKey, "@key", idempotencyKey);
-            text = plan.LeaseAndDuplicate;
+            text += plan.Duplicate;
         }
 
         command.CommandText = text;
@@ -79,7 +81,9 @@ internal static class InstanceLease
             Lease = $"UPDATE {sql.DelimitIdentifier(instanceType.GetTableName()!)} SET {owner} = @node, {expires} = @until "
                 + $"WHERE {Column(Id)} = @id AND ({owner} IS NULL OR {owner} = @node OR {expires} < @now) "
                 + $"RETURNING {string.Join(", ", Columns.Select(Column))}";
-            LeaseAndDuplicate = Lease + $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(signalType.GetTableName()!)} WHERE "
+            Read = $"SELECT {string.Join(", ", Columns.Select(Column))} FROM {sql.DelimitIdentifier(instanceType.GetTableName()!)} "
+                + $"WHERE {Column(Id)} = @id AND ({owner} IS NULL OR {owner} = @node OR {expires} < @now)";
+            Duplicate = $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(signalType.GetTableName()!)} WHERE "
                 + $"{Column(SignalInstanceId)} = @signal_instance AND {Column(IdempotencyKey)} = @key) THEN 1 ELSE 0 END";
         }
 
@@ -90,7 +94,8 @@ internal static class InstanceLease
         public IProperty IdempotencyKey { get; }
         public IProperty[] Columns { get; }
         public string Lease { get; }
-        public string LeaseAndDuplicate { get; }
+        public string Read { get; }
+        public string Duplicate { get; }
     }
 
     /// <summary>Reads the row through the model's mappings, as a query would (ticks back to instants, text to Guid).</summary>
