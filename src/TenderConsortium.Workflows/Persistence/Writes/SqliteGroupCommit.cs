@@ -15,8 +15,8 @@ namespace TenderConsortium.Workflows.Persistence.Writes;
 /// <item>A commit that fails fails every call of the group: none of their writes is kept.</item>
 /// <item>A call that finds no one writing runs at once on its own flow, without a savepoint or a hand-over.</item>
 /// </list>
-/// The caller that takes the writer runs one group (everything queued when it starts) and hands the writer on; callers
-/// waiting behind it find their call done or run the next group. Nobody waits for a timer to fill a group: it fills
+/// The caller that takes the writer runs one group (everything queued when it starts) and lets it go; callers whose
+/// call was in that group are answered at once, and those queued meanwhile race to run the next group. Nobody waits for a timer to fill a group: it fills
 /// while the previous group's fsync runs.
 /// </summary>
 internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, IAsyncDisposable, IDisposable
@@ -27,7 +27,20 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     private const int MaxGroup = 256;
 
     private readonly ConcurrentQueue<Call> _queue = new();
+    /// <summary>Held by the caller writing a group (and by dispose); 1 in <see cref="_writing"/> says someone holds it.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private int _writing;
+
+    /// <summary>Completed (and replaced) each time a writer finishes: callers still waiting try to write next.</summary>
+    private TaskCompletionSource _released = NewSignal();
+    private long _groups;
+    private long _grouped;
+
+    /// <summary>Groups committed or tried so far, and the calls they held (calls per group = fsyncs saved).</summary>
+    internal (long Groups, long Calls) Counts => (Interlocked.Read(ref _groups), Interlocked.Read(ref _grouped));
+
+    /// <summary>Calls waiting for the next group.</summary>
+    internal int Queued => _queue.Count;
     private SqliteConnection? _connection;
     private WorkflowDbContext? _db;
     private PreparedStatements? _statements;
@@ -36,25 +49,50 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     {
         var call = new Call<T>(work, ct);
         _queue.Enqueue(call);
-        if (!_writer.Wait(0)) await _writer.WaitAsync(CancellationToken.None);
-        try
+        while (!call.Done)
         {
-            // Done by the writer before us: only hand the writer on. Otherwise run what is queued, ours included.
-            while (!call.Done) await RunGroupAsync();
-        }
-        finally
-        {
-            _writer.Release();
+            // Read before trying to lead, so that a writer finishing in between still wakes us.
+            var released = Volatile.Read(ref _released).Task;
+            if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+            {
+                try
+                {
+                    await _writer.WaitAsync(CancellationToken.None);
+                    try
+                    {
+                        // Run what is queued, ours included (usually one group; more only past MaxGroup).
+                        while (!call.Done) await RunGroupAsync();
+                    }
+                    finally
+                    {
+                        _writer.Release();
+                    }
+                }
+                finally
+                {
+                    Volatile.Write(ref _writing, 0);
+                    Interlocked.Exchange(ref _released, NewSignal()).TrySetResult();
+                }
+            }
+            else
+            {
+                // Someone is writing: our call is in its group, or in the next one, which we or another waiter run.
+                await Task.WhenAny(call.Result, released);
+            }
         }
 
         return await call.Result;
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task RunGroupAsync()
     {
         var group = new List<Call>();
         while (group.Count < MaxGroup && _queue.TryDequeue(out var next)) group.Add(next);
         if (group.Count == 0) return;
+        Interlocked.Increment(ref _groups);
+        Interlocked.Add(ref _grouped, group.Count);
 
         SqliteTransaction transaction;
         try
