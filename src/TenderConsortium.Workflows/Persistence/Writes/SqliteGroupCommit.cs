@@ -47,6 +47,9 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
 
     public async Task<T> RunAsync<T>(Func<WriteSession, CancellationToken, Task<WriteOutcome<T>>> work, CancellationToken ct)
     {
+        // From inside a burst the writer is this very flow, already writing: waiting for it would never end.
+        if (WorkflowTransaction.Current is not null)
+            throw new InvalidOperationException("A workflow call was made from inside another call's burst; make it after that call returns.");
         var call = new Call<T>(work, ct);
         _queue.Enqueue(call);
         while (!call.Done)
