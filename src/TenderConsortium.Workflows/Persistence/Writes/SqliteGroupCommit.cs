@@ -111,6 +111,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         }
 
         var db = _db!;
+        var reset = false;
         try
         {
             db.Database.UseTransaction(transaction);
@@ -145,20 +146,23 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         {
             // The commit failed: nothing of the group is durable, and every caller hears so.
             foreach (var call in group) call.Fail(ex);
-            await ResetAsync();
+            reset = true;
         }
         finally
         {
             try
             {
-                if (_db is not null) await _db.Database.UseTransactionAsync(null);
+                await db.Database.UseTransactionAsync(null);
                 await transaction.DisposeAsync();
             }
-            catch (SqliteException)
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
-                // SQLite had already ended the transaction; the next group opens a fresh connection.
-                await ResetAsync();
+                // SQLite had already ended the transaction.
+                reset = true;
             }
+
+            // After a failed commit the connection may be unusable: the next group opens a fresh one.
+            if (reset) await ResetAsync();
         }
     }
 
