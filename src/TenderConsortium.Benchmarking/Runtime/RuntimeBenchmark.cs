@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Workflows;
@@ -11,8 +10,9 @@ namespace TenderConsortium.Benchmarking.Runtime;
 
 /// <summary>
 /// Resumes per second through the whole runtime (bookmark consumed, activities run, state, journal and outbox
-/// committed) against the same machine's raw rate of single-row SQLite transactions with the same durability
-/// settings (WAL, synchronous=FULL), both measured in this run on the same file system.
+/// committed), for one instance resumed in a loop and for 4, 16 and 64 instances resumed at once, each against the
+/// machine's rate of bare single-row SQLite transactions (WAL, synchronous=FULL) measured in this run, interleaved
+/// with it, on the same file system. Also the pages one resume writes (WAL frames per commit) and the CPU time per resume.
 /// </summary>
 public static class RuntimeBenchmark
 {
@@ -33,10 +33,25 @@ public static class RuntimeBenchmark
     }
     """;
 
+    /// <summary>Concurrency levels measured besides one instance.</summary>
+    public static readonly IReadOnlyList<int> Concurrency = [4, 16, 64];
+
+    /// <summary>
+    /// Long enough for tiered JIT to have promoted the hot path (30 calls, then a background recompile) and for
+    /// SQLite's page cache to hold the working set; measured figures before that mostly time the JIT.
+    /// </summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>Slices each figure is measured in, alternating bare transactions and resumes.</summary>
+    private const int Slices = 10;
+
+    private const int FrameWindow = 20;
+    private const int FrameWindows = 5;
+
     public static async Task<RuntimeBenchmarkResult> RunAsync(string folder, int resumes = 2000, int starts = 300, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
-        var baseline = await BaselineAsync(Path.Combine(folder, "baseline.db"), resumes, ct);
+        await using var baseline = await BareTransactionBaseline.OpenAsync(Path.Combine(folder, "baseline.db"), ct);
 
         var dbPath = Path.Combine(folder, "runtime.db");
         foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
@@ -49,62 +64,78 @@ public static class RuntimeBenchmark
         var runtime = provider.GetRequiredService<WorkflowRuntime>();
         await runtime.Definitions.RegisterAsync(runtime.Definitions.Loader.Parse(LoopDefinition, "bench-loop.json"), ct);
 
-        // Start-to-first-bookmark latency, and warm-up of EF's query caches.
+        // Start-to-first-bookmark latency.
         var latencies = new List<double>(starts);
-        Guid instance = default;
+        var instances = new List<Guid>(starts);
         for (var i = 0; i < starts; i++)
         {
             var sw = Stopwatch.StartNew();
-            instance = (await runtime.StartAsync("bench-loop", ct: ct)).InstanceId;
+            instances.Add((await runtime.StartAsync("bench-loop", ct: ct)).InstanceId);
             latencies.Add(sw.Elapsed.TotalMilliseconds);
         }
 
-        for (var i = 0; i < 50; i++) await runtime.ResumeAsync(instance, "step", "k", new JsonObject { ["n"] = -i }, ct: ct);
-
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < resumes; i++)
-        {
-            var result = await runtime.ResumeAsync(instance, "step", "k", new JsonObject { ["n"] = i }, $"bench-{i}", ct: ct);
-            if (result.Status != ResumeStatus.Applied) throw new InvalidOperationException($"Resume {i}: {result.Status} {result.Message}");
-        }
-
-        var rate = resumes / watch.Elapsed.TotalSeconds;
+        while (instances.Count < Concurrency.Max()) instances.Add((await runtime.StartAsync("bench-loop", ct: ct)).InstanceId);
         latencies.Sort();
         var p95 = latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1];
-        return new RuntimeBenchmarkResult(rate, baseline, rate / baseline, p95);
-    }
 
-    private static async Task<double> BaselineAsync(string path, int count, CancellationToken ct)
-    {
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
-        await connection.OpenAsync(ct);
-        await using (var setup = connection.CreateCommand())
+        var counter = 0;
+        async Task ResumeAsync(Guid instance)
         {
-            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);";
-            await setup.ExecuteNonQueryAsync(ct);
+            var n = Interlocked.Increment(ref counter);
+            var result = await runtime.ResumeAsync(instance, "step", "k", new JsonObject { ["n"] = n }, $"bench-{n}", ct: ct);
+            if (result.Status != ResumeStatus.Applied) throw new InvalidOperationException($"Resume {n}: {result.Status} {result.Message}");
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO t (payload) VALUES ($p)";
-        var p = insert.Parameters.Add("$p", SqliteType.Text);
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        // Warm-up, alone and concurrent, so that every path measured below runs tiered-up code.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < WarmUp)
         {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            insert.Transaction = tx;
-            p.Value = $"row {i}";
-            await insert.ExecuteNonQueryAsync(ct);
-            await tx.CommitAsync(ct);
+            await ResumeAsync(instances[0]);
+            await Task.WhenAll(instances.Take(16).Select(id => Task.Run(() => ResumeAsync(id), ct)));
         }
 
-        return count / watch.Elapsed.TotalSeconds;
-    }
-}
+        // Each figure interleaves slices of bare transactions and of resumes, so both see the same load from the
+        // machine's other users; the process's CPU time is summed over the resume slices (waiting on fsync is not CPU).
+        var cpu = TimeSpan.Zero;
+        async Task<ConcurrentFigure> MeasureAsync(int callers)
+        {
+            var each = Math.Max(1, resumes / Slices / callers);
+            var bareTime = TimeSpan.Zero;
+            var resumeTime = TimeSpan.Zero;
+            for (var s = 0; s < Slices; s++)
+            {
+                bareTime += await baseline.TimeAsync(each * callers, ct);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var slice = Stopwatch.StartNew();
+                // Each caller on its own thread-pool work item, as concurrent requests arrive: SQLite's calls complete
+                // synchronously, so callers started on one flow would otherwise run one after another.
+                await Task.WhenAll(instances.Take(callers).Select(id => Task.Run(async () =>
+                {
+                    for (var i = 0; i < each; i++) await ResumeAsync(id);
+                }, ct)));
+                resumeTime += slice.Elapsed;
+                if (callers == 1) cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            }
 
-public sealed record RuntimeBenchmarkResult(double ResumesPerSecond, double BaselineTransactionsPerSecond, double Ratio, double StartToBookmarkP95Ms)
-{
-    public override string ToString() =>
-        FormattableString.Invariant(
-            $"runtime.resume_per_s={ResumesPerSecond:0} baseline.sqlite_tx_per_s={BaselineTransactionsPerSecond:0} ratio={Ratio:0.00} runtime.start_to_bookmark_p95_ms={StartToBookmarkP95Ms:0.00}");
+            var count = each * callers * Slices;
+            return new ConcurrentFigure(callers, count / resumeTime.TotalSeconds, count / bareTime.TotalSeconds);
+        }
+
+        var single = await MeasureAsync(1);
+        var cpuPerResume = cpu.TotalMilliseconds / (resumes / Slices * Slices);
+        var concurrent = new List<ConcurrentFigure>();
+        foreach (var callers in Concurrency) concurrent.Add(await MeasureAsync(callers));
+
+        // Pages per resume, from the log: several short windows of the single-instance loop.
+        long frames = 0;
+        for (var w = 0; w < FrameWindows; w++)
+        {
+            await WalFrames.ResetAsync(dbPath, ct);
+            for (var i = 0; i < FrameWindow; i++) await ResumeAsync(instances[0]);
+            frames += await WalFrames.CountAsync(dbPath, ct);
+        }
+
+        return new RuntimeBenchmarkResult(single.ResumesPerSecond, single.BaselineTransactionsPerSecond, single.Ratio, p95, concurrent,
+            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes);
+    }
 }

@@ -115,7 +115,6 @@ public sealed partial class ActivityContext
     {
         _effects.NewBookmarks.Add(new BookmarkRecord
         {
-            Id = Guid.NewGuid(),
             InstanceId = InstanceId,
             ActivityId = Node.Id,
             Name = name,
@@ -156,7 +155,8 @@ public sealed partial class ActivityContext
             var mail = new OutgoingMail(messageId, recipient, subject, textBody, htmlBody, Attachments: attachments);
             _effects.Outbox.Add(new OutboxRecord
             {
-                Id = Guid.NewGuid(),
+                // Time-ordered: the row is appended at the key index's right edge instead of a random page.
+                Id = Guid.CreateVersion7(Now),
                 InstanceId = InstanceId,
                 MessageId = messageId,
                 Event = eventKey,

@@ -15,6 +15,12 @@ internal sealed class BurstEffects
     public List<JournalRecord> Journal { get; } = [];
     public List<OutboxRecord> Outbox { get; } = [];
 
+    /// <summary>Signals received by this call (inserted with their final status).</summary>
+    public List<SignalRecord> NewSignals { get; } = [];
+
+    /// <summary>Kept signals, received earlier, that this burst applied (their status is updated).</summary>
+    public List<SignalRecord> AppliedSignals { get; } = [];
+
     /// <summary>A snapshot to roll an activity's effects back when it throws.</summary>
     public (int Bookmarks, int Removed, int Timers, int Cancelled, int Outbox) Checkpoint() =>
         (NewBookmarks.Count, RemovedBookmarks.Count, NewTimers.Count, CancelledTimers.Count, Outbox.Count);

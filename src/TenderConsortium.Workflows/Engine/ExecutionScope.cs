@@ -27,6 +27,9 @@ internal sealed class ExecutionScope(
     public string? Actor { get; } = actor;
     public BurstEffects Effects { get; } = new();
     public WorkflowTransaction? Transaction { get; init; }
+
+    /// <summary>The instance row as read before the burst; null when the burst starts the instance.</summary>
+    public InstanceRecord? Original { get; init; }
     public int Steps { get; set; }
 
     private JsonObject? _instanceData;

@@ -8,6 +8,7 @@ using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Workflows.Persistence.Writes;
 
 namespace TenderConsortium.Workflows;
 
@@ -26,6 +27,10 @@ public sealed class WorkflowRuntime(
     ILogger<WorkflowRuntime> logger)
 {
     private readonly WorkflowRuntimeOptions _options = options.Value;
+    private IWritePath? _writes;
+
+    /// <summary>How calls are committed: grouped on SQLite, one by one on PostgreSQL (see <see cref="IWritePath"/>).</summary>
+    private IWritePath Writes => _writes ??= services.GetService<IWritePath>() ?? new PerCallTransactions(dbFactory);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, ILookup<string, BookmarkDeclaration>> _declarations = new();
 
     public DefinitionRegistry Definitions => definitions;
@@ -51,15 +56,14 @@ public sealed class WorkflowRuntime(
             State = "{}",
         };
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Instances.Add(instance);
-        var scope = NewScope(db, instance, state, definition, now, actor);
-        scope.Journal(JournalKinds.InstanceStarted, null, $"{definition.Id} v{version}", actor);
-        await RunBurstAsync(db, scope, ct);
-        await PersistAsync(db, scope, ct);
-        await tx.CommitAsync(ct);
-        return new StartResult(instance.Id, instance.Status, version);
+        return await Writes.RunAsync(async (session, ct) =>
+        {
+            var scope = NewScope(session, instance, null, state, definition, now, actor);
+            scope.Journal(JournalKinds.InstanceStarted, null, $"{definition.Id} v{version}", actor);
+            await RunBurstAsync(session, scope, ct);
+            await PersistAsync(session, scope, ct);
+            return WriteOutcome<StartResult>.Kept(new StartResult(instance.Id, instance.Status, version));
+        }, ct);
     }
 
     /// <summary>
@@ -81,55 +85,62 @@ public sealed class WorkflowRuntime(
     {
         idempotencyKey ??= Guid.NewGuid().ToString("N");
         key ??= "";
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await Writes.RunAsync((session, ct) => ResumeInAsync(session, instanceId, bookmark, key, payload, idempotencyKey, actor, ct), ct);
+        if (result.Status == ResumeStatus.Applied) CrashPoints.Hit("resume-committed");
+        return result;
+    }
+
+    private async Task<WriteOutcome<ResumeResult>> ResumeInAsync(WriteSession session, Guid instanceId, string bookmark, string key, JsonNode? payload,
+        string idempotencyKey, string? actor, CancellationToken ct)
+    {
+        var db = session.Db;
         var now = time.GetUtcNow();
-        var (leased, duplicate) = await InstanceLease.TakeAsync(db, instanceId, _options.NodeId, now, now + _options.LeaseDuration, idempotencyKey, ct);
-        if (leased is not { } instance)
+        var lease = await InstanceLease.TakeAsync(session, instanceId, _options.NodeId, now, now + _options.LeaseDuration, idempotencyKey, ct);
+        if (lease.Instance is not { } instance)
         {
             if (!await db.Instances.AnyAsync(i => i.Id == instanceId, ct))
-                return ResumeResult.Of(ResumeStatus.Unknown, $"No workflow instance {instanceId}.");
+                return Discard(ResumeResult.Of(ResumeStatus.Unknown, $"No workflow instance {instanceId}."));
             // Leased by a node that is running it outside a transaction: keep the signal for it or the sweeper.
-            return await KeepSignalWithoutLeaseAsync(db, tx, instanceId, bookmark, key, payload, idempotencyKey, actor, now, ct);
+            return await KeepSignalWithoutLeaseAsync(db, instanceId, bookmark, key, payload, idempotencyKey, actor, now, ct);
         }
 
         // A retry of an accepted request is answered the same whatever has happened since.
-        if (duplicate) return ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted.");
+        if (lease.Duplicate) return Discard(ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted."));
         if (!InstanceStatus.IsActive(instance.Status))
-            return ResumeResult.Of(ResumeStatus.Unknown, $"Instance {instanceId} is {instance.Status.ToLowerInvariant()}; it waits for nothing.");
+            return Discard(ResumeResult.Of(ResumeStatus.Unknown, $"Instance {instanceId} is {instance.Status.ToLowerInvariant()}; it waits for nothing."));
 
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var declarations = BookmarkDeclarations(definition, bookmark);
         if (declarations.Count == 0)
-            return ResumeResult.Of(ResumeStatus.Unknown, $"No activity of '{definition.Id}' waits on a bookmark named '{bookmark}'.");
+            return Discard(ResumeResult.Of(ResumeStatus.Unknown, $"No activity of '{definition.Id}' waits on a bookmark named '{bookmark}'."));
         if (declarations.All(d => d.LiteralKey is not null && d.LiteralKey != key))
-            return ResumeResult.Of(ResumeStatus.Unknown, $"Bookmark '{bookmark}' has no key '{key}' in '{definition.Id}'.");
+            return Discard(ResumeResult.Of(ResumeStatus.Unknown, $"Bookmark '{bookmark}' has no key '{key}' in '{definition.Id}'."));
         var problems = declarations.Select(d => d.Payload.Validate(payload)).OrderBy(p => p.Count).First();
         if (problems.Count > 0)
-            return new ResumeResult(ResumeStatus.Invalid, $"The payload for '{bookmark}' is not valid.", problems);
+            return Discard(new ResumeResult(ResumeStatus.Invalid, $"The payload for '{bookmark}' is not valid.", problems));
 
         var signal = NewSignal(instanceId, bookmark, key, payload, idempotencyKey, actor, now);
-        db.Signals.Add(signal);
-
         var state = InstanceState.Deserialize(instance.State);
-        var scope = NewScope(db, instance, state, definition, now, actor);
+        var scope = NewScope(session, instance, lease.Original, state, definition, now, actor);
+        scope.Effects.NewSignals.Add(signal);
         var waiting = FindWaiting(state, bookmark, key);
         if (waiting is null)
         {
             instance.PendingSignals++;
             scope.Journal(JournalKinds.SignalKept, null, $"{bookmark}/{key} kept until the bookmark exists", actor);
-            await PersistAsync(db, scope, ct);
-            await tx.CommitAsync(ct);
-            return ResumeResult.Of(ResumeStatus.NotYetWaiting, $"No bookmark '{bookmark}/{key}' yet; the signal is kept and applied when it appears.");
+            await PersistAsync(session, scope, ct);
+            return Keep(ResumeResult.Of(ResumeStatus.NotYetWaiting, $"No bookmark '{bookmark}/{key}' yet; the signal is kept and applied when it appears."));
         }
 
         await ApplySignalAsync(scope, signal, waiting, ct);
-        await RunBurstAsync(db, scope, ct);
-        await PersistAsync(db, scope, ct);
-        await tx.CommitAsync(ct);
-        CrashPoints.Hit("resume-committed");
-        return ResumeResult.Of(ResumeStatus.Applied, $"Resumed '{bookmark}/{key}'.");
+        await RunBurstAsync(session, scope, ct);
+        await PersistAsync(session, scope, ct);
+        return Keep(ResumeResult.Of(ResumeStatus.Applied, $"Resumed '{bookmark}/{key}'."));
     }
+
+    private static WriteOutcome<T> Keep<T>(T value) => WriteOutcome<T>.Kept(value);
+
+    private static WriteOutcome<T> Discard<T>(T value) => WriteOutcome<T>.Discarded(value);
 
     /// <summary>Fires timers that are due by the runtime's clock; each fires once, even with several nodes polling.</summary>
     public async Task<int> FireDueTimersAsync(int max = 100, CancellationToken ct = default)
@@ -159,21 +170,24 @@ public sealed class WorkflowRuntime(
         return fired;
     }
 
-    private async Task<bool> FireTimerAsync(Guid timerId, Guid instanceId, CancellationToken ct)
+    private Task<bool> FireTimerAsync(Guid timerId, Guid instanceId, CancellationToken ct) =>
+        Writes.RunAsync((session, ct) => FireTimerInAsync(session, timerId, instanceId, ct), ct);
+
+    private async Task<WriteOutcome<bool>> FireTimerInAsync(WriteSession session, Guid timerId, Guid instanceId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var db = session.Db;
         var now = time.GetUtcNow();
-        if (await LeaseAsync(db, instanceId, now, ct) is not { } instance) return false;
+        var lease = await InstanceLease.TakeAsync(session, instanceId, _options.NodeId, now, now + _options.LeaseDuration, null, ct);
+        if (lease.Instance is not { } instance) return Discard(false);
         var claimed = await db.Timers
             .Where(t => t.Id == timerId && t.Status == TimerStatus.Pending && t.DueAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.FiredAt, now).SetProperty(t => t.FiredBy, _options.NodeId), ct);
-        if (claimed == 0) return false;
+        if (claimed == 0) return Discard(false);
 
         var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.Id == timerId, ct);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
         var state = InstanceState.Deserialize(instance.State);
-        var scope = NewScope(db, instance, state, definition, now, null);
+        var scope = NewScope(session, instance, lease.Original, state, definition, now, null);
         scope.Journal(JournalKinds.TimerFired, timer.ActivityId, $"{timer.Tag} due {timer.DueAt:O}", "timer");
         CrashPoints.Hit("timer-claimed");
 
@@ -192,35 +206,35 @@ public sealed class WorkflowRuntime(
             }
         }
 
-        await RunBurstAsync(db, scope, ct);
-        await PersistAsync(db, scope, ct);
-        await tx.CommitAsync(ct);
-        return true;
+        await RunBurstAsync(session, scope, ct);
+        await PersistAsync(session, scope, ct);
+        return Keep(true);
     }
 
     /// <summary>Runs a faulted instance's failed activity again (the incident is cleared); false if it is not faulted.</summary>
-    public async Task<bool> RetryAsync(Guid instanceId, string? actor = null, CancellationToken ct = default)
+    public Task<bool> RetryAsync(Guid instanceId, string? actor = null, CancellationToken ct = default) =>
+        Writes.RunAsync((session, ct) => RetryInAsync(session, instanceId, actor, ct), ct);
+
+    private async Task<WriteOutcome<bool>> RetryInAsync(WriteSession session, Guid instanceId, string? actor, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        if (await LeaseAsync(db, instanceId, now, ct) is not { } instance)
+        var lease = await InstanceLease.TakeAsync(session, instanceId, _options.NodeId, now, now + _options.LeaseDuration, null, ct);
+        if (lease.Instance is not { } instance)
             throw new WorkflowNotFoundException($"No workflow instance {instanceId}, or another node is running it now.");
         var state = InstanceState.Deserialize(instance.State);
-        if (instance.Status != InstanceStatus.Faulted || state.Fault is null) return false;
+        if (instance.Status != InstanceStatus.Faulted || state.Fault is null) return Discard(false);
 
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-        var scope = NewScope(db, instance, state, definition, now, actor);
+        var scope = NewScope(session, instance, lease.Original, state, definition, now, actor);
         scope.Journal(JournalKinds.RetryRequested, state.Fault.Item.ActivityId, $"after: {state.Fault.Reason}", actor);
         state.Queue.Insert(0, state.Fault.Item);
         state.Attempts.Remove(state.Fault.Item.ActivityId);
         state.Fault = null;
         instance.Incident = null;
         instance.Status = InstanceStatus.Running;
-        await RunBurstAsync(db, scope, ct);
-        await PersistAsync(db, scope, ct);
-        await tx.CommitAsync(ct);
-        return true;
+        await RunBurstAsync(session, scope, ct);
+        await PersistAsync(session, scope, ct);
+        return Keep(true);
     }
 
     /// <summary>
@@ -244,15 +258,17 @@ public sealed class WorkflowRuntime(
         var advanced = 0;
         foreach (var id in pending)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await LeaseAsync(db, id, now, ct) is not { } instance) continue;
-            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-            var scope = NewScope(db, instance, InstanceState.Deserialize(instance.State), definition, now, null);
-            await RunBurstAsync(db, scope, ct);
-            await PersistAsync(db, scope, ct);
-            await tx.CommitAsync(ct);
-            advanced++;
+            var ran = await Writes.RunAsync(async (session, ct) =>
+            {
+                var lease = await InstanceLease.TakeAsync(session, id, _options.NodeId, now, now + _options.LeaseDuration, null, ct);
+                if (lease.Instance is not { } instance) return Discard(false);
+                var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+                var scope = NewScope(session, instance, lease.Original, InstanceState.Deserialize(instance.State), definition, now, null);
+                await RunBurstAsync(session, scope, ct);
+                await PersistAsync(session, scope, ct);
+                return Keep(true);
+            }, ct);
+            if (ran) advanced++;
         }
 
         return advanced;
@@ -261,14 +277,16 @@ public sealed class WorkflowRuntime(
     // ---- the burst ------------------------------------------------------------------------------------------
 
     /// <remarks>Also makes the burst's transaction ambient on this flow (see <see cref="WorkflowTransaction"/>).</remarks>
-    private ExecutionScope NewScope(WorkflowDbContext db, InstanceRecord instance, InstanceState state, WorkflowDefinition definition, DateTimeOffset now, string? actor) =>
+    /// <param name="original">The instance row as read (null for a new instance): what changed is what is written.</param>
+    private ExecutionScope NewScope(WriteSession session, InstanceRecord instance, InstanceRecord? original, InstanceState state, WorkflowDefinition definition,
+        DateTimeOffset now, string? actor) =>
         new(instance, state, definition, catalogue, _options, services, now, actor)
         {
-            Transaction = WorkflowTransaction.Enter(db.Database.GetDbConnection(),
-                Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!)),
+            Original = original,
+            Transaction = WorkflowTransaction.Enter(session.Db.Database.GetDbConnection(), session.Transaction),
         };
 
-    private async Task RunBurstAsync(WorkflowDbContext db, ExecutionScope scope, CancellationToken ct)
+    private async Task RunBurstAsync(WriteSession session, ExecutionScope scope, CancellationToken ct)
     {
         var state = scope.State;
         while (true)
@@ -287,7 +305,7 @@ public sealed class WorkflowRuntime(
             }
 
             if (state.Fault is not null || scope.Instance.Status == InstanceStatus.Finished) break;
-            if (!await ApplyKeptSignalAsync(db, scope, ct)) break;
+            if (!await ApplyKeptSignalAsync(session.Db, scope, ct)) break;
         }
     }
 
@@ -471,19 +489,20 @@ public sealed class WorkflowRuntime(
     private async Task<bool> ApplyKeptSignalAsync(WorkflowDbContext db, ExecutionScope scope, CancellationToken ct)
     {
         if (scope.Instance.PendingSignals <= 0 || scope.State.Waiting.Count == 0) return false;
-        var kept = await db.Signals
+        var kept = await db.Signals.AsNoTracking()
             .Where(s => s.InstanceId == scope.Instance.Id && s.Status == SignalStatus.Pending)
             .OrderBy(s => s.ReceivedAt)
             .ToListAsync(ct);
-        // Signals added in this transaction are tracked but not yet in the database.
-        kept.AddRange(db.ChangeTracker.Entries<SignalRecord>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Status == SignalStatus.Pending && e.Entity.InstanceId == scope.Instance.Id)
-            .Select(e => e.Entity).Where(s => !kept.Contains(s)));
+        // Applied earlier in this burst but written only at its end; signals received in this call are not written yet.
+        var effects = scope.Effects;
+        kept.RemoveAll(s => effects.AppliedSignals.Exists(a => a.IdempotencyKey == s.IdempotencyKey));
+        kept.AddRange(effects.NewSignals.Where(s => s.Status == SignalStatus.Pending));
         foreach (var signal in kept)
         {
             var waiting = FindWaiting(scope.State, signal.Bookmark, signal.Key);
             if (waiting is null) continue;
             scope.Instance.PendingSignals = Math.Max(0, scope.Instance.PendingSignals - 1);
+            if (!effects.NewSignals.Contains(signal)) effects.AppliedSignals.Add(signal);
             await ApplySignalAsync(scope, signal, waiting, ct);
             return true;
         }
@@ -491,23 +510,21 @@ public sealed class WorkflowRuntime(
         return false;
     }
 
-    private async Task<ResumeResult> KeepSignalWithoutLeaseAsync(WorkflowDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
+    private static async Task<WriteOutcome<ResumeResult>> KeepSignalWithoutLeaseAsync(WorkflowDbContext db,
         Guid instanceId, string bookmark, string key, JsonNode? payload, string idempotencyKey, string? actor, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Signals.AnyAsync(s => s.InstanceId == instanceId && s.IdempotencyKey == idempotencyKey, ct))
-            return ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted.");
+            return Discard(ResumeResult.Of(ResumeStatus.Duplicate, $"Signal '{idempotencyKey}' was already accepted."));
         db.Signals.Add(NewSignal(instanceId, bookmark, key, payload, idempotencyKey, actor, now));
         await db.SaveChangesAsync(ct);
         await db.Instances.Where(i => i.Id == instanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.PendingSignals, i => i.PendingSignals + 1), ct);
-        await tx.CommitAsync(ct);
-        return ResumeResult.Of(ResumeStatus.NotYetWaiting, "The instance is busy on another node; the signal is kept and applied next.");
+        return Keep(ResumeResult.Of(ResumeStatus.NotYetWaiting, "The instance is busy on another node; the signal is kept and applied next."));
     }
 
     private static SignalRecord NewSignal(Guid instanceId, string bookmark, string key, JsonNode? payload, string idempotencyKey, string? actor,
         DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
         InstanceId = instanceId,
         Bookmark = bookmark,
         Key = key,
@@ -532,20 +549,16 @@ public sealed class WorkflowRuntime(
 
     // ---- persistence ----------------------------------------------------------------------------------------
 
-    /// <summary>Takes the instance's lease (see <see cref="InstanceLease"/>): the row, or null if it is not this node's to run now.</summary>
-    private async Task<InstanceRecord?> LeaseAsync(WorkflowDbContext db, Guid instanceId, DateTimeOffset now, CancellationToken ct) =>
-        (await InstanceLease.TakeAsync(db, instanceId, _options.NodeId, now, now + _options.LeaseDuration, null, ct)).Instance;
-
     /// <summary>
-    /// Writes the burst in one command: the instance row, bookmarks, timers, the signal, journal and outbox. Only
-    /// rows EF loaded and changed besides the instance (kept signals that were applied) go through SaveChanges.
+    /// Writes the burst (see <see cref="BurstWriter"/>): the instance row (inserted, or only its changed columns),
+    /// bookmarks, timers, signals, one journal row and the outbox.
     /// </summary>
-    private static async Task PersistAsync(WorkflowDbContext db, ExecutionScope scope, CancellationToken ct)
+    private static async Task PersistAsync(WriteSession session, ExecutionScope scope, CancellationToken ct)
     {
         var instance = scope.Instance;
         var state = scope.State;
         var effects = scope.Effects;
-        using var writer = new BurstWriter(db);
+        using var writer = new BurstWriter(session);
         var instanceId = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.InstanceId));
         var name = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Name));
         var key = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Key));
@@ -579,6 +592,20 @@ public sealed class WorkflowRuntime(
         writer.Insert(effects.NewBookmarks);
         writer.Insert(effects.NewTimers);
         writer.Insert(effects.Outbox);
+        writer.Insert(effects.NewSignals);
+        if (effects.AppliedSignals.Count > 0)
+        {
+            var signalStatus = writer.Property<SignalRecord>(nameof(SignalRecord.Status));
+            var appliedAt = writer.Property<SignalRecord>(nameof(SignalRecord.AppliedAt));
+            var signalInstance = writer.Property<SignalRecord>(nameof(SignalRecord.InstanceId));
+            var idempotencyKey = writer.Property<SignalRecord>(nameof(SignalRecord.IdempotencyKey));
+            foreach (var applied in effects.AppliedSignals)
+            {
+                writer.Statement($"UPDATE {writer.Table<SignalRecord>()} SET {writer.Column(signalStatus)} = {{0}}, {writer.Column(appliedAt)} = {{1}} "
+                    + $"WHERE {writer.Column(signalInstance)} = {{2}} AND {writer.Column(idempotencyKey)} = {{3}}",
+                    (signalStatus, applied.Status), (appliedAt, applied.AppliedAt), (signalInstance, applied.InstanceId), (idempotencyKey, applied.IdempotencyKey));
+            }
+        }
 
         if (instance.Status is not (InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled))
             instance.Status = state.Waiting.Count > 0 || state.Queue.Count > 0 ? InstanceStatus.Suspended : InstanceStatus.Running;
@@ -598,21 +625,10 @@ public sealed class WorkflowRuntime(
         instance.State = state.Serialize();
         instance.LeaseOwner = null;
         instance.LeaseExpiresAt = null;
-        writer.Insert(effects.Journal);
-
-        // Signals received in this call are new rows; the instance is new (start) or loaded with its lease.
-        db.ChangeTracker.DetectChanges();
-        var newSignals = db.ChangeTracker.Entries<SignalRecord>().Where(e => e.State == EntityState.Added).ToList();
-        writer.Insert(newSignals.Select(e => e.Entity).ToList());
-        var entry = db.Entry(instance);
-        if (entry.State == EntityState.Added) writer.Insert([instance]);
-        else writer.UpdateModified(entry);
+        writer.Insert(JournalBursts.Pack(effects.Journal));
+        if (scope.Original is { } original) writer.UpdateChanged(original, instance);
+        else writer.Insert([instance]);
         await writer.ExecuteAsync(ct);
-
-        // Written above: EF must not write them again.
-        entry.State = EntityState.Detached;
-        foreach (var signal in newSignals) signal.State = EntityState.Detached;
-        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 
     private static string Describe(InstanceState state, string activityId)

@@ -5,6 +5,7 @@ using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Outbox;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Workflows.Persistence.Writes;
 
 namespace TenderConsortium.Workflows.Hosting;
 
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetServices<IActivity>()));
         services.TryAddSingleton<DefinitionLoader>();
         services.TryAddSingleton<DefinitionRegistry>();
+        services.TryAddSingleton<IWritePath>(sp => WritePaths.For(connectionString, sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>()));
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<WorkflowQueries>();
         services.TryAddSingleton<OutboxDispatcher>();

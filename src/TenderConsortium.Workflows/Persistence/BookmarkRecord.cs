@@ -1,8 +1,8 @@
 namespace TenderConsortium.Workflows.Persistence;
 
+/// <summary>A bookmark an instance waits on; keyed by what a signal looks it up by (instance, name, key).</summary>
 public sealed class BookmarkRecord
 {
-    public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
     public required string ActivityId { get; set; }
     public required string Name { get; set; }

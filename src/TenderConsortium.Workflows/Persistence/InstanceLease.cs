@@ -3,117 +3,133 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using TenderConsortium.Workflows.Persistence.Writes;
 
 namespace TenderConsortium.Workflows.Persistence;
 
 /// <summary>
-/// Takes an instance's lease and reads its row in one statement (UPDATE … RETURNING), and answers in the same round
-/// trip whether a signal with the caller's idempotency key was already accepted. Every start of work on an instance
-/// did these as three EF commands, each with more overhead in EF than in the database.
+/// Takes an instance's lease and reads its row in one statement, and answers in the same round trip whether a signal
+/// with the caller's idempotency key was already accepted. Every start of work on an instance did these as three EF
+/// commands, each with more overhead in EF than in the database.
 /// </summary>
 internal static class InstanceLease
 {
+    /// <summary>The row as it is now, a copy of it as read (to write only what changes), and the duplicate answer.</summary>
+    public readonly record struct Taken(InstanceRecord? Instance, InstanceRecord? Original, bool Duplicate);
+
     /// <summary>
-    /// Inside the caller's transaction: the row with the lease now this node's (tracked as unchanged), or null when
-    /// another node holds a live lease or there is no such instance. On PostgreSQL the UPDATE also row-locks the
-    /// instance until commit, so a second node waits and then sees the lease free again; on SQLite the write
-    /// transaction is exclusive anyway. <c>Duplicate</c> is only meaningful when an idempotency key is given, and is
-    /// answered whether or not the lease was taken.
+    /// Inside the call's transaction: the row, or null when another node holds a live lease or there is no such
+    /// instance. On PostgreSQL the lease is written (UPDATE … RETURNING), which also row-locks the instance until commit,
+    /// so a second node waits and then sees the lease free again. On SQLite the write transaction is exclusive (BEGIN
+    /// IMMEDIATE): the lease is only read, so that a live lease of another process is respected, and never written.
+    /// <c>Duplicate</c> is only meaningful when an idempotency key is given, and is answered whether or not the lease
+    /// was taken.
     /// </summary>
-    public static async Task<(InstanceRecord? Instance, bool Duplicate)> TakeAsync(WorkflowDbContext db, Guid instanceId, string node,
+    public static async Task<Taken> TakeAsync(WriteSession session, Guid instanceId, string node,
         DateTimeOffset now, DateTimeOffset until, string? idempotencyKey, CancellationToken ct)
     {
+        var db = session.Db;
         var plan = Plans.GetValue(db.Model, _ => new Plan(db));
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A lease is taken inside the call's transaction.");
-        if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-        Add(command, plan.Id, "@id", instanceId);
-        Add(command, plan.LeaseOwner, "@node", node);
-        Add(command, plan.LeaseExpiresAt, "@until", until);
-        Add(command, plan.LeaseExpiresAt, "@now", now);
-        var text = plan.Lease;
-        if (idempotencyKey is not null)
+        var sql = session.IsSqlite ? plan.Read : plan.Lease;
+        if (idempotencyKey is not null) sql += plan.Duplicate;
+        (RelationalTypeMapping, object?)[] values = idempotencyKey is null
+            ? [(plan.Id, instanceId), (plan.Text, node), (plan.Ticks, until), (plan.Ticks, now)]
+            : [(plan.Id, instanceId), (plan.Text, node), (plan.Ticks, until), (plan.Ticks, now), (plan.Text, idempotencyKey)];
+
+        DbCommand command;
+        var owned = session.Statements is null;
+        if (session.Statements is { } statements)
         {
-            Add(command, plan.SignalInstanceId, "@signal_instance", instanceId);
-            Add(command, plan.IdempotencyKey, "@key", idempotencyKey);
-            text = plan.LeaseAndDuplicate;
+            command = statements.Bind(sql, session.Transaction, values);
+        }
+        else
+        {
+            command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = session.Transaction;
+            command.CommandText = sql;
+            if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
+            for (var i = 0; i < values.Length; i++)
+                command.Parameters.Add(values[i].Item1.CreateParameter(command, PreparedStatements.Name(i), values[i].Item2, nullable: true));
         }
 
-        command.CommandText = text;
-        InstanceRecord? instance = null;
-        var duplicate = false;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        try
         {
-            if (await reader.ReadAsync(ct)) instance = Materialise(reader, plan.Columns);
-            if (idempotencyKey is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
-                duplicate = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) != 0;
-        }
+            InstanceRecord? instance = null;
+            var duplicate = false;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                if (await reader.ReadAsync(ct)) instance = Read(reader);
+                if (idempotencyKey is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+                    duplicate = reader.GetInt64(0) != 0;
+            }
 
-        if (instance is not null) db.Instances.Attach(instance);
-        return (instance, duplicate);
+            return new Taken(instance, instance is null ? null : Copy(instance), duplicate);
+        }
+        finally
+        {
+            if (owned) await command.DisposeAsync();
+        }
     }
 
-    private static void Add(DbCommand command, IProperty property, string name, object? value) =>
-        command.Parameters.Add(((RelationalTypeMapping)property.GetRelationalTypeMapping()).CreateParameter(command, name, value, property.IsNullable));
+    /// <summary>The columns in the order <see cref="Read"/> reads them.</summary>
+    private const string Columns = "id, definition_id, definition_version, status, stage, correlation_id, created_at, updated_at, finished_at, "
+        + "next_due_at, incident, lease_owner, lease_expires_at, pending_signals, state";
+
+    /// <summary>By ordinal, as stored (instants as UTC ticks); no reflection, no type conversion lookups.</summary>
+    private static InstanceRecord Read(DbDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        DefinitionId = r.GetString(1),
+        DefinitionVersion = r.GetInt32(2),
+        Status = r.GetString(3),
+        Stage = r.IsDBNull(4) ? null : r.GetString(4),
+        CorrelationId = r.IsDBNull(5) ? null : r.GetString(5),
+        CreatedAt = Instant(r, 6)!.Value,
+        UpdatedAt = Instant(r, 7)!.Value,
+        FinishedAt = Instant(r, 8),
+        NextDueAt = Instant(r, 9),
+        Incident = r.IsDBNull(10) ? null : r.GetString(10),
+        LeaseOwner = r.IsDBNull(11) ? null : r.GetString(11),
+        LeaseExpiresAt = Instant(r, 12),
+        PendingSignals = r.GetInt32(13),
+        State = r.GetString(14),
+    };
+
+    private static DateTimeOffset? Instant(DbDataReader r, int i) => r.IsDBNull(i) ? null : new DateTimeOffset(r.GetInt64(i), TimeSpan.Zero);
+
+    private static InstanceRecord Copy(InstanceRecord i) => new()
+    {
+        Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersion = i.DefinitionVersion, Status = i.Status, Stage = i.Stage,
+        CorrelationId = i.CorrelationId, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt, FinishedAt = i.FinishedAt, NextDueAt = i.NextDueAt,
+        Incident = i.Incident, LeaseOwner = i.LeaseOwner, LeaseExpiresAt = i.LeaseExpiresAt, PendingSignals = i.PendingSignals, State = i.State,
+    };
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, Plan> Plans = new();
 
-    /// <summary>The statements and columns, worked out once per model: every call on an instance takes a lease.</summary>
+    /// <summary>The statements, worked out once per model: every call on an instance takes a lease.</summary>
     private sealed class Plan
     {
         public Plan(WorkflowDbContext db)
         {
             var instanceType = db.Model.FindEntityType(typeof(InstanceRecord))!;
-            var signalType = db.Model.FindEntityType(typeof(SignalRecord))!;
+            RelationalTypeMapping MappingOf(string property) => (RelationalTypeMapping)instanceType.FindProperty(property)!.GetRelationalTypeMapping();
+            Id = MappingOf(nameof(InstanceRecord.Id));
+            Text = MappingOf(nameof(InstanceRecord.LeaseOwner));
+            Ticks = MappingOf(nameof(InstanceRecord.LeaseExpiresAt));
             var sql = db.GetService<ISqlGenerationHelper>();
-            string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName());
-            Id = instanceType.FindProperty(nameof(InstanceRecord.Id))!;
-            LeaseOwner = instanceType.FindProperty(nameof(InstanceRecord.LeaseOwner))!;
-            LeaseExpiresAt = instanceType.FindProperty(nameof(InstanceRecord.LeaseExpiresAt))!;
-            SignalInstanceId = signalType.FindProperty(nameof(SignalRecord.InstanceId))!;
-            IdempotencyKey = signalType.FindProperty(nameof(SignalRecord.IdempotencyKey))!;
-            Columns = instanceType.GetProperties().ToArray();
-            var owner = Column(LeaseOwner);
-            var expires = Column(LeaseExpiresAt);
-            Lease = $"UPDATE {sql.DelimitIdentifier(instanceType.GetTableName()!)} SET {owner} = @node, {expires} = @until "
-                + $"WHERE {Column(Id)} = @id AND ({owner} IS NULL OR {owner} = @node OR {expires} < @now) "
-                + $"RETURNING {string.Join(", ", Columns.Select(Column))}";
-            LeaseAndDuplicate = Lease + $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(signalType.GetTableName()!)} WHERE "
-                + $"{Column(SignalInstanceId)} = @signal_instance AND {Column(IdempotencyKey)} = @key) THEN 1 ELSE 0 END";
+            var instances = sql.DelimitIdentifier(instanceType.GetTableName()!);
+            var signals = sql.DelimitIdentifier(db.Model.FindEntityType(typeof(SignalRecord))!.GetTableName()!);
+            const string free = "(lease_owner IS NULL OR lease_owner = @p1 OR lease_expires_at < @p3)";
+            Lease = $"UPDATE {instances} SET lease_owner = @p1, lease_expires_at = @p2 WHERE id = @p0 AND {free} RETURNING {Columns}";
+            Read = $"SELECT {Columns} FROM {instances} WHERE id = @p0 AND {free}";
+            Duplicate = $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {signals} WHERE instance_id = @p0 AND idempotency_key = @p4) THEN 1 ELSE 0 END";
         }
 
-        public IProperty Id { get; }
-        public IProperty LeaseOwner { get; }
-        public IProperty LeaseExpiresAt { get; }
-        public IProperty SignalInstanceId { get; }
-        public IProperty IdempotencyKey { get; }
-        public IProperty[] Columns { get; }
+        public RelationalTypeMapping Id { get; }
+        public RelationalTypeMapping Text { get; }
+        public RelationalTypeMapping Ticks { get; }
         public string Lease { get; }
-        public string LeaseAndDuplicate { get; }
-    }
-
-    /// <summary>Reads the row through the model's mappings, as a query would (ticks back to instants, text to Guid).</summary>
-    private static InstanceRecord Materialise(DbDataReader reader, IReadOnlyList<IProperty> properties)
-    {
-        var instance = new InstanceRecord { DefinitionId = "", Status = "", State = "" };
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var property = properties[i];
-            var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-            object? value = null;
-            if (!reader.IsDBNull(i))
-            {
-                var provider = mapping.Converter?.ProviderClrType ?? Nullable.GetUnderlyingType(mapping.ClrType) ?? mapping.ClrType;
-                value = provider == typeof(Guid) ? reader.GetGuid(i)
-                    : provider == typeof(string) ? reader.GetString(i)
-                    : Convert.ChangeType(reader.GetValue(i), provider, System.Globalization.CultureInfo.InvariantCulture);
-                if (mapping.Converter is { } converter) value = converter.ConvertFromProvider(value);
-            }
-
-            property.PropertyInfo!.SetValue(instance, value);
-        }
-
-        return instance;
+        public string Read { get; }
+        public string Duplicate { get; }
     }
 }

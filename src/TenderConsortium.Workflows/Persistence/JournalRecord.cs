@@ -1,5 +1,9 @@
 namespace TenderConsortium.Workflows.Persistence;
 
+/// <summary>
+/// One journal entry, as read from the <c>wf_journal</c> view over <see cref="JournalBurstRecord"/> rows. <see cref="Id"/>
+/// orders entries: the burst's id times <see cref="JournalBurstRecord.EntriesPerBurst"/> plus the entry's place in it.
+/// </summary>
 public sealed class JournalRecord
 {
     public long Id { get; set; }

@@ -1,8 +1,8 @@
 namespace TenderConsortium.Workflows.Persistence;
 
+/// <summary>A signal received for an instance; keyed by its idempotency key within the instance, which is how a retry is recognised.</summary>
 public sealed class SignalRecord
 {
-    public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
     public required string Bookmark { get; set; }
     public required string Key { get; set; }

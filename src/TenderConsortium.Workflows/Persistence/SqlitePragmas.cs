@@ -22,6 +22,14 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     private static readonly ConditionalWeakTable<object, object> Prepared = new();
     private static readonly object Done = new();
 
+    /// <summary>For a connection opened outside EF (the group writer's).</summary>
+    internal static async Task ApplyAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (IsPrepared(connection)) return;
