@@ -51,9 +51,12 @@ public sealed class ServeTests
     {
         var (exit, output) = await TenderProcess.RunAsync(
             ["workflows", "list", "--data", Path.Combine(Path.GetTempPath(), "tender-cfg-" + Guid.NewGuid().ToString("N"))],
-            new Dictionary<string, string> { ["Mail__Transport"] = "smtp", ["Mail__Smtp__Host"] = "relay.example.org", ["Mail__Smtp__Port"] = "465" });
+            new Dictionary<string, string>
+            {
+                ["Mail__Transport"] = "smtp", ["Mail__Smtp__Host"] = "relay.example.org", ["Mail__Smtp__Port"] = "465", ["Mail__Smtp__Security"] = "StartTls",
+            });
         Assert.That(exit, Is.EqualTo(2), output);
-        Assert.That(output, Does.Contain("Mail:Smtp:Port: 465 needs implicit TLS"));
+        Assert.That(output, Does.Contain("Mail:Smtp:Port: 465 is for TLS from the first byte"));
         Assert.That(output, Does.Not.Contain("   at "), "no stack trace");
     }
 
