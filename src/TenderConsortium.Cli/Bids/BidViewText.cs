@@ -13,7 +13,8 @@ internal static class BidViewText
         output.WriteLine($"  Next:  {view.NextAction}");
         if (view.Problem is { } problem) output.WriteLine($"  Problem: {problem}");
         if (view.TenderDeadline is { } tender) output.WriteLine($"  Tender deadline: {ShowBidHandler.When(tender)}");
-        if (view.DeclarationDeadline is { } declarations) output.WriteLine($"  Members' declarations close: {ShowBidHandler.When(declarations)}");
+        var declaring = view.Steps.FirstOrDefault(s => s.Key == "declarations")?.Status is BidStepStatus.Waiting or BidStepStatus.NotStarted;
+        if (view.DeclarationDeadline is { } declarations && declaring) output.WriteLine($"  Members' declarations close: {ShowBidHandler.When(declarations)}");
         if (view.Started)
         {
             var c = view.Counts;

@@ -162,14 +162,16 @@ public sealed class SchemaTests
         return lines;
     }
 
+    /// <summary>Tables only, as on SQLite: a view (the runtime's wf_journal) is written by its migration, never by the model's script.</summary>
     private static async Task<List<string>> DescribePostgresAsync(string connection)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
         var lines = new List<string>();
         foreach (var c in await ReadAsync(db, """
-            SELECT table_name, column_name, data_type, is_nullable, coalesce(column_default, '') FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name NOT LIKE '\_\_%'
+            SELECT c.table_name, c.column_name, c.data_type, c.is_nullable, coalesce(c.column_default, '') FROM information_schema.columns c
+            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+            WHERE c.table_schema = current_schema() AND c.table_name NOT LIKE '\_\_%'
             """))
             lines.Add($"column {c[0]}.{c[1]} {c[2]} nullable={c[3]} default={c[4]}");
         foreach (var i in await ReadAsync(db, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename NOT LIKE '\\_\\_%'"))

@@ -18,8 +18,7 @@ namespace TenderConsortium.Application.Bids.Show;
 /// page, the API and the CLI show the same stage whichever door moved the bid.
 /// </summary>
 public sealed class ShowBidHandler(
-    IMatchingSource opportunities,
-    Persistence.Opportunities.OpportunityQueries queries,
+    BidOpportunities opportunities,
     BidLocator locator,
     WorkflowQueries instances,
     WorkflowRuntime runtime,
@@ -33,10 +32,7 @@ public sealed class ShowBidHandler(
 
     public async Task<BidView> HandleAsync(ShowBid query, CancellationToken cancellationToken = default)
     {
-        var found = await opportunities.FindOpportunityAsync(query.Opportunity, cancellationToken);
-        if (found is null || (query.ConsortiumId is not null && await queries.ConsortiumOfAsync(found.Value.Id, cancellationToken) != query.ConsortiumId))
-            throw new ProblemException("opportunity", ProblemCode.NotFound, $"no opportunity with id or OCID '{query.Opportunity}'");
-        var (id, opportunity) = found.Value;
+        var (id, opportunity) = await opportunities.FindAsync(query.Opportunity, query.ConsortiumId, cancellationToken);
         var bid = await locator.FindAsync(id, cancellationToken);
         var instance = bid?.InstanceId is { } instanceId ? await instances.GetInstanceAsync(instanceId, cancellationToken) : null;
         var types = instance is null

@@ -15,7 +15,7 @@ namespace TenderConsortium.Application.Bids.Start;
 /// nothing behind.
 /// </summary>
 public sealed class StartBidHandler(
-    IMatchingSource opportunities,
+    BidOpportunities opportunities,
     Persistence.Opportunities.OpportunityQueries queries,
     IBidStore bids,
     BidLocator locator,
@@ -25,10 +25,7 @@ public sealed class StartBidHandler(
 {
     public async Task<BidStarted> HandleAsync(StartBid command, CancellationToken cancellationToken = default)
     {
-        var found = await opportunities.FindOpportunityAsync(command.Opportunity, cancellationToken);
-        if (found is null || (command.ConsortiumId is not null && await queries.ConsortiumOfAsync(found.Value.Id, cancellationToken) != command.ConsortiumId))
-            throw new ProblemException("opportunity", ProblemCode.NotFound, $"no opportunity with id or OCID '{command.Opportunity}'");
-        var (id, opportunity) = found.Value;
+        var (id, opportunity) = await opportunities.FindAsync(command.Opportunity, command.ConsortiumId, cancellationToken);
         var now = time.GetUtcNow();
         if (command.DeclarationDeadline is { } deadline && deadline <= now)
             throw new ProblemException("declarationDeadline", ProblemCode.Invalid, "the members' declaration deadline must be in the future");
