@@ -36,6 +36,9 @@ public sealed class Bid
         Concurrency = concurrency;
     }
 
+    /// <summary>Who "started" a bid adopted from a workflow that began without one (an earlier release, a script): nobody known.</summary>
+    public const string UnknownStarter = "";
+
     public string Id { get; }
 
     public string OpportunityId { get; }

@@ -47,10 +47,12 @@ public sealed class AwaitOutcomeActivity : IActivity
 
     public async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput input)
     {
-        var opportunity = await EmailModels.OpportunityAsync(context, context.Get<string>("opportunity", ValueKind.String));
-        var opportunityId = (string)opportunity["id"]!;
+        // Read once: the email model and the lots the outcome must name come from the same notice.
+        var found = await context.Service<IMatchingSource>().RequireOpportunityAsync(context.Get<string>("opportunity", ValueKind.String));
+        var opportunity = EmailModels.Opportunity(found.Id, found.Opportunity, context.Service<PublicLinks>());
+        var opportunityId = found.Id;
         var awarded = (input.Payload?["awardedLots"] as JsonArray ?? []).Select(n => n?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
-        var opportunityLots = (await context.Service<IMatchingSource>().RequireOpportunityAsync(opportunityId)).Opportunity.Lots.Select(l => l.Id).ToList();
+        var opportunityLots = found.Opportunity.Lots.Select(l => l.Id).ToList();
         await BidUpdates.ApplyAsync(context, opportunityId, bid => bid.RecordOutcome(awarded, opportunityLots, context.Now, input.Actor ?? "the lead"));
         var settings = context.TenderSettings();
         foreach (var (member, shares, link) in await BidMembers.LoadAsync(context, opportunityId))

@@ -89,7 +89,7 @@ public sealed class BidStore(string connectionString) : IBidStore
         string consortium;
         await using (var db = TenderDatabase.Open(connectionString))
             consortium = await db.Opportunities.Where(o => o.Id == opportunityId).Select(o => o.ConsortiumId).FirstOrDefaultAsync(cancellationToken) ?? "default";
-        var adopted = Bid.Start(opportunityId, consortium, workflowId, null, null, null, startedAt, "adopted from its workflow");
+        var adopted = Bid.Start(opportunityId, consortium, workflowId, null, null, null, startedAt, Bid.UnknownStarter);
         adopted.AttachInstance(instanceId);
         await TryAddAsync(adopted, cancellationToken);
         return (await FindAsync(opportunityId, cancellationToken))!;

@@ -94,7 +94,7 @@ public sealed class ShowBidHandler(
         var steps = new List<BidStepView>
         {
             started
-                ? Step("notice", "Check the notice", BidStepStatus.Done, detail: $"Bid started {When(f.Bid!.StartedAt)} by {f.Bid.StartedBy}.")
+                ? Step("notice", "Check the notice", BidStepStatus.Done, detail: $"Bid started {When(f.Bid!.StartedAt)}" + (f.Bid.StartedBy == Bid.UnknownStarter ? "." : $" by {f.Bid.StartedBy}."))
                 : Step("notice", "Check the notice", BidStepStatus.Waiting, Lead, detail: "Check the notice, then start the bid."),
             f.Round is not null ? Step("partners", "Confirm partners", BidStepStatus.Done, detail: $"{c.Invited} member(s) invited.")
             : f.WaitsFor(Signals.Shortlist) ? Step("partners", "Confirm partners", BidStepStatus.Waiting, Lead, detail: "Check the matches and confirm the shortlist.")

@@ -77,7 +77,7 @@ public sealed class StartBidHandler(
     private async Task<ProblemException> AlreadyAsync(string opportunityId, CancellationToken cancellationToken)
     {
         var existing = await bids.FindAsync(opportunityId, cancellationToken);
-        var since = existing is null ? "" : $" (started {JournalTime.Of(existing.StartedAt)} by {existing.StartedBy})";
+        var since = existing is null ? "" : $" (started {JournalTime.Of(existing.StartedAt)}{(existing.StartedBy == Bid.UnknownStarter ? "" : $" by {existing.StartedBy}")})";
         return new ProblemException("opportunity", ProblemCode.Conflict,
             $"this opportunity already has a bid{since}; carry on with that one (tender bid show {opportunityId}) instead of starting another");
     }
