@@ -20,6 +20,8 @@ public static class PageEndpoints
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
         services.AddAntiforgery();
+        // Pages are Razor components rendered on the server (RazorComponentResult); none is interactive.
+        services.AddRazorComponents();
         services.AddPagePolicies();
         services.AddSingleton<PdfPreviews>();
         return services;
