@@ -5,6 +5,8 @@ using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Intake.ImportMembers;
+using TenderConsortium.Application.Intake.ImportNotice;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -23,6 +25,8 @@ public static class ApplicationServices
         services.AddSingleton<ShowBidHandler>();
         services.AddSingleton<RecordSubmissionHandler>();
         services.AddSingleton<RecordOutcomeHandler>();
+        services.AddSingleton(sp => new ImportNoticeHandler(connectionString, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new ImportMembersHandler(connectionString, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using TenderConsortium.Persistence.Tenancy;
+using TenderConsortium.Application.Intake.ImportMembers;
+using TenderConsortium.Application.Intake.ImportNotice;
 using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
@@ -87,8 +90,9 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
     private async Task<Guid> StartAsync(string samples, JsonObject plan, CancellationToken ct)
     {
         var notice = Directory.EnumerateFiles(Path.Combine(samples, "notices"), "*0000567519*.json").Single();
-        await new OpportunityImporter(location.ConnectionString).ImportFileAsync(notice, ct);
-        var imported = await new MemberImporter(location.ConnectionString).ImportFileAsync(Path.Combine(samples, "members", "sample-consortium.csv"), ct);
+        await services.GetRequiredService<ImportNoticeHandler>().HandleAsync(new ImportNotice(Consortia.Default, notice), ct);
+        var imported = await services.GetRequiredService<ImportMembersHandler>()
+            .HandleAsync(new ImportMembers(Consortia.Default, Path.Combine(samples, "members", "sample-consortium.csv")), ct);
         _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
         output.WriteLine($"Imported the notice {Ocid} (samples/notices) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
         var settings = new JsonObject

@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Intake.ImportMembers;
 using System.CommandLine;
 using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
@@ -30,8 +31,8 @@ public static class MemberCommands
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
-            var importer = new MemberImporter(connection) { ConsortiumId = await ConsortiumOption.TargetAsync(parse, consortium, connection, ct) };
-            var result = await importer.ImportFileAsync(parse.GetValue(file)!, parse.GetValue(dryRun), ct);
+            var target = await ConsortiumOption.TargetAsync(parse, consortium, connection, ct);
+            var result = await new ImportMembersHandler(connection, TimeProvider.System).HandleAsync(new ImportMembers(target, parse.GetValue(file)!, parse.GetValue(dryRun)), ct);
             if (store.Json(parse))
             {
                 IntakeCli.WriteJson(new { total = result.Total, created = result.Created, updated = result.Updated, unchanged = result.Unchanged, dryRun = result.DryRun });

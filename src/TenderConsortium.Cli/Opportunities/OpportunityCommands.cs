@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Intake.ImportNotice;
 using System.CommandLine;
 using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
@@ -28,8 +29,8 @@ public static class OpportunityCommands
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var connection = await store.OpenAsync(parse, ct);
-            var importer = new OpportunityImporter(connection) { ConsortiumId = await ConsortiumOption.TargetAsync(parse, consortium, connection, ct) };
-            var result = await importer.ImportFileAsync(parse.GetValue(file)!, ct);
+            var target = await ConsortiumOption.TargetAsync(parse, consortium, connection, ct);
+            var result = await new ImportNoticeHandler(connection, TimeProvider.System).HandleAsync(new ImportNotice(target, parse.GetValue(file)!), ct);
             IntakeCli.Warnings(result.Warnings);
             var summaries = result.Opportunities.Select(o => OpportunitySummary.From(o.Id, o.Opportunity)).ToList();
             if (store.Json(parse))

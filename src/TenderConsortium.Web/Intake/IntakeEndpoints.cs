@@ -1,3 +1,5 @@
+using TenderConsortium.Application.Intake.ImportMembers;
+using TenderConsortium.Application.Intake.ImportNotice;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,13 +22,12 @@ public static class IntakeEndpoints
 {
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/opportunities", async (HttpRequest request, NodeSettings node, string? fileName, CancellationToken ct) =>
+        app.MapPost("/api/opportunities", async (HttpRequest request, ImportNoticeHandler import, string? fileName, CancellationToken ct) =>
         {
             try
             {
                 await using var body = await BufferAsync(request, ct);
-                var importer = new OpportunityImporter(node.ConnectionString) { ConsortiumId = request.HttpContext.Caller().ConsortiumId! };
-                var result = await importer.ImportAsync(body, FileName(fileName) ?? NameFor(request), ct);
+                var result = await import.HandleAsync(new ImportNotice(request.HttpContext.Caller().ConsortiumId!, FileName(fileName) ?? NameFor(request), body), ct);
                 var summaries = result.Opportunities.Select(o => OpportunitySummary.From(o.Id, o.Opportunity)).ToList();
                 return Results.Json(new { result.Created, result.Updated, result.Unchanged, result.Warnings, opportunities = summaries },
                     DomainJson.Options, statusCode: result.Created > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
@@ -65,13 +66,12 @@ public static class IntakeEndpoints
         .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
         .WithTags("Opportunities").WithSummary("One opportunity (by id or OCID) with its amendment history");
 
-        app.MapPost("/api/members", async (HttpRequest request, NodeSettings node, string? fileName, bool? dryRun, CancellationToken ct) =>
+        app.MapPost("/api/members", async (HttpRequest request, ImportMembersHandler import, string? fileName, bool? dryRun, CancellationToken ct) =>
         {
             try
             {
                 await using var body = await BufferAsync(request, ct);
-                var importer = new MemberImporter(node.ConnectionString) { ConsortiumId = request.HttpContext.Caller().ConsortiumId! };
-                var result = await importer.ImportAsync(body, FileName(fileName) ?? NameFor(request), dryRun ?? false, ct);
+                var result = await import.HandleAsync(new ImportMembers(request.HttpContext.Caller().ConsortiumId!, FileName(fileName) ?? NameFor(request), dryRun ?? false, body), ct);
                 return Results.Json(new { result.Created, result.Updated, result.Unchanged, result.DryRun }, DomainJson.Options);
             }
             catch (BadInputException ex)

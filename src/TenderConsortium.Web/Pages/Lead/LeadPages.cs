@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Intake.ImportNotice;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -90,7 +91,7 @@ public static class LeadPages
         return Layout.Page(http, PageArea.Lead, "Import a notice", main, status, form.HasErrors);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, NodeSettings node)
+    private static async Task<IResult> ImportAsync(HttpContext http, ImportNoticeHandler import)
     {
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
         var file = http.Request.Form.Files.GetFile("notice");
@@ -106,8 +107,7 @@ public static class LeadPages
             await using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, http.RequestAborted);
             buffer.Position = 0;
-            var importer = new OpportunityImporter(node.ConnectionString) { ConsortiumId = LeadContext.Of(http).ConsortiumId };
-            var result = await importer.ImportAsync(buffer, Path.GetFileName(file.FileName), http.RequestAborted);
+            var result = await import.HandleAsync(new ImportNotice(LeadContext.Of(http).ConsortiumId, Path.GetFileName(file.FileName), buffer), http.RequestAborted);
             return result.Opportunities.Count == 1
                 ? PageEndpoints.Done($"/lead/opportunities/{Uri.EscapeDataString(result.Opportunities[0].Id)}", "imported")
                 : PageEndpoints.Done("/lead", "imported");

@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Intake.ImportMembers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,7 @@ internal static class MembersPage
         lead.MapPost("/members/import", ImportAsync).DisableAntiforgery();
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, NodeSettings node)
+    private static async Task<IResult> ImportAsync(HttpContext http, NodeSettings node, ImportMembersHandler import)
     {
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
         var file = http.Request.Form.Files.GetFile("members");
@@ -36,8 +37,7 @@ internal static class MembersPage
             await file.CopyToAsync(buffer, http.RequestAborted);
             buffer.Position = 0;
             var dryRun = form.Value("dry-run") == "yes";
-            var importer = new MemberImporter(node.ConnectionString) { ConsortiumId = LeadContext.Of(http).ConsortiumId };
-            var result = await importer.ImportAsync(buffer, Path.GetFileName(file.FileName), dryRun, http.RequestAborted);
+            var result = await import.HandleAsync(new ImportMembers(LeadContext.Of(http).ConsortiumId, Path.GetFileName(file.FileName), dryRun, buffer), http.RequestAborted);
             return Results.Redirect($"/lead/members?created={result.Created}&updated={result.Updated}&unchanged={result.Unchanged}{(dryRun ? "&dryRun=true" : "")}");
         }
         catch (BadInputException ex)
