@@ -70,6 +70,20 @@ public sealed class NoticeInferenceTests : DatabaseTest
         Assert.That(o.Lots.Single().Places, Is.EqualTo(new[] { "S12000048" }));
     }
 
+    [Test]
+    public async Task A_lot_described_without_a_title_names_its_places_in_its_description()
+    {
+        // As PCS published ocds-r6ebe6-0000581004 (NHS Tayside): no lot title, a region spanning Angus and Dundee City,
+        // and a description naming Dundee, Perth and Angus; Perth must not be lost.
+        var release = Release();
+        var lot = Tender(release)["lots"]![0]!.AsObject();
+        lot.Remove("title");
+        lot["description"] = "To provide Enhanced Injecting Equipment Service at Fixed Sites in Dundee City Centre and Perth City Centre and Delivery of Enhanced Services in Angus";
+        Tender(release)["items"] = JsonNode.Parse("""[{"id":"1","relatedLot":"1","deliveryAddresses":[{"region":"UKM71"}],"deliveryLocation":{"description":"Across Tayside"}}]""");
+        var (o, _) = await MapAsync(release.ToJsonString());
+        Assert.That(o.Lots.Single().Places, Is.EquivalentTo(new[] { "S12000042", "S12000048", "S12000041" }));
+    }
+
     [TestCase("UKL", "Wales")]
     [TestCase("TLG", "West Midlands")]
     [TestCase("S12000021", "North Ayrshire")]

@@ -318,7 +318,9 @@ public sealed class OcdsReleaseMapper(CpvCatalogue catalogue, ScottishPlaces pla
                 : null;
             var related = items.Where(item => item.RelatedLot == id || item.RelatedLot is null).ToList();
             var (lotMain, lotCpv) = LotCpv(related, tenderCpv, tenderMainCpv);
-            var lotPlaces = LotPlaces(related, title, buyerNames, buyerRegion);
+            // The lot's own words name its places as much as its title does: PCS lots often have no title, only a
+            // description such as "Fixed Sites in Dundee City Centre and Perth City Centre and … in Angus".
+            var lotPlaces = LotPlaces(related, string.Join(" — ", new[] { title, description }.Where(t => !string.IsNullOrWhiteSpace(t))), buyerNames, buyerRegion);
             var variantPolicy = f.Object(lot, "submissionTerms", at) is { } lotTerms
                 ? f.String(lotTerms, "variantPolicy", JsonFields.Join(at, "submissionTerms"))
                 : null;
