@@ -14,6 +14,11 @@ using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TenderConsortium.Core.Members;
+using TenderConsortium.Persistence.Contacts;
+using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.Web.Composition;
 
@@ -52,13 +57,19 @@ public static class NodeComposition
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         services.AddSingleton(mail);
         services.AddSingleton(smtp);
-        services.AddSingleton<IMailTransport>(sp => CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()));
+        // Every send passes the guard: a recipient the relay refused for good is recorded, the lead told, and not tried again.
+        services.AddSingleton<IMailTransport>(sp => new RefusedAddressGuard(CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()),
+            sp.GetRequiredService<IContactRefusals>(), sp.GetRequiredService<ContactRefusalFollowUp>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<RefusedAddressGuard>>()));
         var links = new PublicLinks(string.IsNullOrWhiteSpace(mail.PublicBaseUrl) ? node.Url : mail.PublicBaseUrl);
         services.AddSingleton(links);
         services.AddSingleton<IEmailTemplates>(_ => new FileEmailTemplates(node.EmailTemplatesFolder, SiteName(mail), links));
         services.AddSingleton<IMailDigest, TemplateMailDigest>();
         services.TryAddSingleton<MailPreferences>();
         services.TryAddSingleton<OutboxAdmin>();
+        services.AddSingleton(sp => new ContactRefusalFollowUp(node.ConnectionString, sp.GetRequiredService<IContactRefusals>(), sp.GetRequiredService<IEmailTemplates>(),
+            links, sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<WorkflowRuntime>(),
+            sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, mail.ReplyTo));
     }
 
     /// <summary>How emails name the consortium: its From display name.</summary>
