@@ -37,6 +37,7 @@ public static class TenderDomainServices
         services.AddSingleton<IAllocationStore>(new AllocationStore(connectionString));
         services.AddSingleton<IBidStore>(new BidStore(connectionString));
         services.AddSingleton(new InvitationTokenIssuer(invitationKey));
+        services.AddSingleton(new DigestUnsubscribeTokens(invitationKey));
         services.AddSingleton<AllocationPlanner>();
         services.AddSingleton<BidSignals>();
         services.AddSingleton(sp => new DeclarationService(

@@ -14,6 +14,7 @@ using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Matching;
 using TenderConsortium.Web.Pages;
 using TenderConsortium.Web.Security;
+using TenderConsortium.Web.Digest;
 
 namespace TenderConsortium.Web;
 
@@ -62,6 +63,7 @@ public static class TenderWebApp
         app.MapDocuments();
         app.MapReviews();
         app.MapInstances();
+        app.MapDigestUnsubscribe();
         app.MapTenderOpenApi();
         app.MapPages();
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(
