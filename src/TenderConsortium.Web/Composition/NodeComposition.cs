@@ -18,6 +18,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Core.Members;
 using TenderConsortium.Persistence.Contacts;
+using TenderConsortium.Persistence.Privacy;
 using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.Web.Composition;
@@ -44,6 +45,11 @@ public static class NodeComposition
 
         AddMail(services, configuration, node);
         if (node.RunWorkers) services.AddHostedService<RuntimeWorker>();
+        var retention = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
+        if (retention.Problems() is { Count: > 0 } retentionProblems) throw new ConfigurationProblemException(retentionProblems);
+        services.AddSingleton(retention);
+        services.AddSingleton(sp => new RetentionSweeper(node.ConnectionString, PickupFolder(sp.GetRequiredService<MailOptions>(), node), retention, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        if (node.RunWorkers) services.AddHostedService<Privacy.RetentionWorker>();
         return services;
     }
 
@@ -83,8 +89,11 @@ public static class NodeComposition
         if (problems.Count > 0) throw new ConfigurationProblemException(problems);
         return mail.IsSmtp
             ? new SmtpTransport(smtp, mail, time: time)
-            : new PickupFolderTransport(mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox"), mail, time);
+            : new PickupFolderTransport(PickupFolder(mail, node), mail, time);
     }
+
+    /// <summary>Where the pickup transport writes .eml files (Mail:PickupFolder, default &lt;data&gt;/outbox).</summary>
+    public static string PickupFolder(MailOptions mail, NodeSettings node) => mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox");
 
     /// <summary>Migrates both schemas and stores any new or changed workflow definitions.</summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
