@@ -15,6 +15,7 @@ using TenderConsortium.Web.Matching;
 using TenderConsortium.Web.Pages;
 using TenderConsortium.Web.Security;
 using TenderConsortium.Web.Digest;
+using TenderConsortium.Web.Telemetry;
 
 namespace TenderConsortium.Web;
 
@@ -50,6 +51,7 @@ public static class TenderWebApp
         builder.Services.AddSingleton<SignInLinks>();
         builder.Services.AddTenderOpenApi();
         builder.Services.AddPages();
+        builder.Services.AddTenderTelemetry(builder.Configuration);
         var app = builder.Build();
         // Headers → routing → body limits → cross-site guard → authentication → authorization → antiforgery → rate limits.
         app.UseTenderSecurity();

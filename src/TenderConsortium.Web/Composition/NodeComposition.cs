@@ -64,9 +64,9 @@ public static class NodeComposition
         services.AddSingleton(mail);
         services.AddSingleton(smtp);
         // Every send passes the guard: a recipient the relay refused for good is recorded, the lead told, and not tried again.
-        services.AddSingleton<IMailTransport>(sp => new RefusedAddressGuard(CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()),
+        services.AddSingleton<IMailTransport>(sp => new Telemetry.MeteredMailTransport(new RefusedAddressGuard(CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()),
             sp.GetRequiredService<IContactRefusals>(), sp.GetRequiredService<ContactRefusalFollowUp>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<RefusedAddressGuard>>()));
+            sp.GetRequiredService<ILogger<RefusedAddressGuard>>())));
         var links = new PublicLinks(string.IsNullOrWhiteSpace(mail.PublicBaseUrl) ? node.Url : mail.PublicBaseUrl);
         services.AddSingleton(links);
         services.AddSingleton<IEmailTemplates>(_ => new FileEmailTemplates(node.EmailTemplatesFolder, SiteName(mail), links));
