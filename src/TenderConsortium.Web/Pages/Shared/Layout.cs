@@ -30,7 +30,7 @@ public static class Layout
             _ => Html.Empty,
         };
         var signOut = area != PageArea.Member && http.User.Identity?.IsAuthenticated == true
-            ? H.Html($"""<form method="post" action="/sign-out" class="app-header__sign-out">{Forms.Antiforgery(http)}<button type="submit" class="app-link-button">Sign out</button></form>""")
+            ? H.Html($"""<form method="post" action="/sign-out" class="app-header__sign-out">{Forms.Antiforgery(http)}<button type="submit" class="app-link-button">Sign out</button></form>{SignOutEverywhere(http)}""")
             : Html.Empty;
         var page = H.Html($"""
             <!DOCTYPE html>
@@ -65,6 +65,10 @@ public static class Layout
             """);
         return new HtmlPageResult(page.Value, status, area == PageArea.Member);
     }
+
+    /// <summary>A lost laptop or a shared computer: ends every session of this account, this browser's too.</summary>
+    private static Html SignOutEverywhere(HttpContext http) =>
+        H.Html($"""<form method="post" action="/sign-out/everywhere" class="app-header__sign-out">{Forms.Antiforgery(http)}<button type="submit" class="app-link-button">Sign out everywhere</button></form>""");
 
     private static Html Nav(HttpContext http, params (string Href, string Text)[] links)
     {
