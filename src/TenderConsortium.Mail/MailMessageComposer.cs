@@ -40,7 +40,7 @@ public sealed class MailMessageComposer
 
     /// <summary>The headers a DKIM signature covers; a relay adding its own Received lines leaves them untouched.</summary>
     private static readonly HeaderId[] SignedHeaders =
-        [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.ReplyTo, HeaderId.MimeVersion, HeaderId.ContentType];
+        [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.ReplyTo, HeaderId.MimeVersion, HeaderId.ContentType, HeaderId.ListUnsubscribe, HeaderId.ListUnsubscribePost];
 
     /// <exception cref="MailDeliveryException">Permanent: an address that is not valid, or an attachment that is not there.</exception>
     public MimeMessage Compose(OutgoingMail mail)
@@ -60,7 +60,14 @@ public sealed class MailMessageComposer
         // RFC 3834: an automatic message, so out-of-office replies do not answer it (and Exchange's own suppression).
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Auto-Response-Suppress", "All");
-        if (mail.CanUnsubscribe) message.Headers.Add(HeaderId.ListUnsubscribe, $"<mailto:{_options.ReplyTo ?? _options.From}?subject=Stop%20my%20daily%20digest>");
+        if (mail.CanUnsubscribe)
+        {
+            var mailto = $"<mailto:{_options.ReplyTo ?? _options.From}?subject=Stop%20my%20daily%20digest>";
+            message.Headers.Add(HeaderId.ListUnsubscribe, mail.UnsubscribeUrl is { } url ? $"<{url}>, {mailto}" : mailto);
+            // RFC 8058: mail systems may POST to the address in one click, but only to an HTTPS one.
+            if (mail.UnsubscribeUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true)
+                message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         foreach (var attachment in mail.Attachments ?? [])

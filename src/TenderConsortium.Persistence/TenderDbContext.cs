@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TenderConsortium.Persistence.Allocations;
 using TenderConsortium.Persistence.Bids;
 using TenderConsortium.Persistence.Common;
+using TenderConsortium.Persistence.Contacts;
 using TenderConsortium.Persistence.Declarations;
 using TenderConsortium.Persistence.Invitations;
 using TenderConsortium.Persistence.Reviews;
@@ -39,6 +40,8 @@ public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) :
     public DbSet<BidLotOutcomeRecord> BidLotOutcomes => Set<BidLotOutcomeRecord>();
 
     public DbSet<BidSubcontractRecord> BidSubcontracts => Set<BidSubcontractRecord>();
+
+    public DbSet<ContactRefusalRecord> ContactRefusals => Set<ContactRefusalRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

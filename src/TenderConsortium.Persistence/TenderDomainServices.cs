@@ -31,11 +31,13 @@ public static class TenderDomainServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMatchingSource>(sp => new MatchingSource(connectionString, null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMemberDirectory>(new MemberDirectory(connectionString));
+        services.AddSingleton<IContactRefusals>(new Contacts.ContactRefusalStore(connectionString));
         services.AddSingleton<IInvitationStore>(new InvitationStore(connectionString));
         services.AddSingleton<IDeclarationStore>(new DeclarationStore(connectionString));
         services.AddSingleton<IAllocationStore>(new AllocationStore(connectionString));
         services.AddSingleton<IBidStore>(new BidStore(connectionString));
         services.AddSingleton(new InvitationTokenIssuer(invitationKey));
+        services.AddSingleton(new DigestUnsubscribeTokens(invitationKey));
         services.AddSingleton<AllocationPlanner>();
         services.AddSingleton<BidSignals>();
         services.AddSingleton(sp => new DeclarationService(

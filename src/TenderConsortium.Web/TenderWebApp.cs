@@ -14,6 +14,8 @@ using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Matching;
 using TenderConsortium.Web.Pages;
 using TenderConsortium.Web.Security;
+using TenderConsortium.Web.Digest;
+using TenderConsortium.Web.Telemetry;
 
 namespace TenderConsortium.Web;
 
@@ -49,6 +51,7 @@ public static class TenderWebApp
         builder.Services.AddSingleton<SignInLinks>();
         builder.Services.AddTenderOpenApi();
         builder.Services.AddPages();
+        builder.Services.AddTenderTelemetry(builder.Configuration);
         var app = builder.Build();
         // Headers → routing → body limits → cross-site guard → authentication → authorization → antiforgery → rate limits.
         app.UseTenderSecurity();
@@ -62,6 +65,7 @@ public static class TenderWebApp
         app.MapDocuments();
         app.MapReviews();
         app.MapInstances();
+        app.MapDigestUnsubscribe();
         app.MapTenderOpenApi();
         app.MapPages();
         app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Text(

@@ -21,6 +21,8 @@ public static class MailCommands
         command.Subcommands.Add(Test());
         command.Subcommands.Add(Templates());
         command.Subcommands.Add(Digest());
+        command.Subcommands.Add(RefusedAddressCommands.Refused());
+        command.Subcommands.Add(RefusedAddressCommands.Reachable());
         return command;
     }
 

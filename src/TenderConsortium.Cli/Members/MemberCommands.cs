@@ -64,7 +64,7 @@ public static class MemberCommands
 
             var table = new Table().AddColumns("Registration", "Name", "Legal form", "Email", "Areas", "CPV");
             foreach (var m in list)
-                table.AddRow(Markup.Escape(m.RegistrationNumber), Markup.Escape(m.Name), LegalForms.Label(m.LegalForm), Markup.Escape(m.Email ?? "-"), Markup.Escape(IntakeCli.Places(m.ServiceAreas)), string.Join(" ", m.Cpv));
+                table.AddRow(Markup.Escape(m.RegistrationNumber), Markup.Escape(m.Name), LegalForms.Label(m.LegalForm), Markup.Escape(m.Email is null ? "-" : m.Unreachable is null ? m.Email : m.Email + " (cannot be reached: the mail server refused it)"), Markup.Escape(IntakeCli.Places(m.ServiceAreas)), string.Join(" ", m.Cpv));
             var console = IntakeCli.Terminal();
             console.Write(table);
             console.WriteLine($"{list.Count} members");
@@ -93,7 +93,14 @@ public static class MemberCommands
             var m = stored.Member;
             var console = IntakeCli.Terminal();
             console.WriteLine($"{m.Name} ({LegalForms.Label(m.LegalForm)}, {m.RegistrationNumber}){(m.AssetLock ? ", asset-locked" : "")}");
-            foreach (var contact in m.Contacts) console.WriteLine($"  contact {contact.Name ?? "-"} <{contact.Email}> {contact.Phone ?? ""}");
+            var refusals = await new Persistence.Contacts.ContactRefusalStore(connection).FindAsync(m.Contacts.Select(c => c.Email), ct);
+            foreach (var contact in m.Contacts)
+            {
+                console.WriteLine($"  contact {contact.Name ?? "-"} <{contact.Email}> {contact.Phone ?? ""}");
+                if (refusals.TryGetValue(contact.Email.Trim().ToLowerInvariant(), out var refusal))
+                    console.WriteLine($"    cannot be reached: the mail server refused this address on {refusal.RefusedAt.UtcDateTime:d MMMM yyyy} ({refusal.Reason})");
+            }
+
             console.WriteLine($"  CPV {string.Join(" ", m.Cpv)}");
             console.WriteLine($"  areas {IntakeCli.Places(m.ServiceAreas)}");
             foreach (var c in m.Certifications) console.WriteLine($"  certified {c.Name}{(c.Expires is { } e ? $" until {e:yyyy-MM-dd}" : "")}");

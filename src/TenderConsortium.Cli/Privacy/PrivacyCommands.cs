@@ -11,8 +11,9 @@ public static class PrivacyCommands
 {
     public static Command Create()
     {
-        var command = new Command("privacy", "Personal data: export everything held about a member or a person (UK GDPR subject access)");
+        var command = new Command("privacy", "Personal data: export everything held about a member or a person (UK GDPR subject access), or erase a person");
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(EraseCommand.Create());
         return command;
     }
 

@@ -40,6 +40,22 @@ public sealed class AllocationSolver
 
     private AllocationResult Solve(AllocationProblem problem, IReadOnlyList<ShareOverride> overrides, IReadOnlyList<string> withdrawn)
     {
+        using var span = AllocationTelemetry.Source.StartActivity("allocation solve");
+        span?.SetTag("allocation.lots", problem.Lots.Count);
+        span?.SetTag("allocation.offers", problem.Offers.Count);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return SolveOnce(problem, overrides, withdrawn);
+        }
+        finally
+        {
+            AllocationTelemetry.SolveDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private AllocationResult SolveOnce(AllocationProblem problem, IReadOnlyList<ShareOverride> overrides, IReadOnlyList<string> withdrawn)
+    {
         var objective = new AllocationObjective(problem, _rules);
         var (volumes, flowCost, floorUnits, pins) = Flow(objective, overrides);
         var bindings = new ShareBindings(this, problem, _rules, overrides, volumes);

@@ -101,6 +101,8 @@ public sealed class AwaitDeclarationsActivity : IActivity
         var member = round.Members.FirstOrDefault(m => m.MemberId == memberId);
         if (member is null) return ActivityResult.Suspend;
         context.CreateBookmark(DeclarationSignals.Declaration, memberId);
+        if (input.Payload is JsonObject { } signal && signal["unreachable"] is JsonValue refused)
+            return await UnreachableAsync(context, round, member, refused.ToString());
         var latest = await context.Service<IDeclarationStore>().LatestAsync(round.OpportunityId);
         var declaration = latest.FirstOrDefault(d => d.MemberId == memberId);
         if (declaration is null) return ActivityResult.Suspend;
@@ -117,10 +119,34 @@ public sealed class AwaitDeclarationsActivity : IActivity
         context.Notify("response-received.lead", $"{memberId}:r{declaration.Revision}", settings.LeadEmails, EmailModels.Model(
             ("member", memberModel), ("opportunity", opportunity), ("declined", declaration.Declined), ("lots", offers),
             ("received", answered), ("invited", round.Members.Count), ("link", links.Opportunity(round.OpportunityId))));
-        if (settings.CompleteWhenAllAnswered && answered >= round.Members.Count)
-            return await CloseAsync(context, round, "every invited member has answered");
+        var unreachable = Unreachable(context).Count(id => latest.All(d => d.MemberId != id));
+        if (settings.CompleteWhenAllAnswered && answered + unreachable >= round.Members.Count)
+            return await CloseAsync(context, round, unreachable == 0 ? "every invited member has answered" : "every invited member has answered or cannot be reached");
         return ActivityResult.Suspend;
     }
+
+    /// <summary>
+    /// The mail relay refused the member's address for good (see the node's refused-address guard): nobody can reach it, so
+    /// the round stops waiting for it. It can still answer if it opens its link some other way.
+    /// </summary>
+    private static async ValueTask<ActivityResult> UnreachableAsync(ActivityContext context, InvitedRound round, InvitedMember member, string reason)
+    {
+        var unreachable = Unreachable(context);
+        if (!unreachable.Contains(member.MemberId))
+        {
+            context.ActivityState["unreachable"] = new JsonArray([.. unreachable.Append(member.MemberId).Select(id => (JsonNode)JsonValue.Create(id))]);
+            context.Journal(JournalKinds.Note, $"{member.Name} cannot be reached at {member.Email} (the mail server said: {reason}); the round does not wait for them");
+        }
+
+        var answered = (await context.Service<IDeclarationStore>().LatestAsync(round.OpportunityId)).Select(d => d.MemberId).Where(id => round.Member(id) is not null).ToHashSet();
+        var waitingFor = round.Members.Count(m => !answered.Contains(m.MemberId) && !Unreachable(context).Contains(m.MemberId));
+        if (context.TenderSettings().CompleteWhenAllAnswered && waitingFor == 0)
+            return await CloseAsync(context, round, "every invited member has answered or cannot be reached");
+        return ActivityResult.Suspend;
+    }
+
+    private static List<string> Unreachable(ActivityContext context) =>
+        (context.ActivityState["unreachable"] as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>().ToList();
 
     private static async ValueTask<ActivityResult> CloseAsync(ActivityContext context, InvitedRound round, string why)
     {

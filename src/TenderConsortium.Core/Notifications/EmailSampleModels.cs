@@ -151,6 +151,12 @@ public static class EmailSampleModels
             ("problem", "The bid-pack template 'method-statement.docx' could not be opened."),
             ("retryCommand", "tender instances retry 3f1c0a52-1111-2222-3333-444455556666"),
             ("link", links.Opportunity("opp-1"))),
+        EmailTemplateNames.AddressRefusedLead => M(
+            ("address", "info@leven-community-care.org.uk"),
+            ("member", "Leven Community Care"),
+            ("reason", "550 5.1.1 <info@leven-community-care.org.uk>: Recipient address rejected: User unknown"),
+            ("clearCommand", "tender mail reachable info@leven-community-care.org.uk"),
+            ("link", links.BaseUrl + "/lead/members")),
         EmailTemplateNames.DigestMember => M(
             ("date", new DateOnly(2026, 12, 10)),
             ("count", 2),

@@ -23,6 +23,7 @@ public static class EmailEvents
     public const string Outcome = "outcome";
     public const string SubcontractIssued = "subcontract-issued";
     public const string Fault = "fault";
+    public const string AddressRefused = "address-refused";
     public const string Digest = "digest";
 
     /// <summary>
@@ -67,6 +68,7 @@ public static class EmailTemplateNames
     public const string OutcomeMember = "outcome.member";
     public const string SubcontractIssuedMember = "subcontract-issued.member";
     public const string FaultLead = "fault.lead";
+    public const string AddressRefusedLead = "address-refused.lead";
     public const string DigestMember = "digest.member";
 
     /// <summary>Every template the engine sends, in the order of the stages.</summary>
@@ -76,6 +78,7 @@ public static class EmailTemplateNames
         DeclarationsSummaryLead, ProposedShareMember, ConsentRequestMember, CoverageGapLead, AllocationReportLead, BidPackReadyLead,
         BidPackReadyAdviser, ChangesRequestedLead, ReviewApprovedLead, ReviewOverdueLead, DeadlineWarningLead, SubmittedMember, OutcomeMember, SubcontractIssuedMember,
         FaultLead, DigestMember,
+        AddressRefusedLead,
     ];
 
     public static string For(string eventName, string role) => $"{eventName}.{role}";

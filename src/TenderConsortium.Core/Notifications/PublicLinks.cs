@@ -14,5 +14,8 @@ public sealed class PublicLinks(string baseUrl)
 
     public string Review(string opportunityId) => $"{_base}/adviser/reviews/{Uri.EscapeDataString(opportunityId)}";
 
+    /// <summary>A daily digest's one-click unsubscribe address (RFC 8058); the token is its only credential.</summary>
+    public string DigestUnsubscribe(string token) => $"{_base}/mail/unsubscribe/{Uri.EscapeDataString(token)}";
+
     public string Absolute(string relativePath) => $"{_base}/{relativePath.TrimStart('/')}";
 }

@@ -6,7 +6,8 @@ namespace TenderConsortium.Core.Notifications;
 /// The members' daily digest: the events in <see cref="EmailEvents.Digestible"/> wait for it; the digest itself is the
 /// <see cref="EmailTemplateNames.DigestMember"/> template listing each held message's subject and text.
 /// </summary>
-public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks links) : IMailDigest
+/// <remarks>With <paramref name="unsubscribe"/> the digest carries a one-click unsubscribe link (RFC 8058) besides the mailto one.</remarks>
+public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks links, DigestUnsubscribeTokens? unsubscribe = null) : IMailDigest
 {
     public bool CanWait(string eventKey) =>
         EmailTemplateNames.FromEventKey(eventKey) is { } template
@@ -31,7 +32,8 @@ public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks li
         var rendered = templates.Render(EmailTemplateNames.DigestMember, model);
         var attachments = held.SelectMany(h => h.Mail.Attachments ?? []).ToList();
         return new OutgoingMail(messageId, recipient, rendered.Subject, rendered.Text, rendered.Html, held[0].Mail.FromAddress, held[0].Mail.FromName,
-            attachments.Count == 0 ? null : attachments, CanUnsubscribe: true);
+            attachments.Count == 0 ? null : attachments, CanUnsubscribe: true,
+            UnsubscribeUrl: unsubscribe is null ? null : links.DigestUnsubscribe(unsubscribe.Issue(recipient)));
     }
 
     /// <summary>The text without its footer: the layout ends each email with the usual "-- " signature line.</summary>

@@ -18,6 +18,9 @@ public sealed class MemberQueries(string connectionString)
             .Skip(skip).Take(take)
             .Select(m => new { m.Id, m.RegistrationNumber, m.Name, m.LegalForm, m.Email, m.ServiceAreas, m.Cpv })
             .ToListAsync(cancellationToken);
+        // A contact address the relay refused for good is shown beside it: nobody can reach that member by email.
+        var emails = rows.Select(m => m.Email).OfType<string>().Select(e => e.ToLower()).Distinct().ToList();
+        var refused = await db.ContactRefusals.AsNoTracking().Where(r => emails.Contains(r.Address)).ToDictionaryAsync(r => r.Address, cancellationToken);
         return rows.Select(m => new MemberListItem(
                 m.Id,
                 m.RegistrationNumber,
@@ -25,7 +28,10 @@ public sealed class MemberQueries(string connectionString)
                 Enum.Parse<LegalForm>(m.LegalForm),
                 m.Email,
                 Split(m.ServiceAreas),
-                Split(m.Cpv)))
+                Split(m.Cpv),
+                m.Email is { } e && refused.TryGetValue(e.ToLower(), out var r)
+                    ? new ContactRefusal(r.Address, r.Reason, new DateTimeOffset(r.RefusedAt, TimeSpan.Zero), r.LeadToldAt is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null)
+                    : null))
             .ToList();
     }
 
@@ -59,6 +65,8 @@ public sealed class MemberQueries(string connectionString)
     private static IReadOnlyList<string> Split(string joined) => joined.Length == 0 ? [] : joined.Split(';');
 }
 
-public sealed record MemberListItem(string Id, string RegistrationNumber, string Name, LegalForm LegalForm, string? Email, IReadOnlyList<string> ServiceAreas, IReadOnlyList<string> Cpv);
+/// <param name="Unreachable">Set when the mail relay refused <paramref name="Email"/> for good: nobody can reach the member by email.</param>
+public sealed record MemberListItem(string Id, string RegistrationNumber, string Name, LegalForm LegalForm, string? Email, IReadOnlyList<string> ServiceAreas, IReadOnlyList<string> Cpv,
+    ContactRefusal? Unreachable = null);
 
 public sealed record StoredMember(string Id, Member Member, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

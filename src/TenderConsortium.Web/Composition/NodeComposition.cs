@@ -14,6 +14,12 @@ using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TenderConsortium.Core.Members;
+using TenderConsortium.Persistence.Contacts;
+using TenderConsortium.Persistence.Privacy;
+using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.Web.Composition;
 
@@ -39,6 +45,11 @@ public static class NodeComposition
 
         AddMail(services, configuration, node);
         if (node.RunWorkers) services.AddHostedService<RuntimeWorker>();
+        var retention = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
+        if (retention.Problems() is { Count: > 0 } retentionProblems) throw new ConfigurationProblemException(retentionProblems);
+        services.AddSingleton(retention);
+        services.AddSingleton(sp => new RetentionSweeper(node.ConnectionString, PickupFolder(sp.GetRequiredService<MailOptions>(), node), retention, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        if (node.RunWorkers) services.AddHostedService<Privacy.RetentionWorker>();
         return services;
     }
 
@@ -52,13 +63,19 @@ public static class NodeComposition
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         services.AddSingleton(mail);
         services.AddSingleton(smtp);
-        services.AddSingleton<IMailTransport>(sp => CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()));
+        // Every send passes the guard: a recipient the relay refused for good is recorded, the lead told, and not tried again.
+        services.AddSingleton<IMailTransport>(sp => new Telemetry.MeteredMailTransport(new RefusedAddressGuard(CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()),
+            sp.GetRequiredService<IContactRefusals>(), sp.GetRequiredService<ContactRefusalFollowUp>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<RefusedAddressGuard>>())));
         var links = new PublicLinks(string.IsNullOrWhiteSpace(mail.PublicBaseUrl) ? node.Url : mail.PublicBaseUrl);
         services.AddSingleton(links);
         services.AddSingleton<IEmailTemplates>(_ => new FileEmailTemplates(node.EmailTemplatesFolder, SiteName(mail), links));
         services.AddSingleton<IMailDigest, TemplateMailDigest>();
         services.TryAddSingleton<MailPreferences>();
         services.TryAddSingleton<OutboxAdmin>();
+        services.AddSingleton(sp => new ContactRefusalFollowUp(node.ConnectionString, sp.GetRequiredService<IContactRefusals>(), sp.GetRequiredService<IEmailTemplates>(),
+            links, sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<WorkflowRuntime>(),
+            sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, mail.ReplyTo));
     }
 
     /// <summary>How emails name the consortium: its From display name.</summary>
@@ -72,8 +89,11 @@ public static class NodeComposition
         if (problems.Count > 0) throw new ConfigurationProblemException(problems);
         return mail.IsSmtp
             ? new SmtpTransport(smtp, mail, time: time)
-            : new PickupFolderTransport(mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox"), mail, time);
+            : new PickupFolderTransport(PickupFolder(mail, node), mail, time);
     }
+
+    /// <summary>Where the pickup transport writes .eml files (Mail:PickupFolder, default &lt;data&gt;/outbox).</summary>
+    public static string PickupFolder(MailOptions mail, NodeSettings node) => mail.PickupFolder ?? Path.Combine(node.DataFolder, "outbox");
 
     /// <summary>Migrates both schemas and stores any new or changed workflow definitions.</summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)

@@ -41,6 +41,6 @@ public static class SecurityHeaders
 
     /// <summary>Answers that must not be cached: the API, member links, sign-in, and every page of an account.</summary>
     private static bool IsPrivate(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/d") || path.StartsWithSegments("/sign-in")
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/d") || path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/mail")
         || path.StartsWithSegments("/lead") || path.StartsWithSegments("/adviser");
 }

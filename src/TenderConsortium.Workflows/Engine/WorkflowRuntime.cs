@@ -85,7 +85,15 @@ public sealed class WorkflowRuntime(
     {
         idempotencyKey ??= Guid.NewGuid().ToString("N");
         key ??= "";
+        using var span = WorkflowTelemetry.Source.StartActivity("workflow resume");
+        span?.SetTag("workflow.instance", instanceId.ToString());
+        span?.SetTag("workflow.bookmark", bookmark);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await Writes.RunAsync((session, ct) => ResumeInAsync(session, instanceId, bookmark, key, payload, idempotencyKey, actor, ct), ct);
+        var outcome = new KeyValuePair<string, object?>("outcome", result.Status.ToString().ToLowerInvariant());
+        span?.SetTag("workflow.outcome", outcome.Value);
+        WorkflowTelemetry.Resumes.Add(1, outcome, new KeyValuePair<string, object?>("bookmark", bookmark));
+        WorkflowTelemetry.ResumeDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
         if (result.Status == ResumeStatus.Applied) CrashPoints.Hit("resume-committed");
         return result;
     }
@@ -160,6 +168,8 @@ public sealed class WorkflowRuntime(
 
         // Nodes start from different places in the list so that they rarely contend for the same instance.
         var offset = due.Count == 0 ? 0 : Random.Shared.Next(due.Count);
+        using var span = due.Count == 0 ? null : WorkflowTelemetry.Source.StartActivity("workflow timers");
+        span?.SetTag("workflow.timers.due", due.Count);
         var fired = 0;
         for (var i = 0; i < due.Count; i++)
         {
@@ -167,6 +177,8 @@ public sealed class WorkflowRuntime(
             if (await FireTimerAsync(timerId, instanceId, ct)) fired++;
         }
 
+        if (fired > 0) WorkflowTelemetry.TimersFired.Add(fired);
+        span?.SetTag("workflow.timers.fired", fired);
         return fired;
     }
 

@@ -84,8 +84,14 @@ public sealed class MailHeadersTests
 
         var (message, _) = await WriteAsync(new MailOptions { From = "bids@fifesen.example", ReplyTo = "aileen.lead@fifesen.example" }, composed);
 
-        Assert.That(message.Headers[HeaderId.ListUnsubscribe], Is.EqualTo("<mailto:aileen.lead@fifesen.example?subject=Stop%20my%20daily%20digest>"));
+        // RFC 8058: the node's own HTTPS address that stops the digest in one POST, then the lead's mailbox for clients without it.
+        var token = ((Core.Notifications.DigestUnsubscribeTokens)node.Services.GetService(typeof(Core.Notifications.DigestUnsubscribeTokens))!).Issue("member@members.example");
+        Assert.That(message.Headers[HeaderId.ListUnsubscribe],
+            Is.EqualTo($"<https://bids.fifesen.example/mail/unsubscribe/{token}>, <mailto:aileen.lead@fifesen.example?subject=Stop%20my%20daily%20digest>"));
+        Assert.That(message.Headers["List-Unsubscribe-Post"], Is.EqualTo("List-Unsubscribe=One-Click"));
         Assert.That(message.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
+        var (plain, _) = await WriteAsync(new MailOptions { From = "bids@fifesen.example" }, composed with { UnsubscribeUrl = "http://127.0.0.1:5080/mail/unsubscribe/x" });
+        Assert.That(plain.Headers["List-Unsubscribe-Post"], Is.Null, "one click only to an HTTPS address, as RFC 8058 requires");
     }
 
     [Test]
@@ -115,5 +121,15 @@ public sealed class MailHeadersTests
         Assert.That(await new DkimVerifier(locator).VerifyAsync(message, signature), Is.True, "the signature holds for the bytes the relay received");
         message.Subject = "Changed on the way";
         Assert.That(await new DkimVerifier(locator).VerifyAsync(message, signature), Is.False, "and breaks when a signed header changes");
+
+        // RFC 8058 asks that the signature cover the one-click headers of a digest.
+        await transport.SendAsync(new OutgoingMail("<dkim-2@fifesen.example>", "member@members.example", "Your daily digest", "News\n", CanUnsubscribe: true,
+            UnsubscribeUrl: "https://bids.fifesen.example/mail/unsubscribe/abc.def"), CancellationToken.None);
+        var digest = (await server.WaitForAsync(2)).Single(m => m.Message.Subject == "Your daily digest").Message;
+        var digestSignature = digest.Headers[digest.Headers.IndexOf(HeaderId.DkimSignature)];
+        Assert.That(digestSignature.Value.ToLowerInvariant(), Does.Contain("list-unsubscribe:list-unsubscribe-post").Or.Contain("list-unsubscribe-post"));
+        Assert.That(await new DkimVerifier(locator).VerifyAsync(digest, digestSignature), Is.True);
+        digest.Headers["List-Unsubscribe-Post"] = "List-Unsubscribe=Other";
+        Assert.That(await new DkimVerifier(locator).VerifyAsync(digest, digestSignature), Is.False, "the one-click header is signed");
     }
 }

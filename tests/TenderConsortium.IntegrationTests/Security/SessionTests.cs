@@ -76,6 +76,23 @@ public sealed class SessionTests
     }
 
     [Test]
+    public async Task The_pages_offer_sign_out_everywhere_and_its_form_ends_every_session()
+    {
+        var (laptop, _) = await ApiAuth.SignInAsync(_tenants.Node, Lead);
+        var (phone, _) = await ApiAuth.SignInAsync(_tenants.Node, Lead);
+        var page = await (await laptop.GetAsync("/lead")).Content.ReadAsStringAsync();
+        var form = System.Text.RegularExpressions.Regex.Match(page, "<form method=\"post\" action=\"/sign-out/everywhere\"[^>]*>(.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.That(form.Success, Is.True, "the signed-in header has the control");
+        Assert.That(form.Groups[1].Value, Does.Contain("Sign out everywhere"));
+        var token = WebText.AntiforgeryToken(form.Groups[1].Value) ?? throw new InvalidOperationException("the form carries no antiforgery token");
+
+        var posted = await laptop.PostAsync("/sign-out/everywhere", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await phone.GetAsync("/lead")).Headers.Location?.ToString(), Does.Contain("/sign-in"), "the other browser is signed out at its next page");
+        Assert.That((await laptop.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task The_operator_signs_an_account_out_everywhere_from_the_command_line()
     {
         var (browser, _) = await ApiAuth.SignInAsync(_tenants.Node, Lead);
