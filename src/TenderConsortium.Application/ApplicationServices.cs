@@ -5,6 +5,9 @@ using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Reviews;
+using TenderConsortium.Application.Reviews.Comment;
+using TenderConsortium.Application.Reviews.Decide;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -23,6 +26,9 @@ public static class ApplicationServices
         services.AddSingleton<ShowBidHandler>();
         services.AddSingleton<RecordSubmissionHandler>();
         services.AddSingleton<RecordOutcomeHandler>();
+        services.AddSingleton<PendingReviews>();
+        services.AddSingleton<CommentOnReviewHandler>();
+        services.AddSingleton<DecideReviewHandler>();
         return services;
     }
 }
