@@ -181,7 +181,7 @@ public static partial class AdviserPages
             """);
         var checksTable = checks.Count == 0
             ? H.Html($"""<p class="govuk-body">No automatic checks were found for this version.</p>""")
-            : Forms.Table("All automatic checks", ["Check", "Result", "What was found"], checks.Select(c => (IReadOnlyList<Html>)
+            : Forms.Table("Automatic checks, failed first", ["Check", "Result", "What was found"], checks.Select(c => (IReadOnlyList<Html>)
             [
                 Forms.Text(c.Title), Forms.Tag(c.Status.ToString(), c.Status switch { CheckStatus.Pass => "green", CheckStatus.Warning => "yellow", _ => "red" }), Forms.Text(c.Detail),
             ]), "govuk-table__caption--m");
