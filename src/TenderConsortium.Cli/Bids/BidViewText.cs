@@ -39,9 +39,9 @@ internal static class BidViewText
         if (view.FailedChecks.Count > 0 && view.Submission is null)
         {
             output.WriteLine();
-            output.WriteLine($"  Failed checks of the newest pack ({view.FailedChecks.Count}): fix each, or give a reason with");
-            output.WriteLine("  tender bid submitted … --accept CHECK=REASON");
-            foreach (var check in view.FailedChecks) output.WriteLine($"    {check.Id}: {check.Title}. {check.Detail}");
+            output.WriteLine($"  Failed checks of the newest pack ({view.FailedChecks.Count}): fix each and build the pack again, or give");
+            output.WriteLine("  a reason for each when approving and submitting (--accept CHECK=REASON):");
+            foreach (var check in view.FailedChecks) output.WriteLine($"    {check.Title} ({check.Id}): {check.Detail}");
         }
 
         Accepted(output, "The adviser approved the pack with these failed checks", view.AdviserAccepted);

@@ -30,7 +30,7 @@ public static class FailedChecks
             var reason = reasons.TryGetValue(check.Id, out var r) ? r?.Trim() ?? "" : "";
             if (reason.Length == 0)
                 problems.Add(new Problem(PathOf(check.Id), ProblemCode.Conflict,
-                    $"the check \"{check.Title}\" failed in bid pack version {checks!.Version} ({check.Detail}); fix it and build the pack again, or say why you {action} all the same"));
+                    $"the check \"{check.Title}\" failed in bid pack version {checks!.Version}: {check.Detail.TrimEnd('.')}. Say why you {action} all the same, or fix it and build the pack again"));
             else if (reason.Length > MaxReasonLength)
                 problems.Add(new Problem(PathOf(check.Id), ProblemCode.Invalid, $"enter at most {MaxReasonLength:N0} characters for why you accept \"{check.Title}\""));
             else accepted.Add(new AcceptedCheck(check.Id, check.Title, check.Detail, reason));

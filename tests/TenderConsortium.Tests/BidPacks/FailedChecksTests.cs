@@ -26,7 +26,7 @@ public sealed class FailedChecksTests
             Assert.That(refused.Items.Select(p => p.Path), Is.EqualTo(new[] { "checks.deadline", "checks.certifications" }));
             Assert.That(refused.Code, Is.EqualTo(ProblemCode.Conflict));
             Assert.That(refused.Items[1].Message, Does.Contain("\"Certifications valid for the contract\" failed in bid pack version 3")
-                .And.Contain("Govan Family Support SCIO: PVG expired").And.Contain("say why you approve it all the same"));
+                .And.Contain("Govan Family Support SCIO: PVG expired").And.Contain("Say why you approve it all the same, or fix it and build the pack again"));
         });
     }
 

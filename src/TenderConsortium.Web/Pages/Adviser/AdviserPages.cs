@@ -112,11 +112,11 @@ public static partial class AdviserPages
             "changes" => ReviewDecision.ChangesRequested,
             _ => ReviewDecision.Pending,
         };
+        // The reasons offered are those for the failed checks of the version under review, as the page showed them.
+        var version = (await reviews.CurrentAsync(found, http.RequestAborted))?.BidPackVersion ?? 0;
+        var failed = documents.ChecksOf(found, version)?.Checks.Where(c => c.Status == CheckStatus.Fail).ToList() ?? [];
         try
         {
-            // The reasons offered are those for the failed checks of the version under review, as the page showed them.
-            var version = (await reviews.CurrentAsync(found, http.RequestAborted))?.BidPackVersion ?? 0;
-            var failed = documents.ChecksOf(found, version)?.Checks.Where(c => c.Status == CheckStatus.Fail).ToList() ?? [];
             await decide.HandleAsync(new DecideReview(found, Adviser(http), decision, form.Value("decision-summary"),
                 decision == ReviewDecision.Approved ? CheckViews.Reasons(form, failed) : null), http.RequestAborted);
             return PageEndpoints.Done($"/adviser/reviews/{Uri.EscapeDataString(found)}", decision == ReviewDecision.Approved ? "approved" : "changes");
@@ -124,7 +124,7 @@ public static partial class AdviserPages
         catch (ProblemException ex)
         {
             foreach (var p in ex.Items)
-                form.Error(CheckViews.FieldOfProblem(p.Path) ?? (p.Path == "summary" ? "decision-summary" : "decision"), Capitalise(p.Message));
+                form.Error(CheckViews.FieldOfProblem(p.Path) ?? (p.Path == "summary" ? "decision-summary" : "decision"), CheckViews.PageMessage(p, failed));
             return await RenderAsync(http, found, form, StatusCodes.Status400BadRequest);
         }
         catch (BadInputException ex)

@@ -29,16 +29,16 @@ internal static class SubmissionSection
         if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
         var who = LeadContext.Of(http);
+        var failed = Failed(documents.LatestChecks(found));
         try
         {
-            var failed = Failed(documents.LatestChecks(found));
             await submit.HandleAsync(new RecordSubmission(found, form.Value("submission-reference"), who.Actor, who.ConsortiumId, CheckViews.Reasons(form, failed)), http.RequestAborted);
             return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#submission", Done);
         }
         catch (ProblemException ex)
         {
             foreach (var p in ex.Items)
-                form.Error(CheckViews.FieldOfProblem(p.Path) ?? (p.Path == "reference" ? "submission-reference" : "actions"), char.ToUpperInvariant(p.Message[0]) + p.Message[1..]);
+                form.Error(CheckViews.FieldOfProblem(p.Path) ?? (p.Path == "reference" ? "submission-reference" : "actions"), CheckViews.PageMessage(p, failed));
         }
         catch (BadInputException ex)
         {
@@ -53,7 +53,7 @@ internal static class SubmissionSection
         if (bid.Submission is { } submitted)
             return H.Html($"""
                 <h2 class="govuk-heading-m" id="submission">Submission</h2>
-                <p class="govuk-body">Submitted to the buyer on {Words.Date(submitted.At)}{(submitted.Reference is null ? "" : $", reference {submitted.Reference}")}; recorded by {submitted.By}.</p>
+                <p class="govuk-body">Submitted to the buyer on {Words.Date(submitted.At)}{(submitted.Reference is null ? "" : $", reference {submitted.Reference}")}; recorded by {Person(submitted.By)}.</p>
                 {CheckViews.Accepted(submitted.AcceptedChecks, "Failed checks accepted when submitting")}
                 """);
         if (instance?.Bookmarks.Any(b => b.Name == SubmissionSignals.Submitted) != true) return Html.Empty;
@@ -72,6 +72,10 @@ internal static class SubmissionSection
             </form>
             """);
     }
+
+    /// <summary>The journal's actor ("lead:jo@…") as a person reads it: the address, without the role prefix.</summary>
+    private static string Person(string actor) =>
+        actor.IndexOf(':', StringComparison.Ordinal) is var i and > 0 && actor[..i] is "lead" or "adviser" ? actor[(i + 1)..] : actor;
 
     private static List<BidPackCheck> Failed(BidPackChecks? checks) => checks?.Checks.Where(c => c.Status == CheckStatus.Fail).ToList() ?? [];
 }

@@ -1,4 +1,5 @@
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Web.Pages.Shared;
 
@@ -15,6 +16,15 @@ public static class CheckViews
     /// <summary>Maps a problem's path ("checks.certifications") to the reason field it belongs beside, or null.</summary>
     public static string? FieldOfProblem(string path) =>
         path.StartsWith("checks.", StringComparison.Ordinal) ? FieldOf(path["checks.".Length..]) : null;
+
+    /// <summary>
+    /// What a page says beside a reason box: short, as GOV.UK error messages are (the check's findings are shown just
+    /// above it); other problems keep their own words.
+    /// </summary>
+    public static string PageMessage(Problem problem, IReadOnlyList<BidPackCheck> failed) =>
+        problem.Code == ProblemCode.Conflict && failed.FirstOrDefault(c => FailedChecks.PathOf(c.Id) == problem.Path) is { } check
+            ? $"Enter why you accept “{check.Title}”, or fix it and build the pack again"
+            : problem.Message.Length == 0 ? problem.Message : char.ToUpperInvariant(problem.Message[0]) + problem.Message[1..];
 
     /// <summary>The reasons a form carries, by check id, for the failed checks it offered.</summary>
     public static Dictionary<string, string> Reasons(FormState form, IEnumerable<BidPackCheck> failed) =>
