@@ -7,6 +7,9 @@ using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
 using TenderConsortium.Application.Intake.ImportMembers;
 using TenderConsortium.Application.Intake.ImportNotice;
+using TenderConsortium.Application.Reviews;
+using TenderConsortium.Application.Reviews.Comment;
+using TenderConsortium.Application.Reviews.Decide;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -27,6 +30,9 @@ public static class ApplicationServices
         services.AddSingleton<RecordOutcomeHandler>();
         services.AddSingleton(sp => new ImportNoticeHandler(connectionString, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new ImportMembersHandler(connectionString, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<PendingReviews>();
+        services.AddSingleton<CommentOnReviewHandler>();
+        services.AddSingleton<DecideReviewHandler>();
         return services;
     }
 }

@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Common;
+
 namespace TenderConsortium.Application.Bids;
 
 /// <summary>
@@ -27,4 +32,26 @@ public sealed class BidDocuments(string documentsRoot)
         .Select(f => f.StartsWith("bid-pack-v", StringComparison.Ordinal) && f.EndsWith(".docx", StringComparison.Ordinal)
             && int.TryParse(f["bid-pack-v".Length..^".docx".Length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0)
         .DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// The automatic checks saved beside pack version <paramref name="version"/> (checks-vN.json), or null when that
+    /// version has none (no pack yet, or a file that cannot be read: then there is nothing to hold the bid to).
+    /// </summary>
+    public BidPackChecks? ChecksOf(string opportunityId, int version)
+    {
+        if (version <= 0 || Path.GetFileName(opportunityId) != opportunityId) return null;
+        var path = Path.Combine(FolderOf(opportunityId), string.Create(CultureInfo.InvariantCulture, $"checks-v{version}.json"));
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<BidPackChecks>(File.ReadAllBytes(path), DomainJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The checks of the newest pack: what a submission is held to.</summary>
+    public BidPackChecks? LatestChecks(string opportunityId) => ChecksOf(opportunityId, LatestPackVersion(opportunityId));
 }

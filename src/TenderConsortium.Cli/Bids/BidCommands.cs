@@ -43,10 +43,13 @@ public static class BidCommands
     {
         var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
         var reference = new Option<string?>("--reference") { Description = "The buyer's portal reference of the submission" };
-        var command = NodeOptions.Command("submitted", "Record that the bid was submitted to the buyer; all members are told", out var node, opportunity, reference);
+        var accept = AcceptOption.Create();
+        var command = NodeOptions.Command("submitted", "Record that the bid was submitted to the buyer; all members are told. Refused while a check of the pack fails, unless --accept gives why for each",
+            out var node, opportunity, reference, accept);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(parse.GetValue(opportunity)!, parse.GetValue(reference), NodeOptions.Actor), ct);
+            await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(parse.GetValue(opportunity)!, parse.GetValue(reference), NodeOptions.Actor,
+                AcceptedChecks: AcceptOption.Parse(parse.GetValue(accept))), ct);
             Console.WriteLine("Submission recorded; members are told.");
             return CliExit.Ok;
         }, ct)));

@@ -36,11 +36,30 @@ internal static class BidViewText
             if (step.Detail is { } detail) output.WriteLine($"  {"",-18} {detail}");
         }
 
+        if (view.FailedChecks.Count > 0 && view.Submission is null)
+        {
+            output.WriteLine();
+            output.WriteLine($"  Failed checks of the newest pack ({view.FailedChecks.Count}): fix each and build the pack again, or give");
+            output.WriteLine("  a reason for each when approving and submitting (--accept CHECK=REASON):");
+            foreach (var check in view.FailedChecks) output.WriteLine($"    {check.Title} ({check.Id}): {check.Detail}");
+        }
+
+        Accepted(output, "The adviser approved the pack with these failed checks", view.AdviserAccepted);
+        if (view.Submission is { } submission) Accepted(output, "Submitted with these failed checks", submission.AcceptedChecks);
+
         if (view.Documents.Count > 0)
         {
             output.WriteLine();
             output.WriteLine("  Documents:");
             foreach (var document in view.Documents) output.WriteLine($"    {document}");
         }
+    }
+
+    private static void Accepted(TextWriter output, string heading, IReadOnlyList<Core.BidPacks.AcceptedCheck> accepted)
+    {
+        if (accepted.Count == 0) return;
+        output.WriteLine();
+        output.WriteLine($"  {heading}:");
+        foreach (var check in accepted) output.WriteLine($"    {check.Title} ({check.Check}). Why: {check.Reason}");
     }
 }

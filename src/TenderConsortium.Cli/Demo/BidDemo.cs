@@ -5,12 +5,15 @@ using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Reviews.Comment;
+using TenderConsortium.Application.Reviews.Decide;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Notifications;
@@ -137,14 +140,16 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
                     await ReviewAsync(ct);
                     return true;
                 case "revision":
+                    await ReviseAsync(ct);
                     await _runtime.ResumeAsync(id, "revision", bookmark.Key, new JsonObject { ["next"] = "assembly" }, "demo-revision", LeadEmail, ct);
-                    output.WriteLine("  lead: pack revised as the adviser asked; assemble it again");
+                    output.WriteLine("  lead: assemble the pack again");
                     return true;
                 case "shortlist":
                     await _runtime.ResumeAsync(id, "shortlist", bookmark.Key, new JsonObject { ["decision"] = "confirm" }, "demo-shortlist", LeadEmail, ct);
                     return true;
                 case SubmissionSignals.Submitted:
-                    await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(_opportunityId, "PCS-DEMO-0001", LeadEmail), ct);
+                    var stillFailing = Accepting(services.GetRequiredService<BidDocuments>().LatestChecks(_opportunityId), "lead");
+                    await services.GetRequiredService<RecordSubmissionHandler>().HandleAsync(new RecordSubmission(_opportunityId, "PCS-DEMO-0001", LeadEmail, AcceptedChecks: stillFailing), ct);
                     output.WriteLine("  lead: bid submitted on Public Contracts Scotland (reference PCS-DEMO-0001)");
                     return true;
                 case SubmissionSignals.Outcome:
@@ -215,18 +220,46 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
 
     private async Task ReviewAsync(CancellationToken ct)
     {
-        var reviews = services.GetRequiredService<ReviewService>();
-        var review = (await reviews.CurrentAsync(_opportunityId, ct))!;
+        var review = (await services.GetRequiredService<ReviewService>().CurrentAsync(_opportunityId, ct))!;
+        var decide = services.GetRequiredService<DecideReviewHandler>();
         if (review.Round == 1)
         {
-            await reviews.CommentAsync(_opportunityId, AdviserEmail, "Social value", "Say how the three peer recovery posts will be recruited locally.", ct);
-            await reviews.DecideAsync(_opportunityId, AdviserEmail, ReviewDecision.ChangesRequested, "Strengthen the social value section, then send it back.", ct);
-            output.WriteLine("  adviser requests changes (social value section)");
+            await services.GetRequiredService<CommentOnReviewHandler>().HandleAsync(new CommentOnReview(_opportunityId, AdviserEmail, "Member capability and evidence",
+                "Say how Clyde Recovery Community recruits its three peer recovery workers locally."), ct);
+            await decide.HandleAsync(new DecideReview(_opportunityId, AdviserEmail, ReviewDecision.ChangesRequested,
+                "Strengthen the member capability section, then send it back.", null), ct);
+            output.WriteLine("  adviser requests changes (member capability section)");
             return;
         }
 
-        await reviews.DecideAsync(_opportunityId, AdviserEmail, ReviewDecision.Approved, "Clear and well evidenced.", ct);
+        var accepted = Accepting(services.GetRequiredService<BidDocuments>().ChecksOf(_opportunityId, review.BidPackVersion), "adviser");
+        await decide.HandleAsync(new DecideReview(_opportunityId, AdviserEmail, ReviewDecision.Approved, "Clear and well evidenced.", accepted), ct);
         output.WriteLine($"  adviser approves review round {review.Round}");
+    }
+
+    /// <summary>
+    /// The change the adviser asked for: the lead records in the member registry how Clyde Recovery Community recruits
+    /// its peer workers (an import of its one updated row), so the next pack version's capability section differs.
+    /// </summary>
+    private async Task ReviseAsync(CancellationToken ct)
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(SampleFiles.Folder(), "members", "sample-consortium.csv"), ct);
+        var clyde = lines.Single(l => l.StartsWith("Clyde Recovery Community SCIO,", StringComparison.Ordinal));
+        var updated = clyde[..clyde.LastIndexOf('"')] + " Its peer recovery workers are recruited locally, from the people its Glasgow recovery cafés support, and trained on a paid 12-week programme.\"";
+        using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines[0] + "\n" + updated + "\n"));
+        await new MemberImporter(location.ConnectionString).ImportAsync(csv, "clyde-recovery-update.csv", cancellationToken: ct);
+        output.WriteLine("  lead: Clyde Recovery Community's capability statement now says how its peer workers are recruited");
+    }
+
+    /// <summary>
+    /// The checks still failing when the demo's people decide, each accepted with a reason that says why: on sample
+    /// data, a check that fails (say a deadline already passed) is shown, not hidden, and the decision records it.
+    /// </summary>
+    private Dictionary<string, string> Accepting(BidPackChecks? checks, string who)
+    {
+        var failed = checks?.Checks.Where(c => c.Status == CheckStatus.Fail).ToList() ?? [];
+        foreach (var check in failed) output.WriteLine($"  {who} accepts the failed check \"{check.Title}\": {check.Detail}");
+        return failed.ToDictionary(c => c.Id, c => $"Demo on sample data: accepted so the demo can show the later steps. A real bid fixes it first. {CheckRemedies.WhereToFix(c.Id)}");
     }
 
     /// <summary>The member's link as it reads it: from the invitation email the outbox holds for it.</summary>

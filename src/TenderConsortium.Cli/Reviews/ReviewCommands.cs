@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using TenderConsortium.Application.Reviews.Comment;
+using TenderConsortium.Application.Reviews.Decide;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Reviews;
 
@@ -51,8 +53,8 @@ public static class ReviewCommands
         var command = NodeOptions.Command("comment", "Comment on a section of the bid pack", out var node, opportunity, section, text, adviser);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            var review = await services.GetRequiredService<ReviewService>().CommentAsync(parse.GetValue(opportunity)!, parse.GetValue(adviser)!,
-                parse.GetValue(section)!, parse.GetValue(text)!, ct);
+            var review = await services.GetRequiredService<CommentOnReviewHandler>().HandleAsync(
+                new CommentOnReview(parse.GetValue(opportunity)!, parse.GetValue(adviser)!, parse.GetValue(section)!, parse.GetValue(text)!), ct);
             Console.WriteLine($"Comment added ({review.Comments.Count} on this review).");
             return CliExit.Ok;
         }, ct)));
@@ -64,12 +66,18 @@ public static class ReviewCommands
         var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
         var summary = new Option<string?>("--summary") { Description = "What the lead should know or change" };
         var adviser = Adviser();
-        var command = NodeOptions.Command(name, description, out var node, opportunity, summary, adviser);
+        var accept = AcceptOption.Create();
+        var command = decision == ReviewDecision.Approved
+            ? NodeOptions.Command(name, description + ". Refused while a check of the pack fails, unless --accept gives why for each", out var node, opportunity, summary, adviser, accept)
+            : NodeOptions.Command(name, description, out node, opportunity, summary, adviser);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            var review = await services.GetRequiredService<ReviewService>().DecideAsync(parse.GetValue(opportunity)!, parse.GetValue(adviser)!, decision,
-                parse.GetValue(summary), ct);
+            var reasons = decision == ReviewDecision.Approved ? AcceptOption.Parse(parse.GetValue(accept)) : null;
+            var review = await services.GetRequiredService<DecideReviewHandler>().HandleAsync(
+                new DecideReview(parse.GetValue(opportunity)!, parse.GetValue(adviser)!, decision, parse.GetValue(summary), reasons), ct);
             Console.WriteLine($"Review round {review.Round}: {(review.Decision == ReviewDecision.Approved ? "approved" : "changes requested")}; the lead is told.");
+            foreach (var accepted in review.AcceptedChecks ?? [])
+                Console.WriteLine($"  accepted although it failed: {accepted.Title} ({accepted.Check}): {accepted.Reason}");
             return CliExit.Ok;
         }, ct)));
         return command;

@@ -8,9 +8,13 @@ namespace TenderConsortium.Core.BidPacks;
 /// </summary>
 public sealed record ContractTerm(DateOnly? Start, DateOnly? End, decimal? Years)
 {
+    /// <summary>The period the term is read from: the tender's, else the first lot's that gives one.</summary>
+    public static ContractPeriod? PeriodOf(Opportunity opportunity) =>
+        opportunity.ContractPeriod ?? opportunity.Lots.Select(l => l.ContractPeriod).FirstOrDefault(p => p is not null);
+
     public static ContractTerm Of(Opportunity opportunity)
     {
-        var period = opportunity.ContractPeriod ?? opportunity.Lots.Select(l => l.ContractPeriod).FirstOrDefault(p => p is not null);
+        var period = PeriodOf(opportunity);
         if (period is null) return new ContractTerm(null, null, null);
         DateOnly? start = period.Start is { } s ? DateOnly.FromDateTime(s.UtcDateTime) : null;
         DateOnly? end = period.End is { } e ? DateOnly.FromDateTime(e.UtcDateTime) : null;

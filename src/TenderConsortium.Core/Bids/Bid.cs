@@ -1,3 +1,4 @@
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Workflow;
 
@@ -128,13 +129,16 @@ public sealed class Bid
         _subcontracts.Clear();
     }
 
-    /// <summary>The lead says the bid went to the buyer. Recording it twice is refused: the first record stands.</summary>
-    public void RecordSubmission(string? reference, DateTimeOffset at, string by)
+    /// <summary>
+    /// The lead says the bid went to the buyer, with the failed checks it accepted (each with its reason). Recording it
+    /// twice is refused: the first record stands.
+    /// </summary>
+    public void RecordSubmission(string? reference, DateTimeOffset at, string by, IReadOnlyList<AcceptedCheck>? acceptedChecks = null)
     {
         if (Submission is not null)
             throw new ProblemException("submission", ProblemCode.Conflict, $"the submission was already recorded on {JournalTime.Of(Submission.At)} by {Submission.By}");
         if (reference?.Length > 200) throw new ProblemException("reference", ProblemCode.Invalid, "enter at most 200 characters");
-        Submission = new BidSubmission(string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), at, by);
+        Submission = new BidSubmission(string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), at, by) { AcceptedChecks = acceptedChecks ?? [] };
     }
 
     /// <summary>The buyer's decision: every lot of the opportunity is either awarded or not. Only after the submission, and once.</summary>

@@ -96,12 +96,14 @@ public static class EmailSampleModels
             ("opportunity", Opportunity(links)),
             ("documents", Documents()),
             ("reviewDeadline", At(18, 17)),
+            ("unchanged", null),
             ("link", links.Opportunity("opp-1"))),
         EmailTemplateNames.BidPackReadyAdviser => M(
             ("adviser", M(("name", "Morag Campbell"))),
             ("opportunity", Opportunity(links)),
             ("documents", Documents()),
             ("reviewDeadline", At(18, 17)),
+            ("unchanged", "Version 2 changes nothing in the bid pack since version 1: every section reads the same."),
             ("link", links.Review("opp-1"))),
         EmailTemplateNames.ChangesRequestedLead => M(
             ("opportunity", Opportunity(links)),

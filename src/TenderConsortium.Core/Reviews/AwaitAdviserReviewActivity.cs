@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
@@ -36,6 +39,7 @@ public sealed class AwaitAdviserReviewActivity : IActivity
             [
                 new PayloadField("decision", "string", true, ["approve", "changes"]),
                 new PayloadField("summary", "string", false, null),
+                new PayloadField("acceptedChecks", "array", false, null),
             ])),
         ],
     };
@@ -62,13 +66,17 @@ public sealed class AwaitAdviserReviewActivity : IActivity
             if (pack?[key] is JsonValue file && file.TryGetValue<string>(out var path)) documents.Add(EmailModels.Model(("name", Path.GetFileName(path))));
         }
 
+        // AssembleBidPack names the earlier version this one is the same as, when it changes nothing in the pack.
+        var unchanged = pack?["changesNothingSince"] is JsonValue same && same.TryGetValue<int>(out var since)
+            ? $"Version {version} changes nothing in the bid pack since version {since}: every section reads the same."
+            : null;
         var links = context.Service<PublicLinks>();
         context.Notify("bidpack-ready.adviser", $"r{round}", settings.AdviserEmails, EmailModels.Model(
             ("adviser", EmailModels.Model(("name", "P4P adviser"))), ("opportunity", opportunity), ("documents", documents),
-            ("reviewDeadline", due), ("link", links.Review(opportunityId))));
+            ("reviewDeadline", due), ("unchanged", unchanged), ("link", links.Review(opportunityId))));
         context.Notify("bidpack-ready.lead", $"r{round}", settings.LeadEmails, EmailModels.Model(
-            ("opportunity", opportunity), ("documents", documents), ("reviewDeadline", due), ("link", links.Opportunity(opportunityId))));
-        context.Journal(JournalKinds.Note, $"review round {round} of bid pack v{version} opened; due {JournalTime.Of(due)}");
+            ("opportunity", opportunity), ("documents", documents), ("reviewDeadline", due), ("unchanged", unchanged), ("link", links.Opportunity(opportunityId))));
+        context.Journal(JournalKinds.Note, $"review round {round} of bid pack v{version} opened; due {JournalTime.Of(due)}" + (unchanged is null ? "" : $". {unchanged}"));
         return ActivityResult.Suspend;
     }
 
@@ -92,20 +100,25 @@ public sealed class AwaitAdviserReviewActivity : IActivity
         var approve = input.Payload?["decision"]?.GetValue<string>() == "approve";
         var summary = input.Payload?["summary"]?.GetValue<string>();
         var adviser = input.Actor ?? "adviser";
+        // The pack's failed checks the adviser approved it with, each with a reason (the use case refused it without).
+        var accepted = approve ? input.Payload?["acceptedChecks"]?.Deserialize<List<AcceptedCheck>>(DomainJson.Options) ?? [] : [];
         var decided = review with
         {
             Decision = approve ? ReviewDecision.Approved : ReviewDecision.ChangesRequested,
             DecidedBy = adviser,
             DecidedAt = context.Now,
             Summary = summary,
+            AcceptedChecks = accepted,
         };
         await store.SaveAsync(decided);
         var comments = decided.Comments.Select(c => EmailModels.Model(("text", $"{c.Section}: {c.Text}"))).ToList();
         if (!string.IsNullOrWhiteSpace(summary)) comments.Insert(0, EmailModels.Model(("text", summary)));
+        comments.AddRange(accepted.Select(a => EmailModels.Model(("text", $"Accepted although the check failed: {a.Title}. Why: {a.Reason}"))));
         context.Notify(approve ? "review-approved.lead" : "changes-requested.lead", $"r{review.Round}", settings.LeadEmails, EmailModels.Model(
             ("opportunity", opportunity), ("adviser", EmailModels.Model(("name", adviser))), ("comments", comments), ("link", link)));
         context.Journal(JournalKinds.Note, $"review round {review.Round}: {(approve ? "approved" : "changes requested")} by {adviser}" +
-                                           (string.IsNullOrWhiteSpace(summary) ? "" : $": {summary}"));
+                                           (string.IsNullOrWhiteSpace(summary) ? "" : $": {summary}") +
+                                           (accepted.Count == 0 ? "" : $"; failed checks accepted: {string.Join("; ", accepted.Select(a => $"{a.Title} ({a.Reason})"))}"));
         return ActivityResult.Complete(approve ? Approved : ChangesRequested);
     }
 }

@@ -1,8 +1,11 @@
+using TenderConsortium.Core.BidPacks;
+
 namespace TenderConsortium.Core.Reviews;
 
 /// <summary>
 /// One review round of an opportunity's bid pack: which pack version the adviser looks at, the comments so far and
-/// the decision. "Changes requested" sends the bid back; the next pack version gets the next round.
+/// the decision. "Changes requested" sends the bid back; the next pack version gets the next round. An approval
+/// records the pack's failed checks it accepted, each with the adviser's reason.
 /// </summary>
 public sealed record Review(
     string OpportunityId,
@@ -14,4 +17,5 @@ public sealed record Review(
     DateTimeOffset? DueAt = null,
     string? DecidedBy = null,
     DateTimeOffset? DecidedAt = null,
-    string? Summary = null);
+    string? Summary = null,
+    IReadOnlyList<AcceptedCheck>? AcceptedChecks = null);

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Core.Workflow;
@@ -29,7 +32,7 @@ public sealed class AwaitSubmissionActivity : IActivity
         Waits = true,
         Bookmarks = _ =>
         [
-            new BookmarkDeclaration(SubmissionSignals.Submitted, null, new PayloadSchema([new PayloadField("reference", "string", false, null)])),
+            new BookmarkDeclaration(SubmissionSignals.Submitted, null, new PayloadSchema([new PayloadField("reference", "string", false, null), new PayloadField("acceptedChecks", "array", false, null)])),
         ],
     };
 
@@ -56,7 +59,9 @@ public sealed class AwaitSubmissionActivity : IActivity
         }
 
         var reference = input.Payload?["reference"]?.GetValue<string>();
-        await BidUpdates.ApplyAsync(context, opportunityId, bid => bid.RecordSubmission(reference, context.Now, input.Actor ?? "the lead"));
+        // The failed checks the lead accepted, each with its reason (the use case refused the submission without them).
+        var accepted = input.Payload?["acceptedChecks"]?.Deserialize<List<AcceptedCheck>>(DomainJson.Options) ?? [];
+        await BidUpdates.ApplyAsync(context, opportunityId, bid => bid.RecordSubmission(reference, context.Now, input.Actor ?? "the lead", accepted));
         foreach (var (member, shares, link) in await BidMembers.LoadAsync(context, opportunityId))
         {
             context.Notify("submitted.member", member.MemberId, [member.Email], EmailModels.Model(
@@ -73,8 +78,10 @@ public sealed class AwaitSubmissionActivity : IActivity
             ["submittedAt"] = context.Now.ToString("O"),
             ["by"] = input.Actor,
             ["reference"] = reference,
+            ["acceptedChecks"] = input.Payload?["acceptedChecks"]?.DeepClone(),
         });
-        context.Journal(JournalKinds.Note, $"bid submitted, recorded by {input.Actor ?? "the lead"}" + (reference is null ? "" : $" (reference {reference})"));
+        context.Journal(JournalKinds.Note, $"bid submitted, recorded by {input.Actor ?? "the lead"}" + (reference is null ? "" : $" (reference {reference})")
+                                           + (accepted.Count == 0 ? "" : $"; failed checks accepted: {string.Join("; ", accepted.Select(a => $"{a.Title} ({a.Reason})"))}"));
         return ActivityResult.Done;
     }
 }

@@ -41,6 +41,10 @@ public sealed class AssembleBidPackActivity : IActivity
         var version = services.Documents.ReserveVersion(input.OpportunityId, $"{context.InstanceId:N}/{context.Node.Id}/{context.Occurrence}");
         var files = services.Assembler.Assemble(input, version);
         var written = services.Documents.WritePack(input.OpportunityId, version, files);
+        // A revision that changes nothing (say after "changes requested") is named, so neither the adviser nor the lead
+        // takes it for the change asked for.
+        var changes = Revisions.PackRevisions.SincePrevious(written.Folder, version);
+        var sameAs = changes is { ChangesNothing: true } ? changes.FromVersion : (int?)null;
         context.SetVariable(output, new JsonObject
         {
             ["version"] = version,
@@ -48,6 +52,7 @@ public sealed class AssembleBidPackActivity : IActivity
             ["pricing"] = written.Pricing,
             ["checks"] = written.Checks,
             ["overall"] = files.Checks.Overall.ToString().ToLowerInvariant(),
+            ["changesNothingSince"] = sameAs,
             ["results"] = new JsonArray(files.Checks.Checks.Select(c => (JsonNode)new JsonObject
             {
                 ["id"] = c.Id,
@@ -55,7 +60,8 @@ public sealed class AssembleBidPackActivity : IActivity
                 ["detail"] = c.Detail,
             }).ToArray()),
         });
-        context.Journal(JournalKinds.Note, $"bid pack v{version}: {string.Join(", ", files.Checks.Checks.Select(c => $"{c.Id} {c.Status.ToString().ToLowerInvariant()}"))}");
+        context.Journal(JournalKinds.Note, $"bid pack v{version}: {string.Join(", ", files.Checks.Checks.Select(c => $"{c.Id} {c.Status.ToString().ToLowerInvariant()}"))}"
+                                           + (sameAs is { } same ? $"; it changes nothing in the pack since v{same}" : ""));
         return ActivityResult.Done;
     }
 }

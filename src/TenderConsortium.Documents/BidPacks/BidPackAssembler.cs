@@ -37,7 +37,8 @@ public sealed class BidPackAssembler(TemplateSet templates, IMapper mapper)
                 Currency = facts.Pricing.Currency,
                 Date = Format.Day(input.AsOf),
                 Note = "Amount = ROUND(volume × unit price, 2) for each member; each lot's management fee = ROUND(members' prices × the fee rate above, 2); "
-                       + "lot price = members' prices + fee; the totals add the lot rows. Volumes and prices are as each member declared.",
+                       + "lot price = members' prices + fee; the totals add the lot rows. Volumes and prices are as each member declared. "
+                       + BidPackModelBuilder.PriceBasis(facts),
             },
         };
         var pricing = PricingWorkbook.Render(templates.Pricing, pricingModel, facts.Pricing, stamp, $"Pricing schedule: {input.Opportunity.Title}", author);

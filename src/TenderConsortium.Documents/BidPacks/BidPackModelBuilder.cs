@@ -107,16 +107,27 @@ public sealed class BidPackModelBuilder(IMapper mapper)
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
-    /// <summary>Whether the prices are for the whole contract or a year, said in the pack and the schedule.</summary>
+    /// <summary>
+    /// Whether the prices are for the whole contract or a year, said in the pack and the schedule, and what it rests on:
+    /// the volumes are the lots' demand over the contract, whose length is the notice's contract period, and the
+    /// notice's estimated value is for the whole contract, so the total and the estimate compare like for like.
+    /// </summary>
     public static string PriceBasis(BidPackFacts facts)
     {
-        var term = ContractTerm.Of(facts.Input.Opportunity);
-        var currency = facts.Pricing.Currency;
+        var opportunity = facts.Input.Opportunity;
+        var term = ContractTerm.Of(opportunity);
+        var estimate = opportunity.Value is { Amount: > 0 } value
+            ? $" The buyer's estimate ({Format.Money(value)}) is the notice's value for the whole contract, so the total compares with it like for like."
+            : "";
         if (term.Years is not { } years)
-            return "Prices are for the whole volume allocated, which is the whole contract; the notice gives no contract length to state a price per year.";
+            return "Prices are for the whole volume allocated, which is the whole contract; the notice gives no contract length to state a price per year." + estimate;
         var perYear = PricingSchedule.Round(facts.Pricing.Total / years);
-        return string.Create(Invariant, $"Prices are for the whole contract ({years:0.##} years, the volumes allocated for its whole length), not per year; per year that is about {Format.Money(perYear, currency)}.");
+        return string.Create(Invariant, $"Prices are for the whole contract ({years:0.##} years, the volumes allocated for its whole length), not per year; per year that is about {Format.Money(perYear, facts.Pricing.Currency)}. ")
+               + $"The length is the notice's contract period: {Unbracketed(Format.Period(ContractTerm.PeriodOf(opportunity)))}.{estimate}";
     }
+
+    /// <summary>"(1,080 days)" alone reads as "1,080 days" inside a sentence.</summary>
+    private static string Unbracketed(string period) => period.StartsWith('(') && period.EndsWith(')') ? period[1..^1] : period;
 
     private static LotView Lot(BidPackFacts facts, string lotId)
     {
@@ -148,7 +159,10 @@ public sealed class BidPackModelBuilder(IMapper mapper)
                     Areas = declared is null || declared.Areas.Count == 0 ? Format.Places(input.Member(share.MemberId)?.Member.ServiceAreas ?? []) : Format.Places(declared.Areas),
                     From = declared is null ? "to be agreed" : Format.Day(declared.EarliestStart),
                     Staff = declared is null ? "-" : $"{declared.Staff} staff" + (declared.KeyRoles.Count == 0 ? "" : "; " + string.Join(", ", declared.KeyRoles)),
-                    Why = share.OverrideReason is null ? share.Explanation : $"{share.Explanation} (set by the lead: {share.OverrideReason})",
+                    // The solver's sentence already names the lead's reason for a share it set; it is said once.
+                    Why = share.OverrideReason is null || share.Explanation.Contains(share.OverrideReason, StringComparison.Ordinal)
+                        ? share.Explanation
+                        : $"{share.Explanation} (set by the lead: {share.OverrideReason})",
                 };
             }).ToList(),
         };

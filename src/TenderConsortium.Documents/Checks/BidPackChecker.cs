@@ -99,7 +99,16 @@ public static partial class BidPackChecker
         var ratio = facts.Pricing.Total / compared;
         var detail = string.Create(Invariant, $"total {Format.Money(facts.Pricing.Total, facts.Pricing.Currency)} is {ratio * 100:0}% of the buyer's estimate of {Format.Money(compared, estimate.Currency)}. {basis}");
         if (ratio > 1.10m) return new BidPackCheck("price-sanity", title, CheckStatus.Fail, $"{detail} Above 110%: likely over the buyer's budget; check volumes and the price basis.");
-        if (ratio < 0.50m) return new BidPackCheck("price-sanity", title, CheckStatus.Fail, $"{detail} Below 50%: the buyer may treat it as abnormally low; check that volumes cover the whole contract.");
+        if (ratio < 0.50m)
+        {
+            // A total near the estimate for one year suggests volumes for a year were entered where the contract's were meant.
+            var years = ContractTerm.Of(facts.Input.Opportunity).Years;
+            var yearly = years is > 1.2m ? facts.Pricing.Total / (compared / years.Value) : 0;
+            var hint = yearly is >= 0.5m and <= 1.1m
+                ? string.Create(Invariant, $" It is {yearly * 100:0}% of the estimate for one year ({Format.Money(PricingSchedule.Round(compared / years!.Value), estimate.Currency)}): the volumes may be for a year, not the whole contract.")
+                : "";
+            return new BidPackCheck("price-sanity", title, CheckStatus.Fail, $"{detail} Below 50%: the buyer may treat it as abnormally low; check that volumes cover the whole contract.{hint}");
+        }
         return new BidPackCheck("price-sanity", title, CheckStatus.Pass, detail);
     }
 

@@ -33,6 +33,9 @@ public sealed class BidRecord
 
     public string? SubmittedBy { get; set; }
 
+    /// <summary>The failed checks the lead accepted when recording the submission, with reasons, as JSON; null when none.</summary>
+    public string? SubmissionAcceptedChecks { get; set; }
+
     /// <summary>Incremented by every save; a save that finds another value lost a race and is refused.</summary>
     public long Concurrency { get; set; }
 

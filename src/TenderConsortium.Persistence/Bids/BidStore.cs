@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Persistence.Common;
@@ -129,17 +131,24 @@ public sealed class BidStore(string connectionString) : IBidStore
         row.SubmissionReference = bid.Submission?.Reference;
         row.SubmittedAt = bid.Submission?.At.UtcTicks;
         row.SubmittedBy = bid.Submission?.By;
+        row.SubmissionAcceptedChecks = bid.Submission is { AcceptedChecks.Count: > 0 } submitted
+            ? JsonSerializer.Serialize(submitted.AcceptedChecks, DomainJson.Options) : null;
         row.Concurrency = bid.Concurrency + 1;
     }
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static IReadOnlyList<AcceptedCheck> AcceptedChecks(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<AcceptedCheck>>(json, DomainJson.Options) ?? [];
 
     private static Bid ToBid(BidRecord row) => Bid.Restore(
         row.Id, row.OpportunityId, row.ConsortiumId, row.Version, row.WorkflowId, row.InstanceId, row.LeadEmail,
         row.DeclarationDeadline is { } d ? At(d) : null,
         row.TenderDeadline is { } t ? At(t) : null,
         At(row.StartedAt), row.StartedBy, row.StartRequest,
-        row.SubmittedAt is { } s ? new BidSubmission(row.SubmissionReference, At(s), row.SubmittedBy ?? "") : null,
+        row.SubmittedAt is { } s
+            ? new BidSubmission(row.SubmissionReference, At(s), row.SubmittedBy ?? "") { AcceptedChecks = AcceptedChecks(row.SubmissionAcceptedChecks) }
+            : null,
         row.Outcomes.OrderBy(o => o.LotId, StringComparer.Ordinal).Select(o => new LotOutcome(o.LotId, o.Awarded, At(o.RecordedAt), o.RecordedBy)),
         row.Subcontracts.OrderBy(s => s.MemberName, StringComparer.Ordinal)
             .Select(s => new BidSubcontract(s.MemberId, s.MemberName, s.LotIds.Split(',', StringSplitOptions.RemoveEmptyEntries), MinorUnits.ToAmount(s.ValueMinor) ?? 0,

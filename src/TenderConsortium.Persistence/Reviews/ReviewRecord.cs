@@ -22,4 +22,7 @@ public sealed class ReviewRecord
     public long? DecidedAt { get; set; }
 
     public string? Summary { get; set; }
+
+    /// <summary>The failed checks the adviser accepted when approving, with reasons, as JSON; null when none.</summary>
+    public string? AcceptedChecks { get; set; }
 }

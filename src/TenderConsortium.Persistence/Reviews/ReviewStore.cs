@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Reviews;
 
@@ -26,6 +27,7 @@ public sealed class ReviewStore(string connectionString) : IReviewStore
         row.DecidedBy = review.DecidedBy;
         row.DecidedAt = review.DecidedAt?.UtcTicks;
         row.Summary = review.Summary;
+        row.AcceptedChecks = review.AcceptedChecks is { Count: > 0 } accepted ? JsonSerializer.Serialize(accepted, DomainJson.Options) : null;
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
@@ -57,5 +59,6 @@ public sealed class ReviewStore(string connectionString) : IReviewStore
         row.DueAt is { } due ? At(due) : null,
         row.DecidedBy,
         row.DecidedAt is { } decided ? At(decided) : null,
-        row.Summary);
+        row.Summary,
+        row.AcceptedChecks is null ? [] : JsonSerializer.Deserialize<List<AcceptedCheck>>(row.AcceptedChecks, DomainJson.Options) ?? []);
 }

@@ -36,6 +36,27 @@ public static class ApiBody
         return node.GetValue<string>(); // lone surrogates were refused when the body was read
     }
 
+    /// <summary>
+    /// <c>"acceptedChecks": {"deadline": "why", …}</c>: a reason per failed check of the pack, by check id, for an
+    /// approval or a submission that goes ahead although checks failed. Absent means none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? AcceptedChecks(JsonObject body)
+    {
+        const string field = "acceptedChecks";
+        if (body[field] is null) return null;
+        if (body[field] is not JsonObject reasons)
+            throw new ProblemException(field, ProblemCode.Invalid, "expected an object of reasons by check id, like {\"deadline\": \"the buyer extended the deadline\"}");
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (check, reason) in reasons)
+        {
+            if (reason?.GetValueKind() != JsonValueKind.String)
+                throw new ProblemException($"{field}.{check}", ProblemCode.Invalid, "expected the reason as text");
+            result[check] = reason.GetValue<string>();
+        }
+
+        return result;
+    }
+
     /// <summary>The body as text, at most the JSON limit (beyond it a 413, like the limit middleware's); bytes that are not UTF-8 are a 400 naming their place.</summary>
     public static async Task<string> ReadTextAsync(HttpContext http)
     {

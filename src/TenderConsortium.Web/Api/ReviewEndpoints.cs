@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Application.Reviews.Comment;
+using TenderConsortium.Application.Reviews.Decide;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Web.Intake;
@@ -48,30 +50,31 @@ public static class ReviewEndpoints
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Reviews").WithSummary("The current review round of the opportunity's bid pack, with comments and decision");
 
-        app.MapPost("/api/opportunities/{id}/review/comments", (string id, HttpContext http, ReviewService reviews) => ApiGuard.RunAsync(async () =>
+        app.MapPost("/api/opportunities/{id}/review/comments", (string id, HttpContext http, CommentOnReviewHandler comment) => ApiGuard.RunAsync(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, "{\"section\": \"Social value\", \"text\": \"…\"}");
-                var review = await reviews.CommentAsync(id, http.Caller().Email, ApiBody.String(body, "section", false) ?? "", ApiBody.String(body, "text", false) ?? "",
-                    http.RequestAborted);
+                var review = await comment.HandleAsync(new CommentOnReview(id, http.Caller().Email, ApiBody.String(body, "section", false) ?? "",
+                    ApiBody.String(body, "text", false) ?? ""), http.RequestAborted);
                 return Results.Json(review, DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Adviser).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Reviews").WithSummary("Add an adviser's comment on a section of the bid pack");
 
-        app.MapPost("/api/opportunities/{id}/review/decision", (string id, HttpContext http, ReviewService reviews) => ApiGuard.RunAsync(async () =>
+        app.MapPost("/api/opportunities/{id}/review/decision", (string id, HttpContext http, DecideReviewHandler decide) => ApiGuard.RunAsync(async () =>
             {
-                var body = await ApiBody.ReadObjectAsync(http, "{\"decision\": \"approve\"} or {\"decision\": \"changes\", \"summary\": \"…\"}");
+                var body = await ApiBody.ReadObjectAsync(http, "{\"decision\": \"approve\", \"acceptedChecks\": {\"deadline\": \"why\"}} or {\"decision\": \"changes\", \"summary\": \"…\"}");
                 var decision = ApiBody.String(body, "decision", true) switch
                 {
                     "approve" => ReviewDecision.Approved,
                     "changes" => ReviewDecision.ChangesRequested,
-                    _ => throw new BadInputException("decision: expected \"approve\" or \"changes\""),
+                    _ => throw new ProblemException("decision", ProblemCode.Invalid, "expected \"approve\" or \"changes\""),
                 };
-                var review = await reviews.DecideAsync(id, http.Caller().Email, decision, ApiBody.String(body, "summary", false), http.RequestAborted);
+                var review = await decide.HandleAsync(new DecideReview(id, http.Caller().Email, decision, ApiBody.String(body, "summary", false), ApiBody.AcceptedChecks(body)),
+                    http.RequestAborted);
                 return Results.Json(review, DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Adviser).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
-            .WithTags("Reviews").WithSummary("Approve the bid pack or request changes (resumes the bid's workflow)");
+            .WithTags("Reviews").WithSummary("Approve the bid pack or request changes (resumes the bid's workflow); approving while a check failed needs acceptedChecks with a reason for each (409 otherwise, one problem per check)");
         return app;
     }
 }

@@ -48,12 +48,13 @@ public static class BidEndpoints
         app.MapPost("/api/opportunities/{id}/submission", (string id, HttpContext http, RecordSubmissionHandler submit) =>
             ApiGuard.RunAsync(async () =>
             {
-                var body = await ApiBody.ReadObjectAsync(http, """{"reference": "PCS-123"}""");
-                await submit.HandleAsync(new RecordSubmission(id, ApiBody.String(body, "reference", required: false), http.Caller().Actor), http.RequestAborted);
+                var body = await ApiBody.ReadObjectAsync(http, """{"reference": "PCS-123", "acceptedChecks": {"deadline": "why you submit although it failed"}}""");
+                await submit.HandleAsync(new RecordSubmission(id, ApiBody.String(body, "reference", required: false), http.Caller().Actor,
+                    AcceptedChecks: ApiBody.AcceptedChecks(body)), http.RequestAborted);
                 return Results.NoContent();
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
-            .WithTags("Bids").WithSummary("Record that the bid was submitted; all members are told (lead only)");
+            .WithTags("Bids").WithSummary("Record that the bid was submitted; all members are told (lead only). Refused (409, one problem per check) while a check of the current pack fails, unless acceptedChecks gives a reason for each");
 
         app.MapPost("/api/opportunities/{id}/outcome", (string id, HttpContext http, RecordOutcomeHandler outcome) =>
             ApiGuard.RunAsync(async () =>

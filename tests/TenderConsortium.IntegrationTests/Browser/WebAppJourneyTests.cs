@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Bids.Show;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
@@ -243,14 +244,51 @@ public sealed partial class WebAppJourneyTests
         Assert.That(_lead.Text, Does.Contain("The bid went back as you chose."));
         await Browser.WaitAsync(async () => (await reviews.CurrentAsync(opportunityId)) is { Round: 2, Decision: ReviewDecision.Pending }, "the second review round", 120);
         _phone.Go("/adviser/reviews/" + opportunityId);
+        // The lead sent the same pack back without changing it: the adviser is told before deciding.
+        Assert.That(_phone.Text, Does.Contain("Version 2 changes nothing since version 1"));
+        var reasons = _phone.All("textarea[id^='accept-']").Select(t => t.GetAttribute("id")!).ToList();
+        if (reasons.Count > 0)
+        {
+            // Approving with failed checks needs a reason for each: refused with an error summary naming each one.
+            Assert.That(_phone.All(".govuk-warning-text").Select(w => w.Text), Has.Some.Contains("failed. To approve all the same"));
+            _phone.Choose("decision");
+            _phone.Submit("Send decision");
+            Assert.That(_phone.All(".govuk-error-summary a").Select(a => a.GetAttribute("href")!.Split('#')[1]), Is.EqualTo(reasons));
+            _phone.AssertAccessible("review refused without reasons");
+            _phone.Screenshot("adviser-review-reasons-needed");
+            foreach (var id in reasons) _phone.Fill(id, "Accepted for the journey: the sample notice's facts, known to the lead.");
+        }
+
         _phone.Choose("decision");
         _phone.Submit("Send decision");
         Assert.That(_phone.Text, Does.Contain("You approved the bid pack"));
+        if (reasons.Count > 0) Assert.That(_phone.Text, Does.Contain("Failed checks accepted with the approval"));
 
         _lead.Go(opportunityPath);
         Assert.That(_lead.Text, Does.Contain("Approved"));
+        Assert.That(_lead.Text, Does.Contain("Bid pack version 2 changes nothing since version 1"));
         _lead.AssertAccessible("opportunity after review");
         _lead.Screenshot("lead-opportunity-reviewed");
+
+        // 5. The lead records the submission on the page, with a reason for each failed check.
+        var bids = _node.App.Services.GetRequiredService<ShowBidHandler>();
+        await Browser.WaitAsync(async () => (await bids.HandleAsync(new ShowBid(opportunityId))).Stage == "Submit", "the bid to wait for its submission", 120);
+        _lead.Go(opportunityPath);
+        _lead.Fill("submission-reference", "PCS-JOURNEY-1");
+        var leadReasons = _lead.All("textarea[id^='accept-']").Select(t => t.GetAttribute("id")!).ToList();
+        if (leadReasons.Count > 0)
+        {
+            _lead.Submit("Record the submission");
+            Assert.That(_lead.All(".govuk-error-summary a").Select(a => a.GetAttribute("href")!.Split('#')[1]), Is.EqualTo(leadReasons));
+            _lead.AssertAccessible("submission refused without reasons");
+            foreach (var id in leadReasons) _lead.Fill(id, "Submitted with it: the buyer confirmed by clarification.");
+        }
+
+        _lead.Submit("Record the submission");
+        Assert.That(_lead.Text, Does.Contain("The submission was recorded").And.Contain("reference PCS-JOURNEY-1"));
+        if (leadReasons.Count > 0) Assert.That(_lead.Text, Does.Contain("Failed checks accepted when submitting"));
+        _lead.AssertAccessible("opportunity submitted");
+        _lead.Screenshot("lead-opportunity-submitted");
         SettingsAndSignOut();
     }
 

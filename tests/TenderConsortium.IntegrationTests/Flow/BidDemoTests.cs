@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Documents.Revisions;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Workflows.Engine;
 using TenderConsortium.Workflows.Hosting;
@@ -29,6 +32,8 @@ public sealed class BidDemoTests
             "before-activity:watch", "before-activity:assemble", "before-activity:review", "before-activity:revise-route", "before-activity:submission",
             "before-activity:outcome", "before-activity:subcontracts", "resume-committed", "outbox-delivered", "document-written",
         }.Select(point => new TestCaseData(point).SetName($"Killed at {point}, the demo completes on restart"));
+
+    private const string Ocid = "ocds-r6ebe6-0000567519";
 
     private string _data = null!;
 
@@ -118,6 +123,53 @@ public sealed class BidDemoTests
         Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("The bid is complete"));
         await AssertCompleteAsync();
+    }
+
+    /// <summary>
+    /// The demo's final pack read as the adviser reads it (the .docx text, section by section): the lead body as the
+    /// single bidder with its 4C.10 and the members under Part II.C, no stand-in text, certificates valid and a price
+    /// near the buyer's estimate, one compliance row per criterion, the revision the adviser asked for visible between
+    /// versions, and every failed check accepted with a reason on the approval and the submission.
+    /// </summary>
+    [Test]
+    public async Task The_demo_pack_is_one_an_adviser_could_sign()
+    {
+        var (exit, output) = await TenderProcess.RunAsync(Args(), Environment(), timeoutSeconds: 180);
+        Assert.That(exit, Is.EqualTo(0), output);
+        var documents = Directory.GetDirectories(Path.Combine(_data, "documents")).Single();
+        var v1 = PackSections.Read(Path.Combine(documents, "bid-pack-v1.docx"));
+        var v2 = PackSections.Read(Path.Combine(documents, "bid-pack-v2.docx"));
+        var text = string.Join("\n", v2.SelectMany(section => section.Lines.Prepend(section.Heading)));
+        var spd = v2.Single(section => section.Heading == "8. SPD checklist").Lines;
+        var compliance = v2.Single(section => section.Heading == "5. Compliance matrix").Lines.Skip(2).ToList();
+        using var checksJson = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(documents, "checks-v2.json")));
+        var checks = checksJson.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => (Status: c.GetProperty("status").GetString(), Detail: c.GetProperty("detail").GetString()!));
+        var (_, shown) = await TenderProcess.RunAsync(["bid", "show", Ocid, "--json", "--data", _data]);
+        var bid = JsonNode.Parse(shown)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(spd, Has.Some.StartsWith("Role: Clyde Social Enterprise Consortium Ltd is the single bidder and prime contractor. Part II.A: it does not participate together with others"));
+            Assert.That(spd, Has.Some.Match(@"^Sub-contracting: 4C\.10: 9\d\.\d% of the contract value"));
+            Assert.That(spd, Has.Some.EqualTo("Part II.C, sub-contractors whose capacity is relied on for the selection criteria: Clyde Recovery Community SCIO; Govan Family Support SCIO; "
+                                               + "Saltire Social Care Partnership Ltd. Each supplies its own SPD Parts II.A–B and III, and the sections of Part IV relied on. Part II.D, sub-contractors not relied on: none."));
+            Assert.That(text, Does.Not.Contain("Members of the group").And.Not.Contain("not yet given").And.Not.Contain("{{").And.Not.Contain("}}")
+                .And.Not.Contain("example").And.Not.Contain("TODO"));
+            Assert.That(checks["lead-facts"].Status, Is.EqualTo("pass"));
+            Assert.That(checks["certifications"], Is.EqualTo(("pass", checks["certifications"].Detail)), checks["certifications"].Detail);
+            Assert.That(checks["price-sanity"].Status, Is.EqualTo("pass"), checks["price-sanity"].Detail);
+            Assert.That(checks["price-sanity"].Detail, Does.Match(@"is \d+% of the buyer's estimate of £7,500,000\.00\. Prices are for the whole contract \(2\.96 years"));
+            // The notice's one selection criterion, then two award criteria for each of its two lots, each once.
+            Assert.That(compliance.Count(row => row.Contains(" | selection | ", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", compliance));
+            Assert.That(compliance.Count(row => row.Contains(" | award | ", StringComparison.Ordinal)), Is.EqualTo(4), string.Join("\n", compliance));
+            Assert.That(compliance.Where(row => row.Contains(" | award | ", StringComparison.Ordinal)).Select(row => string.Join('|', row.Split(" | ").Take(4))), Is.Unique);
+            Assert.That(PackChanges.Compare(1, v1, 2, v2).Changed.Select(c => c.Heading), Does.Contain("4. Member capability statements"),
+                "the change the adviser asked for is in version 2");
+            var failed = checks.Where(c => c.Value.Status == "fail").Select(c => c.Key).ToList();
+            Assert.That(bid["adviserAccepted"]!.AsArray().Select(a => a!["check"]!.GetValue<string>()), Is.EqualTo(failed));
+            Assert.That(bid["submission"]!["acceptedChecks"]!.AsArray().Select(a => a!["check"]!.GetValue<string>()), Is.EqualTo(failed));
+        });
     }
 
     private string[] Args() => ["demo", "--data", _data, "--workflows", TenderProcess.WorkflowsFolder];

@@ -106,13 +106,37 @@ public sealed class BidDoorsTests
         Assert.That(bid["documents"]!.AsArray().Select(d => d!.GetValue<string>()), Has.Some.Match(@"^bid-pack-v1\.docx$"));
         await PageShowsAsync(path, "Adviser review");
 
-        // The adviser approves from the CLI; the lead records the submission over the API and the outcome from the CLI.
-        var review = await TenderProcess.RunAsync(["review", "approve", _opportunity, "--summary", "Clear.", "--data", _node.DataFolder]);
+        // The adviser approves from the CLI: refused while checks fail, one problem per failed check, until each has a reason.
+        var failed = bid["failedChecks"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.That(failed, Is.Not.Empty, "this pack has failed checks (no lead facts were given), so the rule is exercised");
+        var refusedReview = await TenderProcess.RunAsync(["review", "approve", _opportunity, "--summary", "Clear.", "--data", _node.DataFolder]);
+        Assert.That(refusedReview.ExitCode, Is.EqualTo(2), refusedReview.Output);
+        foreach (var check in failed) Assert.That(refusedReview.Output, Does.Contain($"checks.{check}: the check"), check);
+        var review = await TenderProcess.RunAsync(["review", "approve", _opportunity, "--summary", "Clear.", .. failed.SelectMany(c => new[] { "--accept", $"{c}=Adviser accepts {c} for this test" }),
+            "--data", _node.DataFolder]);
         Assert.That(review.ExitCode, Is.EqualTo(0), review.Output);
-        await WaitForStageAsync("Submit");
-        await WebNode.Ok(_node.Http.PostAsync($"/api/opportunities/{_opportunity}/submission", Json("""{"reference": "PCS-DOORS-1"}""")));
+        bid = await WaitForStageAsync("Submit");
+        Assert.That(bid["adviserAccepted"]!.AsArray().Select(a => a!["reason"]!.GetValue<string>()), Is.EqualTo(failed.Select(c => $"Adviser accepts {c} for this test")));
+        Assert.That(bid["nextAction"]!.GetValue<string>(), Does.Contain($"with your reason for each of the pack's {failed.Count} failed checks"));
+
+        // The lead records the submission over the API: a 409 naming each failed check, then accepted with a reason for each.
+        var refused = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/submission", Json("""{"reference": "PCS-DOORS-1"}"""));
+        var problems = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), problems.ToJsonString());
+        Assert.That(problems.ToJsonString(), Does.Contain($"\"checks.{failed[0]}\""));
+        Assert.That(Step(await SameBidAsync(), "submission")["status"]!.GetValue<string>(), Is.EqualTo("waiting"), "nothing was recorded");
+        var reasons = new JsonObject();
+        foreach (var check in failed) reasons[check] = $"Lead submits with {check} for this test";
+        await WebNode.Ok(_node.Http.PostAsync($"/api/opportunities/{_opportunity}/submission", Json(new JsonObject { ["reference"] = "PCS-DOORS-1", ["acceptedChecks"] = reasons }.ToJsonString())));
         bid = await WaitForStageAsync("Outcome");
         Assert.That(bid["submission"]!["reference"]!.GetValue<string>(), Is.EqualTo("PCS-DOORS-1"));
+        Assert.That(bid["submission"]!["acceptedChecks"]!.AsArray().Select(a => a!["check"]!.GetValue<string>()), Is.EqualTo(failed));
+        var shown = await TenderProcess.RunAsync(["bid", "show", _opportunity, "--data", _node.DataFolder]);
+        Assert.That(shown.Output, Does.Contain("Submitted with these failed checks:").And.Contain($"Why: Lead submits with {failed[0]} for this test")
+            .And.Contain("The adviser approved the pack with these failed checks:"));
+        var leadPage = WebUtility.HtmlDecode(await _page.GetStringAsync(path));
+        Assert.That(leadPage, Does.Contain("Failed checks accepted when submitting").And.Contain($"Lead submits with {failed[0]} for this test")
+            .And.Contain("Failed checks the adviser accepted with the approval"));
         var outcome = await TenderProcess.RunAsync(["bid", "outcome", _opportunity, "--awarded", "1", "--data", _node.DataFolder]);
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Output);
 

@@ -82,6 +82,18 @@ public sealed class AdviserSignOffTests
     }
 
     [Test]
+    public async Task A_total_near_the_estimate_for_one_year_is_named_as_a_likely_price_basis_mistake()
+    {
+        var input = await BidPackFixture.GlasgowAsync();
+        var total = BidPackFacts.From(input).Pricing.Total;
+        var years = ContractTerm.Of(input.Opportunity).Years!.Value;
+        var opportunity = input.Opportunity with { Value = new Money(Math.Round(total * years, 2), "GBP"), Lots = input.Opportunity.Lots.Select(l => l with { Value = null }).ToList() };
+        var check = BidPackFixture.Check(BidPackFixture.Assembler().Assemble(input with { Opportunity = opportunity }, 1), "price-sanity");
+        Assert.That(check.Status, Is.EqualTo(CheckStatus.Fail));
+        Assert.That(check.Detail, Does.Contain("It is 100% of the estimate for one year").And.Contain("the volumes may be for a year, not the whole contract"));
+    }
+
+    [Test]
     public async Task A_certificate_lapsing_before_the_contract_ends_fails_naming_the_member()
     {
         var input = await BidPackFixture.GlasgowAsync();

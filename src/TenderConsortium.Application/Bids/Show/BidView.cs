@@ -1,3 +1,4 @@
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Bids;
 
 namespace TenderConsortium.Application.Bids.Show;
@@ -9,6 +10,8 @@ namespace TenderConsortium.Application.Bids.Show;
 /// <param name="Stage">The title of the first step not yet done ("Adviser review"); "Not started", "Finished", "Needs attention" or "Cancelled" otherwise.</param>
 /// <param name="NextAction">What the lead does now, in a sentence; never empty.</param>
 /// <param name="Problem">Why the bid stopped, when a step failed.</param>
+/// <param name="FailedChecks">The failed automatic checks of the newest pack: each needs a fix, or a reason when the lead records the submission.</param>
+/// <param name="AdviserAccepted">The failed checks the adviser approved the pack with, each with the adviser's reason.</param>
 public sealed record BidView(
     string OpportunityId,
     string Title,
@@ -31,4 +34,6 @@ public sealed record BidView(
     IReadOnlyList<string> Documents,
     BidSubmission? Submission,
     IReadOnlyList<LotOutcome> Outcomes,
-    IReadOnlyList<BidSubcontract> Subcontracts);
+    IReadOnlyList<BidSubcontract> Subcontracts,
+    IReadOnlyList<BidPackCheck> FailedChecks,
+    IReadOnlyList<AcceptedCheck> AdviserAccepted);

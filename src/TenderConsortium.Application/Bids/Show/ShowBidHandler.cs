@@ -1,5 +1,6 @@
 using System.Globalization;
 using TenderConsortium.Core.Allocation;
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
@@ -46,6 +47,7 @@ public sealed class ShowBidHandler(
         var review = await reviews.CurrentAsync(id, cancellationToken);
         var files = documents.List(id);
         var pack = documents.LatestPackVersion(id);
+        var failed = documents.ChecksOf(id, pack)?.Checks.Where(c => c.Status == CheckStatus.Fail).ToList() ?? [];
 
         var allocated = allocation?.Result.Lots.SelectMany(l => l.Shares).Where(s => s.Volume > 0).Select(s => s.MemberId).Distinct().Count() ?? 0;
         var counts = new BidCounts(
@@ -55,7 +57,7 @@ public sealed class ShowBidHandler(
             allocated,
             allocation?.Consents.Count(c => c.Status == ConsentStatus.Accepted) ?? 0);
 
-        var facts = new Facts(bid, instance, types, waiting, round, counts, allocation, review, pack);
+        var facts = new Facts(bid, instance, types, waiting, round, counts, allocation, review, pack, failed.Count);
         var steps = Steps(facts);
         var status = instance?.Summary.Status;
         var current = steps.FirstOrDefault(s => s.Status is not (BidStepStatus.Done or BidStepStatus.Skipped));
@@ -68,7 +70,9 @@ public sealed class ShowBidHandler(
             NextAction(facts, current, status, instance?.Summary.Incident, id),
             status == InstanceStatus.Faulted ? instance?.Summary.Incident ?? "a step failed" : null,
             opportunity.Deadline, round?.Deadline ?? bid?.DeclarationDeadline, bid?.StartedAt, bid?.StartedBy, counts, steps, files,
-            bid?.Submission, bid?.Outcomes ?? [], bid?.Subcontracts ?? []);
+            bid?.Submission, bid?.Outcomes ?? [], bid?.Subcontracts ?? [],
+            failed,
+            review is { Decision: ReviewDecision.Approved } ? review.AcceptedChecks ?? [] : []);
     }
 
     private sealed record Facts(
@@ -80,7 +84,8 @@ public sealed class ShowBidHandler(
         BidCounts Counts,
         StoredAllocation? Allocation,
         Review? Review,
-        int PackVersion)
+        int PackVersion,
+        int FailedChecks)
     {
         public bool Has(string activityType) => Types.Contains(activityType);
 
@@ -183,7 +188,8 @@ public sealed class ShowBidHandler(
             "review" when current.WaitingOn == Adviser => $"Wait for the adviser's review{(current.Until is { } due ? $", due {When(due)}" : "")}.",
             "review" when current.WaitingOn == Lead => "Make the changes the adviser asked for, then send the bid back to assembly or allocation.",
             "submission" when current.Status == BidStepStatus.Waiting =>
-                $"Submit the bid on the buyer's portal{(current.Until is { } deadline ? $" by {When(deadline)}" : "")}, then record the submission here.",
+                $"Submit the bid on the buyer's portal{(current.Until is { } deadline ? $" by {When(deadline)}" : "")}, then record the submission here"
+                + (f.FailedChecks == 0 ? "." : $", with your reason for each of the pack's {f.FailedChecks} failed checks (or fix them and build the pack again)."),
             "outcome" when current.Status == BidStepStatus.Waiting => "Record the buyer's decision for each lot when it arrives.",
             _ => $"Nothing to do yet: {char.ToLowerInvariant(current.Detail?[0] ?? 'w')}{current.Detail?[1..] ?? "aiting for the next step."}",
         };

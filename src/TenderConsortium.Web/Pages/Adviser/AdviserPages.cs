@@ -1,12 +1,15 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Application.Bids;
+using TenderConsortium.Application.Reviews.Comment;
+using TenderConsortium.Application.Reviews.Decide;
+using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Persistence.Opportunities;
+using TenderConsortium.Documents.Revisions;
 using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Pages.Lead;
 using TenderConsortium.Web.Pages.Shared;
@@ -83,24 +86,23 @@ public static partial class AdviserPages
             : Results.File(pdf, "application/pdf", $"bid-pack-v{version}.pdf", enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> CommentAsync(string id, HttpContext http, NodeSettings node, ReviewService reviews)
+    private static async Task<IResult> CommentAsync(string id, HttpContext http, NodeSettings node, CommentOnReviewHandler comment)
     {
         if (await ResolveAsync(http, node, id) is not { } found) return NotFound(http);
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Adviser);
         try
         {
-            await reviews.CommentAsync(found, Adviser(http), form.Value("comment-section"), form.Value("comment-text"), http.RequestAborted);
+            await comment.HandleAsync(new CommentOnReview(found, Adviser(http), form.Value("comment-section"), form.Value("comment-text")), http.RequestAborted);
             return PageEndpoints.Done($"/adviser/reviews/{Uri.EscapeDataString(found)}#comments", "commented");
         }
-        catch (BadInputException ex)
+        catch (ProblemException ex)
         {
-            foreach (var p in ex.Problems)
-                form.Error(p.StartsWith("section", StringComparison.Ordinal) ? "comment-section" : "comment-text", Message(p));
+            foreach (var p in ex.Items) form.Error(p.Path == "section" ? "comment-section" : "comment-text", Capitalise(p.Message));
             return await RenderAsync(http, found, form, StatusCodes.Status400BadRequest);
         }
     }
 
-    private static async Task<IResult> DecideAsync(string id, HttpContext http, NodeSettings node, ReviewService reviews)
+    private static async Task<IResult> DecideAsync(string id, HttpContext http, NodeSettings node, DecideReviewHandler decide, ReviewService reviews, BidDocuments documents)
     {
         if (await ResolveAsync(http, node, id) is not { } found) return NotFound(http);
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Adviser);
@@ -110,26 +112,29 @@ public static partial class AdviserPages
             "changes" => ReviewDecision.ChangesRequested,
             _ => ReviewDecision.Pending,
         };
+        // The reasons offered are those for the failed checks of the version under review, as the page showed them.
+        var version = (await reviews.CurrentAsync(found, http.RequestAborted))?.BidPackVersion ?? 0;
+        var failed = documents.ChecksOf(found, version)?.Checks.Where(c => c.Status == CheckStatus.Fail).ToList() ?? [];
         try
         {
-            if (decision == ReviewDecision.Pending) throw new BadInputException("decision: choose approve or request changes");
-            await reviews.DecideAsync(found, Adviser(http), decision, form.Value("decision-summary"), http.RequestAborted);
+            await decide.HandleAsync(new DecideReview(found, Adviser(http), decision, form.Value("decision-summary"),
+                decision == ReviewDecision.Approved ? CheckViews.Reasons(form, failed) : null), http.RequestAborted);
             return PageEndpoints.Done($"/adviser/reviews/{Uri.EscapeDataString(found)}", decision == ReviewDecision.Approved ? "approved" : "changes");
+        }
+        catch (ProblemException ex)
+        {
+            foreach (var p in ex.Items)
+                form.Error(CheckViews.FieldOfProblem(p.Path) ?? (p.Path == "summary" ? "decision-summary" : "decision"), CheckViews.PageMessage(p, failed));
+            return await RenderAsync(http, found, form, StatusCodes.Status400BadRequest);
         }
         catch (BadInputException ex)
         {
-            foreach (var p in ex.Problems)
-                form.Error(p.StartsWith("summary", StringComparison.Ordinal) ? "decision-summary" : "decision", Message(p));
+            foreach (var p in ex.Problems) form.Error("decision", Capitalise(p));
             return await RenderAsync(http, found, form, StatusCodes.Status400BadRequest);
         }
     }
 
-    private static string Message(string problem)
-    {
-        var i = problem.IndexOf(": ", StringComparison.Ordinal);
-        var m = i < 0 ? problem : problem[(i + 2)..];
-        return m.Length == 0 ? problem : char.ToUpperInvariant(m[0]) + m[1..];
-    }
+    private static string Capitalise(string m) => m.Length == 0 ? m : char.ToUpperInvariant(m[0]) + m[1..];
 
     private static string Adviser(HttpContext http) => Caller.From(http.User)?.Actor ?? PageEndpoints.Actor(http, "adviser");
 
@@ -146,6 +151,7 @@ public static partial class AdviserPages
         var node = (NodeSettings)services.GetService(typeof(NodeSettings))!;
         var reviews = (ReviewService)services.GetService(typeof(ReviewService))!;
         var previews = (PdfPreviews)services.GetService(typeof(PdfPreviews))!;
+        var bidDocuments = (BidDocuments)services.GetService(typeof(BidDocuments))!;
         if (await ResolveAsync(http, node, id) is not { } found) return NotFound(http);
         var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))!;
         var review = await reviews.CurrentAsync(found, http.RequestAborted);
@@ -155,7 +161,10 @@ public static partial class AdviserPages
         var file = (string name) => File.Exists(Path.Combine(folder, name)) ? name : null;
         var docx = file($"bid-pack-v{version}.docx");
         var xlsx = file($"pricing-v{version}.xlsx");
-        var checks = ReadChecks(Path.Combine(folder, $"checks-v{version}.json"));
+        // Failed first, then warnings, then passes: what needs the adviser's eye comes first.
+        var checks = (bidDocuments.ChecksOf(found, version)?.Checks ?? []).OrderByDescending(c => c.Status).ToList();
+        var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
+        var changes = docx is null ? null : PackRevisions.SincePrevious(folder, version);
         var base_ = $"/adviser/reviews/{Uri.EscapeDataString(found)}";
         form ??= new FormState();
         var pending = review?.Decision == ReviewDecision.Pending;
@@ -172,15 +181,17 @@ public static partial class AdviserPages
             """);
         var checksTable = checks.Count == 0
             ? H.Html($"""<p class="govuk-body">No automatic checks were found for this version.</p>""")
-            : Forms.Table("Automatic checks", ["Check", "Result", "What was found"], checks.Select(c => (IReadOnlyList<Html>)
+            : Forms.Table("Automatic checks, failed first", ["Check", "Result", "What was found"], checks.Select(c => (IReadOnlyList<Html>)
             [
-                Forms.Text(c.Title), Forms.Tag(c.Status, c.Status.ToLowerInvariant() switch { "pass" => "green", "warning" => "yellow", "fail" => "red", _ => "grey" }), Forms.Text(c.Detail),
+                Forms.Text(c.Title), Forms.Tag(c.Status.ToString(), c.Status switch { CheckStatus.Pass => "green", CheckStatus.Warning => "yellow", _ => "red" }), Forms.Text(c.Detail),
             ]), "govuk-table__caption--m");
         var comments = review is null || review.Comments.Count == 0
             ? H.Html($"""<p class="govuk-body">No comments yet.</p>""")
             : Forms.Table("Comments", ["Section", "Comment", "By"], review.Comments.Select(c => (IReadOnlyList<Html>)
                 [Forms.Text(c.Section), H.Html($"""<span class="app-pre">{c.Text}</span>"""), Forms.Text($"{c.Adviser}, {Words.Date(c.At)}")]), "govuk-visually-hidden");
         var sections = Sections.Concat(checks.Select(c => c.Title)).Distinct().Select(s => (s, s)).ToList();
+        var warning = failed.Count == 0 ? Html.Empty : CheckViews.Warning(
+            $"{failed.Count} automatic {(failed.Count == 1 ? "check has" : "checks have")} failed. To approve all the same, give your reason for accepting each; the reasons are recorded with your approval and shown to the lead.");
         var forms = !pending ? Html.Empty : H.Html($"""
             <h3 class="govuk-heading-s">Add a comment</h3>
             <form method="post" action="{base_}/comments" novalidate>
@@ -190,13 +201,16 @@ public static partial class AdviserPages
             {Forms.Button("Add comment", modifier: "govuk-button--secondary")}
             </form>
             <h2 class="govuk-heading-m" id="decision-heading">Your decision</h2>
+            {(changes is { ChangesNothing: true } ? CheckViews.Warning($"Version {version} changes nothing since version {changes.FromVersion}. If you asked for changes, they are not in this version.") : Html.Empty)}
+            {warning}
             <form method="post" action="{base_}/decision" novalidate>
             {Forms.Antiforgery(http)}
             {Forms.Radios("decision", "decision", "Is this bid pack ready to submit?",
             [
-                new Forms.Choice("approve", "Approve: ready to submit", form.Value("decision") == "approve"),
+                new Forms.Choice("approve", failed.Count == 0 ? "Approve: ready to submit" : "Approve with the failed checks accepted", form.Value("decision") == "approve"),
                 new Forms.Choice("changes", "Request changes", form.Value("decision") == "changes"),
             ], form)}
+            {CheckViews.ReasonFields(failed, form, "Needed only if you approve.")}
             {Forms.Textarea("decision-summary", "decision-summary", "Summary for the lead", form.Value("decision-summary"), form, "Required when you request changes, unless your comments say it.", 4)}
             {Forms.Button("Send decision")}
             </form>
@@ -210,6 +224,9 @@ public static partial class AdviserPages
             <span class="govuk-caption-l">{stored.Opportunity.Buyer.Name}</span>
             <h1 class="govuk-heading-l">{stored.Opportunity.Title}</h1>
             {state}
+            {(review is { Decision: ReviewDecision.Approved } ? CheckViews.Accepted(review.AcceptedChecks ?? [], "Failed checks accepted with the approval") : Html.Empty)}
+            {CheckViews.Failed(failed, version)}
+            {ChangesSection(changes)}
             {documents}
             {checksTable}
             <h2 class="govuk-heading-m" id="comments">Comments</h2>
@@ -219,30 +236,32 @@ public static partial class AdviserPages
         return Layout.Page(http, PageArea.Adviser, stored.Opportunity.Title, main, status, form.HasErrors);
     }
 
-    internal sealed record CheckRow(string Title, string Status, string Detail);
-
-    /// <summary>checks-v&lt;N&gt;.json: {"checks": [{"id", "title", "status", "detail"}]}; read leniently (case, enum as text or number).</summary>
-    internal static IReadOnlyList<CheckRow> ReadChecks(string path)
+    /// <summary>What the lead changed since the version before: sections added, changed (with the lines that differ) and removed.</summary>
+    private static Html ChangesSection(PackChanges? changes)
     {
-        if (!File.Exists(path)) return [];
-        try
-        {
-            var root = JsonNode.Parse(File.ReadAllText(path));
-            var list = root is JsonObject o ? (o["checks"] ?? o["Checks"]) as JsonArray : root as JsonArray;
-            if (list is null) return [];
-            string Text(JsonNode? n, params string[] names) =>
-                names.Select(name => n?[name]).FirstOrDefault(v => v is not null) is { } v ? v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString() : "";
-            return list.OfType<JsonObject>().Select(c =>
-            {
-                var status = Text(c, "status", "Status");
-                status = status switch { "0" => "Pass", "1" => "Warning", "2" => "Fail", _ => status.Length == 0 ? "—" : char.ToUpperInvariant(status[0]) + status[1..] };
-                return new CheckRow(Text(c, "title", "Title", "id", "Id"), status, Text(c, "detail", "Detail"));
-            }).ToList();
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException)
-        {
-            return [];
-        }
+        if (changes is null) return Html.Empty;
+        var heading = $"Changes since version {changes.FromVersion}";
+        if (changes.ChangesNothing)
+            return H.Html($"""
+                <h2 class="govuk-heading-m" id="changes">{heading}</h2>
+                {CheckViews.Warning($"Nothing changed: every section of version {changes.ToVersion} reads as in version {changes.FromVersion}{(changes.Changed.Count > 0 ? " (only the appendix of automatic checks differs)" : "")}.")}
+                """);
+        static Html Names(IReadOnlyList<string> names) => names.Count == 0 ? Forms.Text("None") : H.Html($"""<ul class="govuk-list">{H.Each(names, n => H.Html($"<li>{n}</li>"))}</ul>""");
+        static Html Lines(IReadOnlyList<string> lines, string what) => lines.Count == 0 ? Html.Empty
+            : H.Html($"""<p class="govuk-body-s govuk-!-margin-bottom-1"><strong>{what}</strong></p><ul class="govuk-list govuk-list--bullet govuk-body-s">{H.Each(lines.Take(20), l => H.Html($"<li>{l}</li>"))}{(lines.Count > 20 ? H.Html($"<li>and {lines.Count - 20} more lines</li>") : Html.Empty)}</ul>""");
+        return H.Html($"""
+            <h2 class="govuk-heading-m" id="changes">{heading}</h2>
+            {Forms.SummaryList(
+            [
+                ("Sections added", Names(changes.Added)),
+                ("Sections changed", Names(changes.Changed.Select(c => c.Heading).ToList())),
+                ("Sections removed", Names(changes.Removed)),
+            ])}
+            {H.Each(changes.Changed, c => H.Html($"""
+                <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">What changed in {c.Heading}</span></summary>
+                <div class="govuk-details__text">{Lines(c.LinesAdded, "New or changed lines")}{Lines(c.LinesRemoved, "Lines no longer there")}</div></details>
+                """))}
+            """);
     }
 
     [GeneratedRegex(@"^(bid-pack|pricing|checks)-v\d{1,6}\.(docx|xlsx|json)$")]

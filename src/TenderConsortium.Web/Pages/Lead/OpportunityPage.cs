@@ -50,6 +50,7 @@ internal static class OpportunityPage
             ActAsync(http, node, id, async (found, who) =>
                 await SignalAsync(signals, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
         lead.MapGet("/opportunities/{id}/documents/{**file}", DocumentAsync);
+        SubmissionSection.Map(lead);
     }
 
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
@@ -63,6 +64,7 @@ internal static class OpportunityPage
         ["shortlist"] = "Shortlist confirmed: members are invited.",
         ["overridden"] = "The share was set and the rest re-optimised as a new round.",
         ["withdrawn"] = "The withdrawal was recorded and the allocation re-run without the member as a new round.",
+        [SubmissionSection.Done] = "The submission was recorded. Every member is told.",
     };
 
     private static async Task<IResult> ActAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, Task> action, string done)
@@ -323,6 +325,8 @@ internal static class OpportunityPage
             {AllocationSection(http, path, allocation, declarations, actionForm, instance)}
             {DocumentsSection(node, found, path)}
             {ReviewSection(review)}
+            {RevisionNotice.Render(node, found, review)}
+            {SubmissionSection.Render(http, path, bid, instance, actionForm)}
             {JournalSection(instance)}
             """);
         return Layout.Page(http, PageArea.Lead, opportunity.Title, main, status, errors.Count > 0);
@@ -487,6 +491,7 @@ internal static class OpportunityPage
         <h2 class="govuk-heading-m" id="review">Adviser's review</h2>
         <p class="govuk-body">Round {review.Round} on bid pack version {review.BidPackVersion}: {Forms.Tag(review.Decision switch { ReviewDecision.Approved => "Approved", ReviewDecision.ChangesRequested => "Changes requested", _ => "Waiting for the adviser" }, review.Decision switch { ReviewDecision.Approved => "green", ReviewDecision.ChangesRequested => "orange", _ => "grey" })}</p>
         {(review.Summary is null ? Html.Empty : H.Html($"""<div class="govuk-inset-text app-pre">{review.Summary}</div>"""))}
+        {(review.Decision == ReviewDecision.Approved ? CheckViews.Accepted(review.AcceptedChecks ?? [], "Failed checks the adviser accepted with the approval") : Html.Empty)}
         {(review.Comments.Count == 0 ? Html.Empty : Forms.Table("Comments", ["Section", "Comment", "By"], review.Comments.Select(c => (IReadOnlyList<Html>)
             [Forms.Text(c.Section), H.Html($"""<span class="app-pre">{c.Text}</span>"""), Forms.Text($"{c.Adviser}, {Words.Date(c.At)}")]), "govuk-table__caption--s"))}
         """);
