@@ -3,6 +3,7 @@ using TenderConsortium.Persistence.Allocations;
 using TenderConsortium.Persistence.Bids;
 using TenderConsortium.Persistence.Common;
 using TenderConsortium.Persistence.Declarations;
+using TenderConsortium.Persistence.Delivery;
 using TenderConsortium.Persistence.Invitations;
 using TenderConsortium.Persistence.Reviews;
 using TenderConsortium.Persistence.Members;
@@ -39,6 +40,10 @@ public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) :
     public DbSet<BidLotOutcomeRecord> BidLotOutcomes => Set<BidLotOutcomeRecord>();
 
     public DbSet<BidSubcontractRecord> BidSubcontracts => Set<BidSubcontractRecord>();
+
+    public DbSet<DeliveryContractRecord> DeliveryContracts => Set<DeliveryContractRecord>();
+
+    public DbSet<DeliveryInvoiceRecord> DeliveryInvoices => Set<DeliveryInvoiceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

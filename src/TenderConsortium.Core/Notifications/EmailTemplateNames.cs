@@ -68,6 +68,9 @@ public static class EmailTemplateNames
     public const string SubcontractIssuedMember = "subcontract-issued.member";
     public const string FaultLead = "fault.lead";
     public const string DigestMember = "digest.member";
+    public const string PaymentReminderLead = Delivery.DeliveryEmails.ReminderLead;
+    public const string PaymentLateLead = Delivery.DeliveryEmails.LateLead;
+    public const string PaymentLateMember = Delivery.DeliveryEmails.LateMember;
 
     /// <summary>Every template the engine sends, in the order of the stages.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -76,6 +79,7 @@ public static class EmailTemplateNames
         DeclarationsSummaryLead, ProposedShareMember, ConsentRequestMember, CoverageGapLead, AllocationReportLead, BidPackReadyLead,
         BidPackReadyAdviser, ChangesRequestedLead, ReviewApprovedLead, ReviewOverdueLead, DeadlineWarningLead, SubmittedMember, OutcomeMember, SubcontractIssuedMember,
         FaultLead, DigestMember,
+        PaymentReminderLead, PaymentLateLead, PaymentLateMember,
     ];
 
     public static string For(string eventName, string role) => $"{eventName}.{role}";
