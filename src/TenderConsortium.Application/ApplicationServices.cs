@@ -23,6 +23,7 @@ public static class ApplicationServices
         services.AddSingleton<ShowBidHandler>();
         services.AddSingleton<RecordSubmissionHandler>();
         services.AddSingleton<RecordOutcomeHandler>();
+        Delivery.DeliveryServices.Add(services);
         return services;
     }
 }
