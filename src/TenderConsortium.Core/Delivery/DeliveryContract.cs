@@ -193,7 +193,8 @@ public sealed class DeliveryContract
                         ?? throw new ProblemException("return", ProblemCode.Conflict, $"{member.Name} has sent no return for period {period}; its invoice follows the return");
         if (receivedOn < Period(period).Start)
             throw new ProblemException("date", ProblemCode.Invalid, $"period {period} starts on {Delivery.Invoice.Day(Period(period).Start)}; an invoice for it cannot be earlier");
-        var invoice = Delivery.MemberInvoice.Raise(period, memberId, Amount(member, delivered.Outputs), receivedOn, PaymentDays);
+        var number = Members.Select((m, i) => (m, i)).First(x => x.m.MemberId == memberId).i + 1;
+        var invoice = Delivery.MemberInvoice.Raise(period, number, memberId, Amount(member, delivered.Outputs), receivedOn, PaymentDays);
         _memberInvoices.Add(invoice);
         return invoice;
     }

@@ -25,10 +25,11 @@ public sealed class MemberInvoice : Invoice
     /// <summary>Why the amount differs from the computed one; null when it does not.</summary>
     public string? AdjustmentReason { get; private set; }
 
-    public static string IdFor(int period, string memberId) => $"P{period}-{memberId}";
+    /// <summary>"P2-M3": period 2, the contract's third member; short enough to type and to put on a remittance.</summary>
+    public static string IdFor(int period, int memberNumber) => $"P{period}-M{memberNumber}";
 
-    internal static MemberInvoice Raise(int period, string memberId, decimal computed, DateOnly receivedOn, int paymentDays) =>
-        new(IdFor(period, memberId), period, memberId, computed, computed, null, receivedOn, paymentDays, []);
+    internal static MemberInvoice Raise(int period, int memberNumber, string memberId, decimal computed, DateOnly receivedOn, int paymentDays) =>
+        new(IdFor(period, memberNumber), period, memberId, computed, computed, null, receivedOn, paymentDays, []);
 
     /// <summary>Rebuilds a stored invoice (persistence only).</summary>
     public static MemberInvoice Restore(string id, int period, string memberId, decimal computedAmount, decimal amount, string? adjustmentReason, DateOnly receivedOn,

@@ -83,6 +83,8 @@ public sealed class WatchContractDeliveryActivity : IActivity
             }
 
             sent.Add(notice.Key);
+            // Killed here, nothing of this burst is kept: the timer fires again and the notice is queued once.
+            CrashPoints.Hit("delivery-notice-queued");
             context.Journal(JournalKinds.Note, notice.Kind == PaymentNoticeKind.Reminder
                 ? $"payment reminder: {member.Name}'s invoice {notice.Invoice.Id} is due on {DeliveryText.Day(notice.Invoice.DueOn)}"
                 : $"payment late: {member.Name}'s invoice {notice.Invoice.Id} was due on {DeliveryText.Day(notice.Invoice.DueOn)}; the lead and the member are told");

@@ -164,14 +164,14 @@ public sealed class DeliveryContractTests
         {
             Assert.That(memberInvoices, Has.Count.EqualTo(24));
             Assert.That(memberInvoices.All(i => i.IsPaid), Is.True);
-            Assert.That(late.Select(i => i.Id), Is.EquivalentTo(new[] { "P3-m-larder", "P6-m-larder", "P9-m-larder", "P12-m-larder" }));
+            Assert.That(late.Select(i => i.Id), Is.EquivalentTo(new[] { "P3-M2", "P6-M2", "P9-M2", "P12-M2" }));
             Assert.That(sent.Count(k => k.StartsWith("reminder:", StringComparison.Ordinal)), Is.EqualTo(4 * 2 + 8 * 1),
                 "7 and 1 days before for the late ones; only the 7-day one for those paid on day 25");
             Assert.That(stats.Paid, Is.EqualTo(24));
             Assert.That(stats.Median, Is.EqualTo(22.5m)); // twelve at 20 days, eight at 25, four at 35
             Assert.That(stats.Percentile95, Is.EqualTo(35));
             Assert.That(stats.WithinTermsShare, Is.EqualTo(20m / 24));
-            Assert.That(memberInvoices.Single(i => i.Id == "P3-m-larder").LateClaim(Day(clock), Options).DaysLate, Is.EqualTo(5));
+            Assert.That(memberInvoices.Single(i => i.Id == "P3-M2").LateClaim(Day(clock), Options).DaysLate, Is.EqualTo(5));
             Assert.That(contract.Returns.Where(r => r.MemberId == "m-well").Sum(r => r.Output("1")), Is.EqualTo(2400m), "the year's output meets the contracted hours");
         });
         var report = PeriodReport.For(contract, 12, Day(clock), Options);
