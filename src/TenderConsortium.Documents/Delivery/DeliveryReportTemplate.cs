@@ -21,14 +21,14 @@ public static class DeliveryReportTemplate
         b.Block("report.summary");
 
         b.Heading(1, "1. Outputs against the contract's targets");
-        b.Table([("Member", 2300), ("Lot", 2000), ("Unit", 900), ("Target this period", 1100), ("Delivered this period", 1100), ("Target to date", 1100), ("Delivered to date", 1138)],
+        b.Table([("Member", 2000), ("Lot", 2200), ("Unit", 800), ("Target this period", 1160), ("Delivered this period", 1160), ("Target to date", 1160), ("Delivered to date", 1160)],
             "each output in outputs",
             [b.Field("output.member")], [b.Field("output.lot")], [b.Field("output.unit")], [b.Field("output.target")], [b.Field("output.delivered")],
             [b.Field("output.targetToDate")], [b.Field("output.deliveredToDate")]);
 
         b.Heading(1, "2. Social value delivered against what was committed");
         b.Block("report.socialValueNote");
-        b.Table([("Member", 2300), ("Measure", 2900), ("Unit", 1300), ("Committed", 1000), ("This period", 1000), ("To date", 1138)], "each line in socialValue",
+        b.Table([("Member", 2000), ("Measure", 3000), ("Unit", 1200), ("Committed", 1160), ("This period", 1160), ("To date", 1118)], "each line in socialValue",
             [b.Field("line.member")], [b.Field("line.measure")], [b.Field("line.unit")], [b.Field("line.committed")], [b.Field("line.delivered")], [b.Field("line.deliveredToDate")]);
 
         b.Heading(1, "3. Members' invoices and payments");

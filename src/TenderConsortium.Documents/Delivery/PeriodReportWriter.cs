@@ -46,7 +46,7 @@ public sealed class PeriodReportWriter(string documentsFolder, string templatesF
     public static DeliveryReportDocument Model(PeriodReport report)
     {
         var units = report.Outputs.GroupBy(o => o.Unit).Select(g =>
-            $"{Quantity(g.Sum(o => o.DeliveredThisPeriod))} {Unit(g.Key, 2)} against a target of {Quantity(g.Sum(o => o.TargetThisPeriod))}");
+            $"{Quantity(g.Sum(o => o.DeliveredThisPeriod))} {Unit(g.Key, 2)} against a target of {Quantity(g.Sum(o => o.TargetThisPeriod))} {Unit(g.Key, 2)}");
         var invoiced = report.Invoices.Sum(i => i.Amount);
         var paid = report.Invoices.Where(i => i.PaidOn is not null).Sum(i => i.Amount);
         var late = report.Invoices.Where(i => i.DaysLate > 0).ToList();
