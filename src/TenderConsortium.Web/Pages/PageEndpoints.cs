@@ -32,6 +32,8 @@ public static class PageEndpoints
         app.MapLeadPages();
         app.MapMemberPages();
         app.MapAdviserPages();
+        Delivery.MemberDeliveryPage.MapDeliveryPages(app);
+        Delivery.LeadDeliveryPages.MapLeadDeliveryPages(app);
         return app;
     }
 
