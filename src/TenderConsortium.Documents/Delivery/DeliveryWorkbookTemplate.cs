@@ -30,17 +30,8 @@ public static class DeliveryWorkbookTemplate
 
     public static byte[] Create()
     {
-        var strings = new List<string>();
-        uint S(string text)
-        {
-            var i = strings.IndexOf(text);
-            if (i >= 0) return (uint)i;
-            strings.Add(text);
-            return (uint)(strings.Count - 1);
-        }
-
-        Cell Text(string reference, string text, uint style) =>
-            new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(S(text).ToString(CultureInfo.InvariantCulture)), StyleIndex = style };
+        var strings = new SharedStrings();
+        Cell Text(string reference, string text, uint style) => strings.Cell(reference, text, style);
 
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -69,7 +60,7 @@ public static class DeliveryWorkbookTemplate
 
             workbook.AddNewPart<WorkbookStylesPart>("rId2").Stylesheet = Styles();
             workbook.AddNewPart<SharedStringTablePart>("rId3").SharedStringTable =
-                new SharedStringTable(strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve }))) { Count = (uint)strings.Count, UniqueCount = (uint)strings.Count };
+                strings.Table();
             workbook.Workbook = new Workbook(sheets);
             var core = document.AddNewPart<CoreFilePropertiesPart>("rId2");
             using (var writer = new StreamWriter(core.GetStream(FileMode.Create)))
@@ -83,12 +74,7 @@ public static class DeliveryWorkbookTemplate
 
     private static Stylesheet Styles()
     {
-        Border Thin() => new(
-            new LeftBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new RightBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new TopBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new BottomBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new DiagonalBorder());
+        static Border Thin() => SharedStrings.ThinBorder();
         CellFormat Xf(uint font, uint fill, uint border, uint format) =>
             new(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = format == 0 })
             {
