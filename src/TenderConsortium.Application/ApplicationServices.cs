@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddSingleton<PendingReviews>();
         services.AddSingleton<CommentOnReviewHandler>();
         services.AddSingleton<DecideReviewHandler>();
+        Delivery.DeliveryServices.Add(services);
         return services;
     }
 }

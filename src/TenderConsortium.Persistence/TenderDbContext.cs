@@ -4,6 +4,7 @@ using TenderConsortium.Persistence.Bids;
 using TenderConsortium.Persistence.Common;
 using TenderConsortium.Persistence.Contacts;
 using TenderConsortium.Persistence.Declarations;
+using TenderConsortium.Persistence.Delivery;
 using TenderConsortium.Persistence.Invitations;
 using TenderConsortium.Persistence.Reviews;
 using TenderConsortium.Persistence.Members;
@@ -42,6 +43,9 @@ public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) :
     public DbSet<BidSubcontractRecord> BidSubcontracts => Set<BidSubcontractRecord>();
 
     public DbSet<ContactRefusalRecord> ContactRefusals => Set<ContactRefusalRecord>();
+    public DbSet<DeliveryContractRecord> DeliveryContracts => Set<DeliveryContractRecord>();
+
+    public DbSet<DeliveryInvoiceRecord> DeliveryInvoices => Set<DeliveryInvoiceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

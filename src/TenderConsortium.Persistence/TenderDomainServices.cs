@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Bids;
 using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Delivery;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Members;
@@ -47,6 +48,9 @@ public static class TenderDomainServices
         services.AddSingleton<IReviewStore>(new ReviewStore(connectionString));
         services.AddSingleton<ReviewService>();
         services.AddSingleton<IIncidentObserver, FaultEmails>();
+        services.AddSingleton<IDeliveryStore>(new Delivery.DeliveryStore(connectionString));
+        services.TryAddSingleton(new LatePaymentOptions());
+        services.AddSingleton<DeliveryLinks>();
         foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;
     }
@@ -65,5 +69,6 @@ public static class TenderDomainServices
         new AwaitAdviserReviewActivity(),
         new AwaitSubmissionActivity(),
         new AwaitOutcomeActivity(),
+        new WatchContractDeliveryActivity(),
     ];
 }

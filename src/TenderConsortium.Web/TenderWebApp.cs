@@ -64,6 +64,7 @@ public static class TenderWebApp
         app.MapBids();
         app.MapDocuments();
         app.MapReviews();
+        TenderConsortium.Web.Delivery.DeliveryEndpoints.MapDelivery(app);
         app.MapInstances();
         app.MapDigestUnsubscribe();
         app.MapTenderOpenApi();

@@ -23,11 +23,13 @@ public static class DemoCommand
         var data = CommonOptions.Data();
         var db = CommonOptions.Database();
         var workflows = new Option<string?>("--workflows") { Description = "Folder of workflow definitions (default: ./workflows)" };
-        var command = new Command("demo", "Run a whole lead-partner bid on sample data, from the notice to issued sub-contracts") { data, db, workflows };
+        var throughDelivery = new Option<bool>("--through-delivery") { Description = "Carry the won bid on into two delivery periods: returns, invoices, payments (one late), reports" };
+        var command = new Command("demo", "Run a whole lead-partner bid on sample data, from the notice to issued sub-contracts") { data, db, workflows, throughDelivery };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var location = DataLocation.From(parse.GetValue(data)!, parse.GetValue(db));
-            await using var services = await NodeFactory.StartAsync(location, parse.GetValue(workflows), ct: ct);
+            var clock = new DemoClock();
+            await using var services = await NodeFactory.StartAsync(location, parse.GetValue(workflows), ct: ct, time: clock);
             // With a terminal, a live status line shows the stage; without one (CI, a pipe) plain lines are all there is.
             var (instance, opportunity, _) = Console.IsOutputRedirected
                 ? await new BidDemo(services, location, Console.Out).RunAsync(stopAtReview: false, ct)
@@ -39,6 +41,13 @@ public static class DemoCommand
             Console.WriteLine($"Bid pack, pricing and checks: {documents}");
             Console.WriteLine($"Sub-contracts: {Path.Combine(documents, "subcontracts")}");
             Console.WriteLine($"Emails (one .eml per message): {location.OutboxFolder}");
+            if (parse.GetValue(throughDelivery))
+            {
+                var reports = await new DeliveryDemo(services, clock, Console.Out).RunAsync(opportunity, ct);
+                Console.WriteLine("Period reports:");
+                foreach (var file in reports) Console.WriteLine($"  {file}");
+            }
+
             return CliExit.Ok;
         }));
         command.Subcommands.Add(Runtime());

@@ -20,12 +20,14 @@ public static class NodeFactory
             .AddEnvironmentVariables()
             .Build();
 
+    /// <param name="time">The node's clock; the system clock when null (the demo passes its own to play out months of delivery).</param>
     public static async Task<ServiceProvider> StartAsync(DataLocation location, string? workflowsFolder = null, bool runWorkers = false,
-        CancellationToken ct = default)
+        CancellationToken ct = default, TimeProvider? time = null)
     {
         var node = new NodeSettings(location.DataFolder, location.ConnectionString, workflowsFolder ?? DefaultWorkflowsFolder()) { RunWorkers = runWorkers };
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddFilter(level => level >= LogLevel.Error));
+        if (time is not null) services.AddSingleton(time);
         services.AddTenderNode(Configuration(location.DataFolder), node);
         var provider = services.BuildServiceProvider();
         try

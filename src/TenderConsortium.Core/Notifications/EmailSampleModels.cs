@@ -166,6 +166,7 @@ public static class EmailSampleModels
                 M(("subject", "We have your reply: Community link workers for Fife"), ("text", "Thank you. We have your reply for Lot 1: Kirkcaldy."), ("at", At(8, 14))),
                 M(("subject", "Bid submitted: Community link workers for Fife"), ("text", "We sent the bid to Fife Council today."), ("at", At(9, 10))))),
             ("link", links.BaseUrl)),
+        EmailTemplateNames.PaymentReminderLead or EmailTemplateNames.PaymentLateLead or EmailTemplateNames.PaymentLateMember => Delivery.DeliveryEmails.Sample(template, links),
         _ => null,
     };
 

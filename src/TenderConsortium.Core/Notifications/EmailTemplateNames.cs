@@ -70,6 +70,9 @@ public static class EmailTemplateNames
     public const string FaultLead = "fault.lead";
     public const string AddressRefusedLead = "address-refused.lead";
     public const string DigestMember = "digest.member";
+    public const string PaymentReminderLead = Delivery.DeliveryEmails.ReminderLead;
+    public const string PaymentLateLead = Delivery.DeliveryEmails.LateLead;
+    public const string PaymentLateMember = Delivery.DeliveryEmails.LateMember;
 
     /// <summary>Every template the engine sends, in the order of the stages.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -79,6 +82,7 @@ public static class EmailTemplateNames
         BidPackReadyAdviser, ChangesRequestedLead, ReviewApprovedLead, ReviewOverdueLead, DeadlineWarningLead, SubmittedMember, OutcomeMember, SubcontractIssuedMember,
         FaultLead, DigestMember,
         AddressRefusedLead,
+        PaymentReminderLead, PaymentLateLead, PaymentLateMember,
     ];
 
     public static string For(string eventName, string role) => $"{eventName}.{role}";

@@ -50,6 +50,7 @@ public static class BidPackServiceCollectionExtensions
             DocumentMapper.Create(sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
         services.AddActivity<AssembleBidPackActivity>();
         services.AddActivity<IssueSubcontractsActivity>();
+        services.AddSingleton<Core.Delivery.IPeriodReportWriter>(new Delivery.PeriodReportWriter(documentsFolder, templatesFolder));
         return services;
     }
 }

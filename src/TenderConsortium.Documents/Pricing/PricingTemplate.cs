@@ -22,17 +22,8 @@ public static class PricingTemplate
 
     public static byte[] Create()
     {
-        var strings = new List<string>();
-        uint S(string text)
-        {
-            var i = strings.IndexOf(text);
-            if (i >= 0) return (uint)i;
-            strings.Add(text);
-            return (uint)(strings.Count - 1);
-        }
-
-        Cell Text(string reference, string text, uint style) =>
-            new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(S(text).ToString(System.Globalization.CultureInfo.InvariantCulture)), StyleIndex = style };
+        var strings = new SharedStrings();
+        Cell Text(string reference, string text, uint style) => strings.Cell(reference, text, style);
 
         Cell Empty(string reference, uint style) => new() { CellReference = reference, StyleIndex = style };
 
@@ -77,7 +68,7 @@ public static class PricingTemplate
             sheet.Worksheet.InsertBefore(new SheetProperties(new PageSetupProperties { FitToPage = true }), sheet.Worksheet.GetFirstChild<SheetViews>());
             workbook.AddNewPart<WorkbookStylesPart>("rId2").Stylesheet = Styles();
             workbook.AddNewPart<SharedStringTablePart>("rId3").SharedStringTable =
-                new SharedStringTable(strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve }))) { Count = (uint)strings.Count, UniqueCount = (uint)strings.Count };
+                strings.Table();
             workbook.Workbook = new Workbook(
                 new Sheets(new Sheet { Name = "Pricing", SheetId = 1, Id = "rId1" }),
                 new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
@@ -91,12 +82,7 @@ public static class PricingTemplate
 
     private static Stylesheet Styles()
     {
-        Border Thin() => new(
-            new LeftBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new RightBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new TopBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new BottomBorder(new Color { Rgb = "FF8EAADB" }) { Style = BorderStyleValues.Thin },
-            new DiagonalBorder());
+        static Border Thin() => SharedStrings.ThinBorder();
 
         CellFormat Xf(uint font, uint fill, uint border, uint format, bool wrap = false)
         {

@@ -42,6 +42,8 @@ public sealed class TemplateSet(DocxTemplate bidPack, XlsxTemplate pricing, Docx
             (BidPackTemplate.FileName, BidPackTemplate.Create()),
             (PricingTemplate.FileName, PricingTemplate.Create()),
             (SubcontractTemplate.FileName, SubcontractTemplate.Create()),
+            (Delivery.DeliveryReportTemplate.FileName, Delivery.DeliveryReportTemplate.Create()),
+            (Delivery.DeliveryWorkbookTemplate.FileName, Delivery.DeliveryWorkbookTemplate.Create()),
         };
         foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(folder, name), bytes);
         return files.Select(f => Path.Combine(folder, f.Name)).ToList();

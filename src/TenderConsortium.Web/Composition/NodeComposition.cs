@@ -38,6 +38,7 @@ public static class NodeComposition
                 configureRuntime?.Invoke(o);
             },
             o => configuration.GetSection("Outbox").Bind(o));
+        services.AddSingleton(configuration.GetSection(Core.Delivery.LatePaymentOptions.Section).Get<Core.Delivery.LatePaymentOptions>() ?? new Core.Delivery.LatePaymentOptions());
         services.AddTenderDomain(node.ConnectionString, InvitationKeyFile.Load(node.DataFolder, configuration["Invitations:Key"]));
         services.AddBidPacks(node.ResolvedDocumentsFolder, node.TemplatesFolder);
         services.AddSingleton<IBidPackSource>(new BidPackSource(node.ConnectionString));

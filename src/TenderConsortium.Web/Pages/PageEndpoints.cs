@@ -34,6 +34,8 @@ public static class PageEndpoints
         app.MapLeadPages();
         app.MapMemberPages();
         app.MapAdviserPages();
+        Delivery.MemberDeliveryPage.MapDeliveryPages(app);
+        Delivery.LeadDeliveryPages.MapLeadDeliveryPages(app);
         return app;
     }
 

@@ -1,0 +1,3 @@
+namespace TenderConsortium.Application.Delivery.Portfolio;
+
+public sealed record ShowPortfolio(string? ConsortiumId = null);

@@ -1,0 +1,3 @@
+namespace TenderConsortium.Application.Delivery.Show;
+
+public sealed record ShowDelivery(string Opportunity, string? ConsortiumId = null);

@@ -1,0 +1,36 @@
+using TenderConsortium.Core.Delivery;
+
+namespace TenderConsortium.Tests.Delivery;
+
+/// <summary>A member's capacity across bids: over-committed only when what it holds and may win exceeds what it said it can do.</summary>
+public sealed class CapacityLedgerTests
+{
+    private static CapacityEntry Entry(string bid, CapacityKind kind, decimal volume) =>
+        new("m1", "Govan Wellbeing Co-op", bid, $"Bid {bid}", kind, "hours", volume, new DateOnly(2027, 4, 1), new DateOnly(2027, 6, 30));
+
+    [Test]
+    public void Two_pending_bids_each_within_the_declaration_are_over_committed_together()
+    {
+        var ledger = CapacityLedger.Build([
+            Entry("a", CapacityKind.Declared, 900), Entry("b", CapacityKind.Declared, 600),
+            Entry("a", CapacityKind.Allocated, 600), Entry("b", CapacityKind.Allocated, 600),
+        ]).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.Months, Has.Count.EqualTo(3));
+            Assert.That(ledger.OverCommittedMonths, Has.Count.EqualTo(3));
+            Assert.That(ledger.Months[0].Declared, Is.EqualTo(decimal.Round(900m * 30 / 91, 2)));
+            Assert.That(ledger.Months[0].Bids, Is.EqualTo(new[] { "Bid a", "Bid b" }));
+        });
+    }
+
+    [Test]
+    public void A_contract_and_a_pending_bid_within_the_declaration_are_fine()
+    {
+        var ledger = CapacityLedger.Build([
+            Entry("a", CapacityKind.Declared, 1200), Entry("a", CapacityKind.Contracted, 600), Entry("b", CapacityKind.Allocated, 500),
+        ]).Single();
+        Assert.That(ledger.OverCommittedMonths, Is.Empty);
+        Assert.That(ledger.Months.Sum(m => m.Exposure), Is.EqualTo(1100m).Within(0.05m));
+    }
+}
