@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TenderConsortium.Application.Allocations.Consent;
+using TenderConsortium.Application.Allocations.Withdraw;
 using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Declarations.Record;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -23,6 +26,10 @@ public static class ApplicationServices
         services.AddSingleton<ShowBidHandler>();
         services.AddSingleton<RecordSubmissionHandler>();
         services.AddSingleton<RecordOutcomeHandler>();
+        services.AddSingleton<RecordDeclarationHandler>();
+        services.AddSingleton<RecordConsentHandler>();
+        services.AddSingleton<RecordWithdrawalHandler>();
+        services.AddSingleton<ConsentDeadlines>();
         return services;
     }
 }
