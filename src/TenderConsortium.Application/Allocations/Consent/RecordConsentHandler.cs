@@ -16,7 +16,8 @@ public sealed class RecordConsentHandler(DeclarationService links, IMatchingSour
 
     public async Task<StoredAllocation> HandleAsync(RecordConsent command, CancellationToken cancellationToken = default)
     {
-        var (opportunityId, memberId, actor) = await WhoAsync(command, cancellationToken);
+        var (opportunityId, memberId, actor) = await AnsweringMember.FindAsync(links, opportunities, command.Token, command.Opportunity, command.MemberId, command.Actor,
+            "Name the opportunity and the member whose answer this is", cancellationToken);
         var current = await allocations.CurrentAsync(opportunityId, cancellationToken);
         var consent = current is null || current.Status == AllocationStatus.Proposed ? null : current.Consents.FirstOrDefault(c => c.MemberId == memberId);
         if (consent is null)
@@ -42,19 +43,5 @@ public sealed class RecordConsentHandler(DeclarationService links, IMatchingSour
             throw new ProblemException(DecisionPath, ProblemCode.Conflict,
                 "The bid has moved on and no longer takes answers to this share. Contact the consortium lead");
         }
-    }
-
-    private async Task<(string Opportunity, string Member, string Actor)> WhoAsync(RecordConsent command, CancellationToken cancellationToken)
-    {
-        if (command.Token is not null)
-        {
-            var invitation = await links.AuthenticateAsync(command.Token, cancellationToken);
-            return (invitation.OpportunityId, invitation.MemberId, $"member:{invitation.MemberId}");
-        }
-
-        if (command.Opportunity is null || command.MemberId is null)
-            throw new ProblemException("member", ProblemCode.Invalid, "Name the opportunity and the member whose answer this is");
-        var found = await opportunities.RequireOpportunityAsync(command.Opportunity, cancellationToken);
-        return (found.Id, command.MemberId, command.Actor ?? "lead");
     }
 }

@@ -16,7 +16,8 @@ public sealed class RecordWithdrawalHandler(DeclarationService links, IMatchingS
 
     public async Task<StoredAllocation> HandleAsync(RecordWithdrawal command, CancellationToken cancellationToken = default)
     {
-        var (opportunityId, memberId, actor) = await WhoAsync(command, cancellationToken);
+        var (opportunityId, memberId, actor) = await AnsweringMember.FindAsync(links, opportunities, command.Token, command.Opportunity, command.MemberId, command.Actor,
+            "Name the opportunity and the member that withdraws", cancellationToken);
         if (string.IsNullOrWhiteSpace(command.Reason))
             throw new ProblemException(ReasonPath, ProblemCode.Invalid, "Tell the lead why you are withdrawing, so it can plan around it");
         if (command.Reason.Trim().Length > DeclarationReader.MaxText)
@@ -28,19 +29,5 @@ public sealed class RecordWithdrawalHandler(DeclarationService links, IMatchingS
             throw new ProblemException(ReasonPath, ProblemCode.Conflict,
                 "This bid does not take withdrawals at this stage. Contact the consortium lead");
         return await service.WithdrawAsync(opportunityId, memberId, command.Reason, actor, cancellationToken);
-    }
-
-    private async Task<(string Opportunity, string Member, string Actor)> WhoAsync(RecordWithdrawal command, CancellationToken cancellationToken)
-    {
-        if (command.Token is not null)
-        {
-            var invitation = await links.AuthenticateAsync(command.Token, cancellationToken);
-            return (invitation.OpportunityId, invitation.MemberId, $"member:{invitation.MemberId}");
-        }
-
-        if (command.Opportunity is null || command.MemberId is null)
-            throw new ProblemException("member", ProblemCode.Invalid, "Name the opportunity and the member that withdraws");
-        var found = await opportunities.RequireOpportunityAsync(command.Opportunity, cancellationToken);
-        return (found.Id, command.MemberId, command.Actor ?? "lead");
     }
 }
