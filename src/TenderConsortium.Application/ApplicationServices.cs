@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TenderConsortium.Application.Allocations.Consent;
+using TenderConsortium.Application.Allocations.Withdraw;
 using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Show;
@@ -10,6 +12,7 @@ using TenderConsortium.Application.Intake.ImportNotice;
 using TenderConsortium.Application.Reviews;
 using TenderConsortium.Application.Reviews.Comment;
 using TenderConsortium.Application.Reviews.Decide;
+using TenderConsortium.Application.Declarations.Record;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -34,6 +37,10 @@ public static class ApplicationServices
         services.AddSingleton<CommentOnReviewHandler>();
         services.AddSingleton<DecideReviewHandler>();
         Delivery.DeliveryServices.Add(services);
+        services.AddSingleton<RecordDeclarationHandler>();
+        services.AddSingleton<RecordConsentHandler>();
+        services.AddSingleton<RecordWithdrawalHandler>();
+        services.AddSingleton<ConsentDeadlines>();
         return services;
     }
 }

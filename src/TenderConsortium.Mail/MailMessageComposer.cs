@@ -56,7 +56,9 @@ public sealed class MailMessageComposer
         message.Headers.Replace(new Header("Message-ID", "<" + mail.MessageId.Trim().TrimStart('<').TrimEnd('>') + ">"));
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(mail.To.Trim()));
-        if (_options.ReplyTo is { } replyTo) message.ReplyTo.Add(MailboxAddress.Parse(replyTo.Trim()));
+        // The message's own Reply-To (the bid's lead contact) wins over the node's; an address that does not parse is dropped, not fatal.
+        if (mail.ReplyTo is { } own && MailOptions.IsAddress(own.Trim())) message.ReplyTo.Add(MailboxAddress.Parse(own.Trim()));
+        else if (_options.ReplyTo is { } replyTo) message.ReplyTo.Add(MailboxAddress.Parse(replyTo.Trim()));
         // RFC 3834: an automatic message, so out-of-office replies do not answer it (and Exchange's own suppression).
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Auto-Response-Suppress", "All");

@@ -43,6 +43,7 @@ public sealed class TenderDbContext(DbContextOptions<TenderDbContext> options) :
     public DbSet<BidSubcontractRecord> BidSubcontracts => Set<BidSubcontractRecord>();
 
     public DbSet<ContactRefusalRecord> ContactRefusals => Set<ContactRefusalRecord>();
+
     public DbSet<DeliveryContractRecord> DeliveryContracts => Set<DeliveryContractRecord>();
 
     public DbSet<DeliveryInvoiceRecord> DeliveryInvoices => Set<DeliveryInvoiceRecord>();

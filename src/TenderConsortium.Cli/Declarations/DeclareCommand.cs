@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Declarations.Record;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Cli.Infrastructure;
@@ -36,10 +37,10 @@ public static class DeclareCommand
                 CapacityDeclaration saved;
                 try
                 {
-                    saved = await services.GetRequiredService<DeclarationService>().SubmitForMemberAsync(
-                        parse.GetValue(opportunity)!, parse.GetValue(member)!, json, NodeOptions.Actor, ct);
+                    saved = await services.GetRequiredService<RecordDeclarationHandler>().HandleAsync(
+                        RecordDeclaration.ForMember(parse.GetValue(opportunity)!, parse.GetValue(member)!, json, NodeOptions.Actor), ct);
                 }
-                catch (BadInputException ex) when (ex is not DeclarationClosedException)
+                catch (BadInputException ex) when (ex is not (DeclarationClosedException or ProblemException { Code: not ProblemCode.Invalid }))
                 {
                     throw new BadInputException(ex.Problems.Select(p => $"{Path.GetFileName(path)}: {p}").ToList());
                 }

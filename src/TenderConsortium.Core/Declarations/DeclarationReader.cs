@@ -37,7 +37,7 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         }
         catch (JsonException ex)
         {
-            throw new BadInputException($"declaration: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected an object with \"lots\" or \"decline\"");
+            throw new ProblemException("declaration", ProblemCode.Invalid, $"Not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}); expected an object with \"lots\" or \"decline\"");
         }
 
         try
@@ -56,9 +56,9 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
 
     public CapacityDeclaration Read(JsonElement root, string opportunityId, string memberId, Opportunity opportunity, DeclarationRound round)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (root.ValueKind != JsonValueKind.Object)
-            throw new BadInputException($"declaration: expected an object with \"lots\" or \"decline\", found {Describe(root)}");
+            throw new ProblemException("declaration", ProblemCode.Invalid, $"Expected an object with \"lots\" or \"decline\", found {Describe(root)}");
         Unknown(root, "", RootFields, problems);
 
         var hasLots = root.TryGetProperty("lots", out var lotsElement) && lotsElement.ValueKind != JsonValueKind.Null;
@@ -66,18 +66,18 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         string? declineReason = null;
         var lots = new List<LotDeclaration>();
         if (hasLots && hasDecline)
-            problems.Add("decline: a declaration either offers lots or declines, not both");
+            problems.Add(Bad("decline", "Either offer lots or decline, not both"));
         else if (hasDecline)
             declineReason = Text(declineElement, "decline", problems, required: true);
         else if (hasLots)
             ReadLots(lotsElement, opportunity, round, lots, problems);
         else
-            problems.Add("lots: expected at least one lot you can deliver, or \"decline\" with a reason");
+            problems.Add(Bad("lots", "Choose at least one lot you can deliver, or decline with a reason"));
 
         var conflicts = root.TryGetProperty("conflicts", out var c) ? Texts(c, "conflicts", problems) : [];
         var spd = root.TryGetProperty("spd", out var s) ? ReadSpd(s, problems) : SpdFacts.None;
         if (problems.Count > 0)
-            throw new BadInputException(problems);
+            throw new ProblemException(problems);
         return new CapacityDeclaration
         {
             OpportunityId = opportunityId,
@@ -89,16 +89,16 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         };
     }
 
-    private void ReadLots(JsonElement element, Opportunity opportunity, DeclarationRound round, List<LotDeclaration> lots, List<string> problems)
+    private void ReadLots(JsonElement element, Opportunity opportunity, DeclarationRound round, List<LotDeclaration> lots, List<Problem> problems)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"lots: expected an array of lot offers, found {Describe(element)}");
+            problems.Add(Bad("lots", $"Expected a list of lot offers, found {Describe(element)}"));
             return;
         }
 
         if (element.GetArrayLength() == 0)
-            problems.Add("lots: expected at least one lot you can deliver, or \"decline\" with a reason");
+            problems.Add(Bad("lots", "Choose at least one lot you can deliver, or decline with a reason"));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in element.EnumerateArray())
@@ -106,7 +106,7 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             var at = $"lots[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"{at}: expected an object with lotId, volume, pricePerUnit and earliestStart, found {Describe(item)}");
+                problems.Add(Bad(at, $"expected an object with lotId, volume, pricePerUnit and earliestStart, found {Describe(item)}"));
                 continue;
             }
 
@@ -116,22 +116,21 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             var lot = opportunity.Lots.FirstOrDefault(l => l.Id == lotId);
             if (lot is null)
             {
-                problems.Add($"{at}.lotId: no lot '{lotId}' in this opportunity; expected one of {string.Join(", ", opportunity.Lots.Select(l => l.Id))}");
+                problems.Add(Bad($"{at}.lotId", $"There is no lot '{Shorten(lotId)}' in this opportunity; choose one of lots {string.Join(", ", opportunity.Lots.Select(l => l.Id))}"));
                 continue;
             }
 
             if (!seen.Add(lotId))
             {
-                problems.Add($"{at}.lotId: lot '{lotId}' appears twice; give one offer per lot");
+                problems.Add(Bad($"{at}.lotId", $"Lot {lotId} appears twice; give one offer per lot"));
                 continue;
             }
 
             var terms = round.TermsOf(lotId) ?? new LotTerms(lotId, LotUnits.Value, (long)(lot.Value?.Amount ?? 0));
-            var volume = Whole(Field(item, "volume"), $"{at}.volume", 1, Math.Max(1, terms.Demand), problems,
-                $"a whole number of {terms.Unit} from 1 to the lot's demand of {terms.Demand.ToString("N0", CultureInfo.InvariantCulture)}");
+            var volume = Whole(Field(item, "volume"), $"{at}.volume", 1, Math.Max(1, terms.Demand), problems, DeclarationWords.Volume(terms));
             var price = Price(Field(item, "pricePerUnit"), $"{at}.pricePerUnit", terms, problems);
             var start = Date(Field(item, "earliestStart"), $"{at}.earliestStart", lot.ContractPeriod ?? opportunity.ContractPeriod, problems);
-            var staff = Field(item, "staff") is { } st ? Whole(st, $"{at}.staff", 0, 100_000, problems, "a whole number of staff from 0 to 100,000") : 0;
+            var staff = Field(item, "staff") is { } st ? Whole(st, $"{at}.staff", 0, 100_000, problems, "Enter the number of staff as a whole number from 0 to 100,000") : 0;
             var roles = Field(item, "keyRoles") is { } kr ? Texts(kr, $"{at}.keyRoles", problems) : [];
             var areas = Field(item, "areas") is { } ar ? Areas(ar, $"{at}.areas", lot, problems) : [];
             var socialValue = Field(item, "socialValue") is { } sv ? Commitments(sv, $"{at}.socialValue", problems) : [];
@@ -150,45 +149,51 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         }
     }
 
-    private static decimal? Price(JsonElement? element, string at, LotTerms terms, List<string> problems)
+    private static decimal? Price(JsonElement? element, string at, LotTerms terms, List<Problem> problems)
     {
         if (terms.Unit == LotUnits.Value)
         {
             // A value lot is split in pounds; the "price" is what the member charges per pound of work (1 = at value).
             if (element is null) return 1m;
-            var fraction = Number(element, at, problems, "a number from 0.5 to 1.5 (what you charge per £1 of the lot's value)");
+            var fraction = Number(element, at, problems, DeclarationWords.ValuePrice);
             if (fraction is null) return null;
             if (fraction is < 0.5m or > 1.5m)
             {
-                problems.Add($"{at}: expected a number from 0.5 to 1.5 (what you charge per £1 of the lot's value), got {fraction}");
+                problems.Add(Bad(at, DeclarationWords.ValuePrice));
                 return null;
             }
 
             return fraction;
         }
 
-        var ceiling = terms.ReferencePricePerUnit is { } reference ? reference * 10m : 100_000m;
-        var expected = $"a price in pounds per {Singular(terms.Unit)} above 0 and at most £{ceiling.ToString("N2", CultureInfo.InvariantCulture)}";
-        var price = Number(element, at, problems, expected, required: true);
+        var ceiling = DeclarationWords.PriceCeiling(terms);
+        var instruction = DeclarationWords.Price(terms);
+        var price = Number(element, at, problems, instruction, required: true);
         if (price is null) return null;
         // Prices are kept in pence: 0.001 would be stored as £0.00, so the bounds apply to the rounded price.
         var rounded = decimal.Round(price.Value, 2);
         if (rounded <= 0 || rounded > ceiling)
         {
-            problems.Add($"{at}: expected {expected}, got {price.Value.ToString(CultureInfo.InvariantCulture)}");
+            problems.Add(Bad(at, instruction));
             return null;
         }
 
         return rounded;
     }
 
-    private static DateOnly? Date(JsonElement? element, string at, ContractPeriod? period, List<string> problems)
+    private static DateOnly? Date(JsonElement? element, string at, ContractPeriod? period, List<Problem> problems)
     {
+        if (element is null)
+        {
+            problems.Add(Bad(at, "Enter the earliest date you could start, for example 2027-04-01"));
+            return null;
+        }
+
         var text = Text(element, at, problems, required: true);
         if (text is null) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            problems.Add($"{at}: expected a date as YYYY-MM-DD, got \"{Shorten(text)}\"");
+            problems.Add(Bad(at, "Enter a real date, for example 1 April 2027 (in a file: 2027-04-01)"));
             return null;
         }
 
@@ -197,20 +202,20 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             : first is { } f && period?.DurationInDays is { } days ? f.AddDays(days) : null;
         if (last is { } end && date > end)
         {
-            problems.Add($"{at}: {date:yyyy-MM-dd} is after the contract ends ({end:yyyy-MM-dd}); expected a start within the contract period");
+            problems.Add(Bad(at, $"Enter a start date on or before {DeclarationWords.Day(end)}, when the contract ends"));
             return null;
         }
 
         if (first is { } begin && date < begin.AddYears(-1))
         {
-            problems.Add($"{at}: {date:yyyy-MM-dd} is long before the contract starts ({begin:yyyy-MM-dd}); expected a date near or within the contract period");
+            problems.Add(Bad(at, $"Enter a start date near the contract's start on {DeclarationWords.Day(begin)}; {DeclarationWords.Day(date)} is more than a year before it"));
             return null;
         }
 
         return date;
     }
 
-    private IReadOnlyList<string> Areas(JsonElement element, string at, Lot lot, List<string> problems)
+    private IReadOnlyList<string> Areas(JsonElement element, string at, Lot lot, List<Problem> problems)
     {
         var texts = Texts(element, at, problems);
         var lotCouncils = lot.Places.Where(p => places.FindByCode(p) is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -221,13 +226,13 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             var council = places.FindByCode(texts[i]) ?? places.FindByName(texts[i]);
             if (council is null)
             {
-                problems.Add($"{at}[{i}]: \"{Shorten(texts[i])}\" is not a Scottish council area; expected a code like S12000036 or a name like \"City of Edinburgh\"");
+                problems.Add(Bad($"{at}[{i}]", $"“{Shorten(texts[i])}” is not a Scottish council area; choose one by name, for example City of Edinburgh (or its code, S12000036)"));
                 continue;
             }
 
             if (!wholeScotland && !lotCouncils.Contains(council.Code))
             {
-                problems.Add($"{at}[{i}]: {council.Name} is outside this lot's areas ({string.Join(", ", lotCouncils.Select(places.NameOf))})");
+                problems.Add(Bad($"{at}[{i}]", $"{council.Name} is outside this lot's areas ({string.Join(", ", lotCouncils.Select(places.NameOf))})"));
                 continue;
             }
 
@@ -237,12 +242,12 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         return codes;
     }
 
-    private IReadOnlyList<SocialValueCommitment> Commitments(JsonElement element, string at, List<string> problems)
+    private IReadOnlyList<SocialValueCommitment> Commitments(JsonElement element, string at, List<Problem> problems)
     {
         var result = new List<SocialValueCommitment>();
         if (element.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"{at}: expected an array of {{\"measure\", \"quantity\"}}, found {Describe(element)}");
+            problems.Add(Bad(at, $"expected an array of {{\"measure\", \"quantity\"}}, found {Describe(element)}"));
             return result;
         }
 
@@ -252,7 +257,7 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             var where = $"{at}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"{where}: expected {{\"measure\": \"SV01\", \"quantity\": 2}}, found {Describe(item)}");
+                problems.Add(Bad(where, $"expected {{\"measure\": \"SV01\", \"quantity\": 2}}, found {Describe(item)}"));
                 continue;
             }
 
@@ -260,13 +265,14 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             var id = Text(Field(item, "measure"), $"{where}.measure", problems, required: true);
             var measure = id is null ? null : measures.Find(id);
             if (id is not null && measure is null)
-                problems.Add($"{where}.measure: unknown measure '{Shorten(id)}'; expected an id from the social-value list such as SV01");
+                problems.Add(Bad($"{where}.measure", $"'{Shorten(id)}' is not on the social-value measures list; choose a measure from the list, such as SV01"));
             var percent = measure?.Unit.Trim() == "%";
             var max = percent ? 100m : 1_000_000m;
-            var quantity = Number(Field(item, "quantity"), $"{where}.quantity", problems, $"a number above 0 and at most {max:N0}", required: true);
+            var quantityInstruction = DeclarationWords.Quantity(measure, max);
+            var quantity = Number(Field(item, "quantity"), $"{where}.quantity", problems, quantityInstruction, required: true);
             if (quantity is { } q && (q <= 0 || q > max))
             {
-                problems.Add($"{where}.quantity: expected a number above 0 and at most {max:N0} ({measure?.Unit ?? "the measure's unit"}), got {q.ToString(CultureInfo.InvariantCulture)}");
+                problems.Add(Bad($"{where}.quantity", quantityInstruction));
                 quantity = null;
             }
 
@@ -274,7 +280,7 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             if (measure is null || quantity is null) continue;
             if (result.Any(r => r.MeasureId == measure.Id))
             {
-                problems.Add($"{where}.measure: {measure.Id} appears twice in this lot; give one quantity per measure");
+                problems.Add(Bad($"{where}.measure", $"{measure.Id} appears twice in this lot; give one quantity per measure"));
                 continue;
             }
 
@@ -284,12 +290,12 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         return result;
     }
 
-    private static SpdFacts ReadSpd(JsonElement element, List<string> problems)
+    private static SpdFacts ReadSpd(JsonElement element, List<Problem> problems)
     {
         if (element.ValueKind == JsonValueKind.Null) return SpdFacts.None;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"spd: expected an object with {string.Join(", ", SpdFields)}, found {Describe(element)}");
+            problems.Add(Bad("spd", $"Expected an object with {string.Join(", ", SpdFields)}, found {Describe(element)}"));
             return SpdFacts.None;
         }
 
@@ -299,7 +305,7 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
             var value = Number(Field(element, name), $"spd.{name}", problems, expected);
             if (value is { } v && (v < 0 || v > max))
             {
-                problems.Add($"spd.{name}: expected {expected}, got {v.ToString(CultureInfo.InvariantCulture)}");
+                problems.Add(Bad($"spd.{name}", expected));
                 return null;
             }
 
@@ -307,65 +313,67 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         }
 
         return new SpdFacts(
-            Amount("annualTurnover", 10_000_000_000m, "pounds from 0 to 10,000,000,000"),
-            Amount("insuranceCover", 10_000_000_000m, "pounds from 0 to 10,000,000,000"),
-            Amount("invoicesPaidOnTimePercent", 100m, "a percentage from 0 to 100"));
+            Amount("annualTurnover", 10_000_000_000m, "Enter your annual turnover in pounds, for example 250000"),
+            Amount("insuranceCover", 10_000_000_000m, "Enter your insurance cover in pounds, for example 5000000"),
+            Amount("invoicesPaidOnTimePercent", 100m, "Enter the percentage of invoices you paid on time, from 0 to 100"));
     }
+
+    private static Problem Bad(string path, string message) => new(path, ProblemCode.Invalid, message);
 
     private static JsonElement? Field(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static void Unknown(JsonElement obj, string at, string[] known, List<string> problems)
+    private static void Unknown(JsonElement obj, string at, string[] known, List<Problem> problems)
     {
         foreach (var property in obj.EnumerateObject())
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
-                problems.Add($"{(at.Length == 0 ? "" : at + ".")}{Shorten(property.Name)}: unknown field; expected one of {string.Join(", ", known)}");
+                problems.Add(Bad($"{(at.Length == 0 ? "" : at + ".")}{Shorten(property.Name)}", $"Unknown field; expected one of {string.Join(", ", known)}"));
         }
     }
 
-    private static string? Text(JsonElement? element, string at, List<string> problems, bool required = false)
+    private static string? Text(JsonElement? element, string at, List<Problem> problems, bool required = false)
     {
         if (element is not { } e)
         {
-            if (required) problems.Add($"{at}: required");
+            if (required) problems.Add(Bad(at, "Enter some text; this is required"));
             return null;
         }
 
         if (e.ValueKind != JsonValueKind.String)
         {
-            problems.Add($"{at}: expected text, found {Describe(e)}");
+            problems.Add(Bad(at, $"Expected text, found {Describe(e)}"));
             return null;
         }
 
         var text = e.GetString()!.Trim();
         if (text.Length == 0)
         {
-            if (required) problems.Add($"{at}: required");
+            if (required) problems.Add(Bad(at, "Enter some text; this is required"));
             return null;
         }
 
         if (text.Length > MaxText)
         {
-            problems.Add($"{at}: expected at most {MaxText:N0} characters, got {text.Length:N0}");
+            problems.Add(Bad(at, $"Enter at most {MaxText:N0} characters; this has {text.Length:N0}"));
             return null;
         }
 
         return text;
     }
 
-    private static IReadOnlyList<string> Texts(JsonElement element, string at, List<string> problems)
+    private static IReadOnlyList<string> Texts(JsonElement element, string at, List<Problem> problems)
     {
         if (element.ValueKind == JsonValueKind.Null) return [];
         if (element.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"{at}: expected an array of text, found {Describe(element)}");
+            problems.Add(Bad(at, $"Expected a list of texts, found {Describe(element)}"));
             return [];
         }
 
         if (element.GetArrayLength() > MaxListItems)
         {
-            problems.Add($"{at}: expected at most {MaxListItems} items, got {element.GetArrayLength()}");
+            problems.Add(Bad(at, $"Enter at most {MaxListItems} items; this has {element.GetArrayLength()}"));
             return [];
         }
 
@@ -379,11 +387,11 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         return result;
     }
 
-    private static decimal? Number(JsonElement? element, string at, List<string> problems, string expected, bool required = false)
+    private static decimal? Number(JsonElement? element, string at, List<Problem> problems, string expected, bool required = false)
     {
         if (element is not { } e)
         {
-            if (required) problems.Add($"{at}: required; expected {expected}");
+            if (required) problems.Add(Bad(at, expected));
             return null;
         }
 
@@ -391,30 +399,22 @@ public sealed class DeclarationReader(SocialValueCatalogue measures, ScottishPla
         if (e.ValueKind == JsonValueKind.String
             && decimal.TryParse(e.GetString()!.Trim().TrimStart('£').Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
             return parsed;
-        problems.Add($"{at}: expected {expected}, found {Describe(e)}");
+        problems.Add(Bad(at, expected));
         return null;
     }
 
-    private static long? Whole(JsonElement? element, string at, long min, long max, List<string> problems, string expected)
+    private static long? Whole(JsonElement? element, string at, long min, long max, List<Problem> problems, string expected)
     {
         var number = Number(element, at, problems, expected, required: true);
         if (number is null) return null;
         if (number != decimal.Truncate(number.Value) || number < min || number > max)
         {
-            problems.Add($"{at}: expected {expected}, got {number.Value.ToString(CultureInfo.InvariantCulture)}");
+            problems.Add(Bad(at, expected));
             return null;
         }
 
         return (long)number.Value;
     }
-
-    private static string Singular(string unit) => unit switch
-    {
-        LotUnits.Hours => "hour",
-        LotUnits.Places => "place",
-        LotUnits.Sessions => "session",
-        _ => unit,
-    };
 
     private static string Describe(JsonElement element) => element.ValueKind switch
     {

@@ -43,22 +43,40 @@ public sealed class DeclarationService(
             history.LastOrDefault(), history.Count, IsOpen(invitation, round, time.GetUtcNow()));
     }
 
-    public async Task<CapacityDeclaration> SubmitWithTokenAsync(string? token, string json, CancellationToken cancellationToken = default)
+    public Task<CapacityDeclaration> SubmitWithTokenAsync(string? token, string json, CancellationToken cancellationToken = default) =>
+        SubmitWithTokenAsync(token, Text(json), cancellationToken);
+
+    /// <summary>A declaration already in hand as a JSON value (the member's form builds one): read once, never through text.</summary>
+    public Task<CapacityDeclaration> SubmitWithTokenAsync(string? token, JsonElement answer, CancellationToken cancellationToken = default) =>
+        SubmitWithTokenAsync(token, Element(answer), cancellationToken);
+
+    private async Task<CapacityDeclaration> SubmitWithTokenAsync(string? token, Reading read, CancellationToken cancellationToken)
     {
         var invitation = await AuthenticateAsync(token, cancellationToken);
-        return await SubmitAsync(invitation, json, $"member:{invitation.MemberId}", cancellationToken);
+        return await SubmitAsync(invitation, read, $"member:{invitation.MemberId}", cancellationToken);
     }
 
+    /// <summary>How the answer is read against the invitation's opportunity and round.</summary>
+    private delegate CapacityDeclaration Reading(Invitation invitation, Opportunities.Opportunity opportunity, DeclarationRound round);
+
+    private Reading Text(string json) => (invitation, opportunity, round) => _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round);
+
+    private Reading Element(JsonElement answer) => (invitation, opportunity, round) => _reader.Read(answer, invitation.OpportunityId, invitation.MemberId, opportunity, round);
+
     /// <summary>The lead (or an operator with access to the data folder) enters a member's declaration for it.</summary>
-    public async Task<CapacityDeclaration> SubmitForMemberAsync(string opportunityId, string memberId, string json, string actor,
-        CancellationToken cancellationToken = default)
+    public Task<CapacityDeclaration> SubmitForMemberAsync(string opportunityId, string memberId, string json, string actor,
+        CancellationToken cancellationToken = default) =>
+        SubmitForMemberAsync(opportunityId, memberId, Text(json), actor, cancellationToken);
+
+    private async Task<CapacityDeclaration> SubmitForMemberAsync(string opportunityId, string memberId, Reading read, string actor,
+        CancellationToken cancellationToken)
     {
         var opportunity = await opportunities.RequireOpportunityAsync(opportunityId, cancellationToken);
         var invitation = await invitations.FindAsync(opportunity.Id, memberId, cancellationToken)
                          ?? throw new BadInputException($"--member: member '{memberId}' was not invited to declare for '{opportunity.Opportunity.Title}'");
         if (invitation.RevokedAt is not null)
             throw new BadInputException($"--member: the invitation of '{invitation.MemberName}' was revoked on {invitation.RevokedAt:yyyy-MM-dd HH:mm} UTC; reopen it first");
-        return await SubmitAsync(invitation, json, actor, cancellationToken);
+        return await SubmitAsync(invitation, read, actor, cancellationToken);
     }
 
     /// <summary>
@@ -121,25 +139,25 @@ public sealed class DeclarationService(
     private Task RoundSignalAsync(DeclarationRound round, JsonObject payload, string actor, CancellationToken cancellationToken) =>
         signals.SendAsync(round.OpportunityId, DeclarationSignals.Round, round.OpportunityId, payload, null, actor, "collecting declarations", cancellationToken);
 
-    private async Task<CapacityDeclaration> SubmitAsync(Invitation invitation, string json, string actor, CancellationToken cancellationToken)
+    private async Task<CapacityDeclaration> SubmitAsync(Invitation invitation, Reading read, string actor, CancellationToken cancellationToken)
     {
         var (round, opportunity) = await ContextAsync(invitation, cancellationToken);
         var now = time.GetUtcNow();
         var open = IsOpen(invitation, round, now);
         var latest = (await declarations.HistoryAsync(invitation.OpportunityId, invitation.MemberId, cancellationToken)).LastOrDefault();
         // Read once; input that does not read is reported after the deadline check, as before.
-        CapacityDeclaration? read = null;
+        CapacityDeclaration? answer = null;
         BadInputException? invalid = null;
         try
         {
-            read = _reader.Read(json, invitation.OpportunityId, invitation.MemberId, opportunity, round);
+            answer = read(invitation, opportunity, round);
         }
         catch (BadInputException ex)
         {
             invalid = ex;
         }
 
-        if (latest is not null && read is not null && Content(read) == Content(latest))
+        if (latest is not null && answer is not null && Content(answer) == Content(latest))
         {
             // A phone that lost the answer sends the same declaration again: that is not a new revision, and it is
             // accepted even after the round closed (e.g. early, because this very answer was the last one awaited).
@@ -156,7 +174,7 @@ public sealed class DeclarationService(
         }
 
         if (invalid is not null) throw invalid;
-        var saved = await declarations.SaveAsync(read! with { SubmittedAt = now }, cancellationToken);
+        var saved = await declarations.SaveAsync(answer! with { SubmittedAt = now }, cancellationToken);
         if (round.ClosedAt is null) await ResumeAsync(invitation, saved, actor, cancellationToken);
         return saved;
     }

@@ -17,6 +17,30 @@ public static class EmailNotifier
         var list = recipients.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         if (list.Count == 0) return;
         var email = context.Service<IEmailTemplates>().Render(template, model);
-        context.SendEmail(discriminator.Length == 0 ? template : $"{template}:{discriminator}", list, email.Subject, email.Text, email.Html, attachments);
+        var (fromName, replyTo) = Sender(context);
+        context.SendEmail(discriminator.Length == 0 ? template : $"{template}:{discriminator}", list, email.Subject, email.Text, email.Html, attachments,
+            fromName, replyTo);
+    }
+
+    /// <summary>
+    /// Who the bid's emails come from and where replies go: the consortium by its name (unless the bid kept the
+    /// definition's nameless default, when the node's Mail:FromName stands) and the lead's contact address.
+    /// </summary>
+    private static (string? FromName, string? ReplyTo) Sender(ActivityContext context)
+    {
+        TenderSettings settings;
+        try
+        {
+            settings = context.TenderSettings();
+        }
+        catch (Common.BadInputException)
+        {
+            return (null, null); // a workflow without the tender settings: the node's own sender
+        }
+
+        var name = string.IsNullOrWhiteSpace(settings.ConsortiumName) || settings.ConsortiumName == new TenderSettings().ConsortiumName
+            ? null
+            : settings.ConsortiumName.Trim();
+        return (name, settings.LeadEmails.FirstOrDefault());
     }
 }

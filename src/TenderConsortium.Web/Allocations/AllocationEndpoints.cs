@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Declarations.Record;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -99,8 +100,9 @@ public static class AllocationEndpoints
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Allocation").WithSummary("Record a member's withdrawal; its share is reallocated (lead only)");
 
-        app.MapPut("/api/opportunities/{id}/declarations/{memberId}", (string id, string memberId, DeclarationService declarations, HttpContext http) =>
-            Guard(async () => Results.Json(await declarations.SubmitForMemberAsync(id, memberId, await ApiBody.ReadTextAsync(http), Actor(http), http.RequestAborted), DomainJson.Options)))
+        app.MapPut("/api/opportunities/{id}/declarations/{memberId}", (string id, string memberId, RecordDeclarationHandler record, HttpContext http) =>
+            Guard(async () => Results.Json(await record.HandleAsync(
+                RecordDeclaration.ForMember(id, memberId, await ApiBody.ReadTextAsync(http), Actor(http)), http.RequestAborted), DomainJson.Options)))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Allocation").WithSummary("Enter or correct a declaration on a member's behalf (lead only)");
         return app;
@@ -134,6 +136,10 @@ public static class AllocationEndpoints
         catch (DeclarationClosedException ex)
         {
             return Results.Problem(title: "Declarations are closed", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (ProblemException ex) when (ex.Code != ProblemCode.Invalid)
+        {
+            return BadInputProblem.From(ex, ex.Code == ProblemCode.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
         }
         catch (BadInputException ex)
         {

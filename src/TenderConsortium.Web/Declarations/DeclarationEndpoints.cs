@@ -3,6 +3,9 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Application.Allocations.Consent;
+using TenderConsortium.Application.Allocations.Withdraw;
+using TenderConsortium.Application.Declarations.Record;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
@@ -30,31 +33,31 @@ public static class DeclarationEndpoints
             }))
             .AllowAnonymous().WithTags("Member links").WithSummary("What a member's link shows: the opportunity, the lots, its latest answer and its share");
 
-        app.MapPut("/api/invitations/{token}/declaration", (string token, HttpContext http, DeclarationService declarations, TokenThrottle throttle) =>
+        app.MapPut("/api/invitations/{token}/declaration", (string token, HttpContext http, RecordDeclarationHandler record, TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
             {
                 var body = await ApiBody.ReadTextAsync(http);
-                var saved = await declarations.SubmitWithTokenAsync(token, body, http.RequestAborted);
+                var saved = await record.HandleAsync(RecordDeclaration.FromLink(token, body), http.RequestAborted);
                 return Results.Json(saved, DomainJson.Options);
             }))
             .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links").WithSummary("A member declares capacity per lot, or declines");
 
-        app.MapPost("/api/invitations/{token}/consent", (string token, HttpContext http, AllocationService allocation, DeclarationService declarations,
+        app.MapPost("/api/invitations/{token}/consent", (string token, HttpContext http, RecordConsentHandler consent, DeclarationService declarations,
                 TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
             {
                 var (accept, reason) = await ReadConsentAsync(http);
-                var after = await allocation.ConsentWithTokenAsync(token, accept, reason, http.RequestAborted);
+                var after = await consent.HandleAsync(RecordConsent.FromLink(token, accept, reason), http.RequestAborted);
                 return Results.Json(MemberViewJson.From(await declarations.ViewAsync(token, http.RequestAborted), after), DomainJson.Options);
             }))
             .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links").WithSummary("A member accepts or declines its allocated share");
 
-        app.MapPost("/api/invitations/{token}/withdrawal", (string token, HttpContext http, AllocationService allocation, DeclarationService declarations,
+        app.MapPost("/api/invitations/{token}/withdrawal", (string token, HttpContext http, RecordWithdrawalHandler withdraw, DeclarationService declarations,
                 TokenThrottle throttle) =>
             WithTokenAsync(http, throttle, async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, "{\"reason\": \"why the member withdraws\"}");
-                var after = await allocation.WithdrawWithTokenAsync(token, ApiBody.String(body, "reason", required: true), http.RequestAborted);
+                var after = await withdraw.HandleAsync(RecordWithdrawal.FromLink(token, ApiBody.String(body, "reason", required: true)), http.RequestAborted);
                 return Results.Json(MemberViewJson.From(await declarations.ViewAsync(token, http.RequestAborted), after), DomainJson.Options);
             }))
             .AllowAnonymous().WithBodyLimit(RequestLimits.JsonBytes).WithTags("Member links")
@@ -89,6 +92,10 @@ public static class DeclarationEndpoints
         catch (DeclarationClosedException ex)
         {
             return Results.Problem(title: "Declarations are closed", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (ProblemException ex) when (ex.Code != ProblemCode.Invalid)
+        {
+            return BadInputProblem.From(ex, ex.Code == ProblemCode.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
         }
         catch (BadInputException ex)
         {

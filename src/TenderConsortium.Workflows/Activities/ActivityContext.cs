@@ -146,13 +146,13 @@ public sealed partial class ActivityContext
     /// (instance, event and its occurrence, recipient).
     /// </summary>
     public void SendEmail(string eventName, IEnumerable<string> recipients, string subject, string textBody, string? htmlBody = null,
-        IReadOnlyList<MailAttachment>? attachments = null)
+        IReadOnlyList<MailAttachment>? attachments = null, string? fromName = null, string? replyTo = null)
     {
         foreach (var recipient in recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var eventKey = $"{eventName}#{Occurrence}";
             var messageId = StableMessageId(InstanceId, eventKey, recipient, _scope.Options.MessageIdDomain);
-            var mail = new OutgoingMail(messageId, recipient, subject, textBody, htmlBody, Attachments: attachments);
+            var mail = new OutgoingMail(messageId, recipient, subject, textBody, htmlBody, FromName: fromName, Attachments: attachments, ReplyTo: replyTo);
             _effects.Outbox.Add(new OutboxRecord
             {
                 // Time-ordered: the row is appended at the key index's right edge instead of a random page.

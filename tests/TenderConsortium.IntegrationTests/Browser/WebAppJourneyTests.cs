@@ -197,7 +197,7 @@ public sealed partial class WebAppJourneyTests
         foreach (var (link, name) in links.Zip([first, second]))
         {
             _phone.Go(link);
-            Assert.That(_phone.Text, Does.Contain("This is the share the consortium proposes for you"), name);
+            Assert.That(_phone.Text, Does.Contain("You are offered this share of the work"), name);
             Assert.That(_phone.Css("#share ~ dl.govuk-summary-list").Size.Width, Is.LessThanOrEqualTo(375), "the share fits a 375 px screen");
             if (name == second) _phone.Screenshot("member-share-375");
             _phone.AssertAccessible("member share");

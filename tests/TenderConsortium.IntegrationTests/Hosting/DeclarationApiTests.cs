@@ -112,10 +112,12 @@ public sealed class DeclarationApiTests
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(problem["errors"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[]
             {
-                "lots[0].volume: expected a whole number of sessions from 1 to the lot's demand of 1,000, got 5000",
-                "lots[0].pricePerUnit: expected a price in pounds per session above 0 and at most £100,000.00, got 0",
-                "lots[0].earliestStart: expected a date as YYYY-MM-DD, got \"soon\"",
+                "lots[0].volume: Enter a number of sessions between 1 and 1,000",
+                "lots[0].pricePerUnit: Enter your price per session in pounds, more than £0 and no more than £100,000",
+                "lots[0].earliestStart: Enter a real date, for example 1 April 2027 (in a file: 2027-04-01)",
             }));
+            Assert.That(problem["problems"]!.AsArray().Select(p => (p!["path"]!.GetValue<string>(), p["code"]!.GetValue<string>())),
+                Is.EqualTo(new[] { ("lots[0].volume", "invalid"), ("lots[0].pricePerUnit", "invalid"), ("lots[0].earliestStart", "invalid") }), "typed problems");
             Assert.That(JsonNode.Parse(allocation)!["preview"]!.GetValue<bool>(), Is.True);
         });
     }

@@ -292,20 +292,21 @@ public sealed class InvitationFlowTests
                      {"lotId": "2", "volume": 2.5, "earliestStart": "2027-01-01"}],
                    "spd": {"invoicesPaidOnTimePercent": 101}}
                   """;
-        var ex = Assert.ThrowsAsync<BadInputException>(() => _bid.Declarations.SubmitWithTokenAsync(token, bad));
-        Assert.That(ex!.Problems, Is.EquivalentTo(new[]
+        var ex = Assert.ThrowsAsync<ProblemException>(() => _bid.Declarations.SubmitWithTokenAsync(token, bad));
+        Assert.That(ex!.Items.Select(p => p.Code), Is.All.EqualTo(ProblemCode.Invalid), "typed problems, each naming its field");
+        Assert.That(ex.Problems, Is.EquivalentTo(new[]
         {
-            "lots[0].colour: unknown field; expected one of lotId, volume, pricePerUnit, earliestStart, staff, keyRoles, areas, socialValue",
-            "lots[0].volume: expected a whole number of places from 1 to the lot's demand of 40, got 41",
-            "lots[0].pricePerUnit: expected a price in pounds per place above 0 and at most £1,250,000.00, got -5",
-            "lots[0].earliestStart: expected a date as YYYY-MM-DD, got \"01/04/2027\"",
+            "lots[0].colour: Unknown field; expected one of lotId, volume, pricePerUnit, earliestStart, staff, keyRoles, areas, socialValue",
+            "lots[0].volume: Enter a number of places between 1 and 40",
+            "lots[0].pricePerUnit: Enter your price per place in pounds, more than £0 and no more than £1,250,000",
+            "lots[0].earliestStart: Enter a real date, for example 1 April 2027 (in a file: 2027-04-01)",
             "lots[0].areas[0]: City of Edinburgh is outside this lot's areas (Glasgow City)",
-            "lots[0].areas[1]: \"Atlantis\" is not a Scottish council area; expected a code like S12000036 or a name like \"City of Edinburgh\"",
-            "lots[0].socialValue[0].measure: unknown measure 'SV99'; expected an id from the social-value list such as SV01",
-            "lots[0].socialValue[1].quantity: expected a number above 0 and at most 100 (%), got 150",
-            "lots[1].lotId: no lot '7' in this opportunity; expected one of 2, 1",
-            "lots[2].volume: expected a whole number of value from 1 to the lot's demand of 2,500,000, got 2.5",
-            "spd.invoicesPaidOnTimePercent: expected a percentage from 0 to 100, got 101",
+            "lots[0].areas[1]: “Atlantis” is not a Scottish council area; choose one by name, for example City of Edinburgh (or its code, S12000036)",
+            "lots[0].socialValue[0].measure: 'SV99' is not on the social-value measures list; choose a measure from the list, such as SV01",
+            "lots[0].socialValue[1].quantity: Enter a percentage for SV02, above 0 and no more than 100",
+            "lots[1].lotId: There is no lot '7' in this opportunity; choose one of lots 2, 1",
+            "lots[2].volume: Enter an amount of work in pounds between £1 and £2,500,000",
+            "spd.invoicesPaidOnTimePercent: Enter the percentage of invoices you paid on time, from 0 to 100",
         }));
         Assert.That(await _bid.DeclarationStore.LatestAsync(opportunity), Is.Empty, "nothing half-written");
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Core.Reference;
 using TenderConsortium.Web.Pages.Shared;
@@ -9,11 +11,11 @@ using TenderConsortium.Web.Pages.Shared;
 namespace TenderConsortium.Web.Pages.Member;
 
 /// <summary>
-/// The member's declaration as a form: field names and ids per lot (by the lot's position), the JSON that
-/// <see cref="DeclarationService.SubmitWithTokenAsync"/> takes (docs/declarations.md), and each problem the service
-/// names (<c>lots[0].volume: …</c>) mapped back to the field it is about, for the error summary.
+/// The member's declaration as a form: field names and ids per lot (by the lot's position), the answer the
+/// <c>RecordDeclarationHandler</c> takes (built as a JSON value, never as text), and for each path the answer puts
+/// a value at, the form field it came from, so each typed problem goes back to its field by its path alone.
 /// </summary>
-public static partial class DeclarationForm
+public static class DeclarationForm
 {
     public const string Answer = "answer";
     public const string DeclineReason = "decline-reason";
@@ -23,6 +25,9 @@ public static partial class DeclarationForm
     public const string OnTime = "spd-ontime";
 
     public static string Lot(int lot, string field) => $"lot{lot}-{field}";
+
+    /// <summary>The quantity box of measure <paramref name="m"/> (by its place in the list) in lot <paramref name="lot"/>.</summary>
+    public static string Measure(int lot, int m) => Lot(lot, $"sv{m}");
 
     public static IReadOnlyList<SocialValueMeasure> Measures => SocialValueCatalogue.Default.Measures;
 
@@ -34,8 +39,16 @@ public static partial class DeclarationForm
         return councils.Count == 0 || lot.Places.Contains(ScottishPlaces.ScotlandCode) ? places.Councils.OrderBy(c => c.Name).ToList() : councils;
     }
 
+    /// <summary>The lot's terms as the round set them; a lot the lead left out is split by value.</summary>
+    public static LotTerms Terms(DeclarationRound round, Lot lot) =>
+        round.TermsOf(lot.Id) ?? new LotTerms(lot.Id, LotUnits.Value, (long)(lot.Value?.Amount ?? 0));
+
+    /// <summary>Whether measure <paramref name="m"/> is chosen in lot <paramref name="lot"/>: ticked, or given a quantity (without script every box shows).</summary>
+    public static bool MeasureChosen(FormState form, int lot, int m) =>
+        form.Values(Lot(lot, "measures")).Contains(Measures[m].Id) || form.Value(Measure(lot, m)).Trim().Length > 0;
+
     /// <summary>The form filled from the member's latest answer, so a second visit starts from it.</summary>
-    public static FormState FromLatest(Opportunity opportunity, CapacityDeclaration? latest)
+    public static FormState FromLatest(Opportunity opportunity, DeclarationRound round, CapacityDeclaration? latest)
     {
         var form = new FormState();
         if (latest is null) return form;
@@ -50,19 +63,21 @@ public static partial class DeclarationForm
         for (var i = 0; i < opportunity.Lots.Count; i++)
         {
             if (latest.Lot(opportunity.Lots[i].Id) is not { } d) continue;
+            var isValue = Terms(round, opportunity.Lots[i]).Unit == LotUnits.Value;
             form.Set(Lot(i, "offer"), "yes");
             form.Set(Lot(i, "volume"), d.Volume.ToString(CultureInfo.InvariantCulture));
-            form.Set(Lot(i, "price"), d.PricePerUnit.ToString(CultureInfo.InvariantCulture));
+            form.Set(Lot(i, "price"), (isValue ? d.PricePerUnit * 100m : d.PricePerUnit).ToString("0.##", CultureInfo.InvariantCulture));
             form.Set(Lot(i, "start-day"), d.EarliestStart.Day.ToString(CultureInfo.InvariantCulture));
             form.Set(Lot(i, "start-month"), d.EarliestStart.Month.ToString(CultureInfo.InvariantCulture));
             form.Set(Lot(i, "start-year"), d.EarliestStart.Year.ToString(CultureInfo.InvariantCulture));
             form.Set(Lot(i, "staff"), d.Staff.ToString(CultureInfo.InvariantCulture));
             form.Set(Lot(i, "roles"), string.Join("\n", d.KeyRoles));
             form.SetMany(Lot(i, "areas"), d.Areas);
+            form.SetMany(Lot(i, "measures"), d.SocialValue.Select(s => s.MeasureId));
             for (var m = 0; m < Measures.Count; m++)
             {
                 if (d.SocialValue.FirstOrDefault(s => s.MeasureId == Measures[m].Id) is { } sv)
-                    form.Set(Lot(i, $"sv{m}"), sv.Quantity.ToString(CultureInfo.InvariantCulture));
+                    form.Set(Measure(i, m), sv.Quantity.ToString(CultureInfo.InvariantCulture));
             }
         }
 
@@ -73,122 +88,140 @@ public static partial class DeclarationForm
         return form;
     }
 
+    /// <summary>The answer built from a filled form, and where each of its values came from; null when the form itself is incomplete.</summary>
+    public sealed record Built(JsonElement? Answer, FieldMap Fields);
+
     /// <summary>
-    /// The JSON for the service, and where each of its array positions came from (lots[k] → lot index; social value
-    /// [k][j] → measure index), so problems can be mapped back. Null JSON when the form itself is incomplete.
+    /// Each path of the answer (<c>lots[0].volume</c>) and the field it came from, with the question's own wording when
+    /// the form asks it differently from a file (a value lot's price as a percentage, a date in three boxes).
     /// </summary>
-    public static (string? Json, Positions Positions) ToJson(Opportunity opportunity, FormState form)
+    public sealed class FieldMap
     {
-        var positions = new Positions();
-        var answer = form.Value(Answer);
-        if (answer == "decline")
-            return (new JsonObject { ["decline"] = form.Value(DeclineReason).Trim() }.ToJsonString(), positions);
-        if (answer != "declare")
+        private readonly Dictionary<string, (string Field, string? Lot, string? Message)> _paths = new(StringComparer.Ordinal);
+
+        public void Add(string path, string field, string? lot, string? message = null) => _paths[path] = (field, lot, message);
+
+        /// <summary>
+        /// The field and message for a problem: the path itself, else the nearest enclosing path the form filled
+        /// (<c>lots[0].areas[2]</c> → the lot's areas), else the first question.
+        /// </summary>
+        public (string Field, string Message) Place(Problem problem)
         {
-            form.Error(Answer, "Select whether you can offer capacity for this opportunity");
-            return (null, positions);
+            for (var path = problem.Path; path.Length > 0; path = Parent(path))
+            {
+                if (!_paths.TryGetValue(path, out var at)) continue;
+                var message = at.Message ?? problem.Message;
+                return (at.Field, at.Lot is null ? message : $"{at.Lot}: {message}");
+            }
+
+            return (Answer, problem.Message);
         }
 
+        private static string Parent(string path)
+        {
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            return cut <= 0 ? "" : path[..cut];
+        }
+    }
+
+    public static Built Build(Opportunity opportunity, DeclarationRound round, FormState form)
+    {
+        var fields = new FieldMap();
+        fields.Add("declaration", Answer, null);
+        var answer = form.Value(Answer);
+        if (answer == "decline")
+        {
+            fields.Add("decline", DeclineReason, null, "Tell the lead why you cannot take part this time");
+            return new Built(JsonSerializer.SerializeToElement(new JsonObject { ["decline"] = form.Value(DeclineReason).Trim() }), fields);
+        }
+
+        if (answer != "declare")
+        {
+            form.Error(Answer, "Select whether your organisation can offer capacity for this opportunity");
+            return new Built(null, fields);
+        }
+
+        fields.Add("lots", Lot(0, "offer"), null, "Choose at least one lot you can deliver, or answer that you cannot take part");
         var lots = new JsonArray();
+        var named = opportunity.Lots.Count > 1;
         for (var i = 0; i < opportunity.Lots.Count; i++)
         {
             if (form.Value(Lot(i, "offer")) != "yes") continue;
+            var at = $"lots[{lots.Count}]";
+            var lotName = named ? $"Lot {opportunity.Lots[i].Id}" : null;
+            var isValue = Terms(round, opportunity.Lots[i]).Unit == LotUnits.Value;
             var lot = new JsonObject { ["lotId"] = opportunity.Lots[i].Id };
+            fields.Add(at, Lot(i, "offer"), lotName);
             Put(lot, "volume", form.Value(Lot(i, "volume")));
-            Put(lot, "pricePerUnit", form.Value(Lot(i, "price")));
+            fields.Add($"{at}.volume", Lot(i, "volume"), lotName);
+            if (isValue)
+            {
+                // The form asks a value lot's price as a percentage of the buyer's estimate; the answer keeps it as a share.
+                var percent = form.Value(Lot(i, "price")).Trim().TrimEnd('%').Trim();
+                if (percent.Length > 0)
+                    lot["pricePerUnit"] = decimal.TryParse(percent, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) ? p / 100m : percent;
+                fields.Add($"{at}.pricePerUnit", Lot(i, "price"), lotName, DeclarationWords.ValuePricePercent);
+            }
+            else
+            {
+                Put(lot, "pricePerUnit", form.Value(Lot(i, "price")));
+                fields.Add($"{at}.pricePerUnit", Lot(i, "price"), lotName);
+            }
+
             var (day, month, year) = (form.Value(Lot(i, "start-day")).Trim(), form.Value(Lot(i, "start-month")).Trim(), form.Value(Lot(i, "start-year")).Trim());
-            if (day.Length + month.Length + year.Length > 0)
-                lot["earliestStart"] = int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
-                    ? $"{y:0000}-{m:00}-{d:00}"
-                    : $"{year}-{month}-{day}";
+            var date = int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
+                       && y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+                ? $"{y:0000}-{m:00}-{d:00}"
+                : null;
+            if (day.Length + month.Length + year.Length > 0) lot["earliestStart"] = date ?? "not a date";
+            fields.Add($"{at}.earliestStart", Lot(i, "start-day"), lotName,
+                date is null ? "Enter the date you could start as day, month and year, for example 1 4 2027" : null);
             Put(lot, "staff", form.Value(Lot(i, "staff")));
+            fields.Add($"{at}.staff", Lot(i, "staff"), lotName);
             var roles = Lines(form.Value(Lot(i, "roles")));
-            if (roles.Count > 0) lot["keyRoles"] = new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)).ToArray());
+            if (roles.Count > 0) lot["keyRoles"] = Array(roles);
+            fields.Add($"{at}.keyRoles", Lot(i, "roles"), lotName);
             var areas = form.Values(Lot(i, "areas")).Where(a => a.Length > 0).ToList();
-            if (areas.Count > 0) lot["areas"] = new JsonArray(areas.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
+            if (areas.Count > 0) lot["areas"] = Array(areas);
+            fields.Add($"{at}.areas", Lot(i, "areas"), lotName);
             var measures = new JsonArray();
-            var measurePositions = new List<int>();
+            fields.Add($"{at}.socialValue", Lot(i, "measures"), lotName);
             for (var mi = 0; mi < Measures.Count; mi++)
             {
-                var quantity = form.Value(Lot(i, $"sv{mi}")).Trim();
-                if (quantity.Length == 0) continue;
-                measures.Add(new JsonObject { ["measure"] = Measures[mi].Id, ["quantity"] = quantity });
-                measurePositions.Add(mi);
+                if (!MeasureChosen(form, i, mi)) continue;
+                var measure = new JsonObject { ["measure"] = Measures[mi].Id };
+                Put(measure, "quantity", form.Value(Measure(i, mi)));
+                fields.Add($"{at}.socialValue[{measures.Count}]", Measure(i, mi), lotName);
+                measures.Add(measure);
             }
 
             if (measures.Count > 0) lot["socialValue"] = measures;
-            positions.Lots.Add(i);
-            positions.Measures.Add(measurePositions);
             lots.Add(lot);
         }
 
         var json = new JsonObject { ["lots"] = lots };
         var conflicts = Lines(form.Value(Conflicts));
-        if (conflicts.Count > 0) json["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)JsonValue.Create(c)).ToArray());
+        if (conflicts.Count > 0) json["conflicts"] = Array(conflicts);
+        fields.Add("conflicts", Conflicts, null);
         var spd = new JsonObject();
         Put(spd, "annualTurnover", form.Value(Turnover));
         Put(spd, "insuranceCover", form.Value(Insurance));
-        Put(spd, "invoicesPaidOnTimePercent", form.Value(OnTime));
+        Put(spd, "invoicesPaidOnTimePercent", form.Value(OnTime).Trim().TrimEnd('%'));
         if (spd.Count > 0) json["spd"] = spd;
-        return (json.ToJsonString(), positions);
+        fields.Add("spd.annualTurnover", Turnover, null);
+        fields.Add("spd.insuranceCover", Insurance, null);
+        fields.Add("spd.invoicesPaidOnTimePercent", OnTime, null);
+        return new Built(JsonSerializer.SerializeToElement(json), fields);
     }
 
-    public sealed class Positions
-    {
-        public List<int> Lots { get; } = [];
-        public List<List<int>> Measures { get; } = [];
-    }
-
-    /// <summary>Adds each of the service's problems to the form under the field it names, in words a member reads.</summary>
-    public static void MapProblems(Opportunity opportunity, IReadOnlyList<string> problems, Positions positions, FormState form)
+    /// <summary>Puts each typed problem on the field it is about, in the words the handler chose (or the form's own question).</summary>
+    public static void Show(IEnumerable<Problem> problems, FieldMap fields, FormState form)
     {
         foreach (var problem in problems)
         {
-            var (field, message) = Map(opportunity, problem, positions);
+            var (field, message) = fields.Place(problem);
             form.Error(field, message);
         }
-    }
-
-    private static (string Field, string Message) Map(Opportunity opportunity, string problem, Positions positions)
-    {
-        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
-        var path = colon < 0 ? "" : problem[..colon];
-        var detail = colon < 0 ? problem : problem[(colon + 2)..];
-        detail = detail == "required" ? "enter a value" : detail.StartsWith("required; ", StringComparison.Ordinal) ? "enter " + detail["required; expected ".Length..] : detail;
-        var match = LotPath().Match(path);
-        if (match.Success)
-        {
-            var k = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            var i = k < positions.Lots.Count ? positions.Lots[k] : 0;
-            var lotName = $"Lot {opportunity.Lots[i].Id}";
-            var field = match.Groups[2].Value;
-            switch (field)
-            {
-                case "volume": return (Lot(i, "volume"), $"{lotName}, how much you can deliver: {detail}");
-                case "pricePerUnit": return (Lot(i, "price"), $"{lotName}, price: {detail}");
-                case "earliestStart":
-                    return (Lot(i, "start-day"), $"{lotName}, earliest start: {(detail.StartsWith("expected a date as YYYY-MM-DD", StringComparison.Ordinal) ? "enter a real date, for example 1 4 2027" : detail)}");
-                case "staff": return (Lot(i, "staff"), $"{lotName}, staff: {detail}");
-                case "keyRoles": return (Lot(i, "roles"), $"{lotName}, key roles: {detail}");
-                case "areas": return (Lot(i, "areas"), $"{lotName}, council areas: {detail}");
-                case "socialValue" when match.Groups[3].Success:
-                    var j = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
-                    var m = k < positions.Measures.Count && j < positions.Measures[k].Count ? positions.Measures[k][j] : 0;
-                    return (Lot(i, $"sv{m}"), $"{lotName}, social value {Measures[m].Id}: {detail}");
-                default: return (Lot(i, "offer"), $"{lotName}: {detail}");
-            }
-        }
-
-        return path switch
-        {
-            "lots" => (Lot(0, "offer"), "Choose at least one lot you can deliver, or say that you decline"),
-            "decline" => (DeclineReason, $"Reason for declining: {detail}"),
-            "spd.annualTurnover" => (Turnover, $"Annual turnover: {detail}"),
-            "spd.insuranceCover" => (Insurance, $"Insurance cover: {detail}"),
-            "spd.invoicesPaidOnTimePercent" => (OnTime, $"Invoices paid on time: {detail}"),
-            _ when path.StartsWith("conflicts", StringComparison.Ordinal) => (Conflicts, $"Conflicts of interest: {detail}"),
-            _ => (Answer, problem),
-        };
     }
 
     private static void Put(JsonObject obj, string name, string value)
@@ -197,9 +230,8 @@ public static partial class DeclarationForm
         if (trimmed.Length > 0) obj[name] = trimmed;
     }
 
+    private static JsonArray Array(IEnumerable<string> texts) => new(texts.Select(t => (JsonNode)JsonValue.Create(t)).ToArray());
+
     private static List<string> Lines(string text) =>
         text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-
-    [GeneratedRegex(@"^lots\[(\d+)\]\.(\w+)(?:\[(\d+)\].*)?$")]
-    private static partial Regex LotPath();
 }

@@ -26,3 +26,18 @@ function tick() {
 
 tick();
 setInterval(tick, 30000);
+
+// Radios that reveal a follow-up question (the GOV.UK conditional reveal). Done here rather than by govuk-frontend's
+// radios, which mark each radio aria-expanded, an attribute ARIA does not allow on a radio. Without this script every
+// follow-up simply shows.
+for (const group of document.querySelectorAll("[data-app-reveal]")) {
+  const radios = [...group.querySelectorAll("input[type=radio][data-aria-controls]")];
+  const sync = () => {
+    for (const radio of radios) {
+      const target = document.getElementById(radio.getAttribute("data-aria-controls"));
+      if (target) target.classList.toggle("govuk-radios__conditional--hidden", !radio.checked);
+    }
+  };
+  for (const radio of group.querySelectorAll("input[type=radio]")) radio.addEventListener("change", sync);
+  sync();
+}
