@@ -5,6 +5,8 @@ using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Consortium.SaveProfile;
+using TenderConsortium.Application.Consortium.ShowProfile;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -23,6 +25,10 @@ public static class ApplicationServices
         services.AddSingleton<ShowBidHandler>();
         services.AddSingleton<RecordSubmissionHandler>();
         services.AddSingleton<RecordOutcomeHandler>();
+        services.TryAddSingleton(new BidStartOptions());
+        services.TryAddSingleton(sp => new Persistence.Tenancy.ConsortiumStore(connectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ShowProfileHandler>();
+        services.AddSingleton<SaveProfileHandler>();
         return services;
     }
 }

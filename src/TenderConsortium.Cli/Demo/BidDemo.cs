@@ -2,6 +2,8 @@ using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Consortium.SaveProfile;
+using TenderConsortium.Persistence.Tenancy;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -87,20 +89,20 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
     private async Task<Guid> StartAsync(string samples, JsonObject plan, CancellationToken ct)
     {
         var notice = Directory.EnumerateFiles(Path.Combine(samples, "notices"), "*0000567519*.json").Single();
-        await new OpportunityImporter(location.ConnectionString).ImportFileAsync(notice, ct);
-        var imported = await new MemberImporter(location.ConnectionString).ImportFileAsync(Path.Combine(samples, "members", "sample-consortium.csv"), ct);
+        var days = DemoDates.DaysToMove(notice, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        await using (var moved = DemoDates.Notice(notice, days))
+            await new OpportunityImporter(location.ConnectionString).ImportAsync(moved, Path.GetFileName(notice), ct);
+        MemberImportResult imported;
+        await using (var members = DemoDates.Members(Path.Combine(samples, "members", "sample-consortium.csv"), days))
+            imported = await new MemberImporter(location.ConnectionString).ImportAsync(members, "sample-consortium.csv", cancellationToken: ct);
         _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
-        output.WriteLine($"Imported the notice {Ocid} (samples/notices) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
+        output.WriteLine($"Imported the notice {Ocid} (samples/notices; its dates and the members' certificates moved forward {days} days so that its deadline is {DemoDates.WeeksAhead} weeks away) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
+        // The lead body's own facts, invented for the demo like the sample consortium: the profile every bid needs first.
+        await services.GetRequiredService<SaveProfileHandler>().HandleAsync(new SaveProfile(Consortia.Default, LeadEmail, "Clyde Social Enterprise Consortium Ltd",
+            "SC700123", "Jamie Reid", "Chief Executive", LeadEmail, "0141 496 0123", "12 Trongate\nGlasgow\nG1 5EN"), ct);
         var settings = new JsonObject
         {
             ["consortiumName"] = "Clyde Social Enterprise Consortium",
-            ["leadName"] = "Jamie Reid, Clyde Social Enterprise Consortium",
-            ["leadBody"] = "Clyde Social Enterprise Consortium Ltd",
-            // The lead body's own facts (invented for the demo, like the sample consortium): a pack without them fails its lead-facts check.
-            ["leadRegistration"] = "SC700123",
-            ["leadAddress"] = "12 Trongate, Glasgow G1 5EN",
-            ["signatory"] = "Jamie Reid, Chief Executive",
-            ["leadEmail"] = LeadEmail,
             ["adviserEmail"] = AdviserEmail,
             ["lotTerms"] = plan["lotTerms"]!.DeepClone(),
         };

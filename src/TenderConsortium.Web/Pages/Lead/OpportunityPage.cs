@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Consortium.ShowProfile;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Core.Common;
@@ -208,7 +209,7 @@ internal static class OpportunityPage
         var settings = new JsonObject();
         foreach (var (name, value) in saved)
             if (definition.Settings.ContainsKey(name)) settings[name] = value?.DeepClone();
-        if (form.Value("start-leadEmail").Trim() is { Length: > 0 } email && definition.Settings.ContainsKey("leadEmail")) settings["leadEmail"] = email;
+        // The lead's contact comes from the consortium profile (StartBidHandler), not from a field of this form.
         var terms = new JsonObject();
         for (var i = 0; i < stored.Opportunity.Lots.Count; i++)
         {
@@ -244,15 +245,22 @@ internal static class OpportunityPage
             }
             catch (WorkflowInputException ex)
             {
-                foreach (var p in ex.Problems) form.Error("start-leadEmail", p);
+                foreach (var p in ex.Problems) form.Error("actions", p);
             }
             catch (ProblemException ex)
             {
-                foreach (var p in ex.Items) form.Error(p.Path == "declarationDeadline" ? "start-deadline-day" : p.Code == ProblemCode.Invalid ? "start-leadEmail" : "actions", Capitalise(p.Message));
+                foreach (var p in ex.Items)
+                    form.Error(p.Path switch
+                    {
+                        "declarationDeadline" => "start-deadline-day",
+                        StartBidHandler.ProfilePath => "start-profile",
+                        "tenderDeadline" => "start-tender-deadline",
+                        _ => "actions",
+                    }, p.Path == StartBidHandler.ProfilePath ? "Complete the consortium profile before you start a bid" : Capitalise(p.Message));
             }
             catch (BadInputException ex)
             {
-                foreach (var p in ex.Problems) form.Error("start-leadEmail", p);
+                foreach (var p in ex.Problems) form.Error("actions", p);
             }
         }
 
@@ -297,6 +305,7 @@ internal static class OpportunityPage
         var errors = (startForm?.Errors ?? []).Concat(actionForm?.Errors ?? []).ToList();
         var done = PageEndpoints.DoneMessage(http) is { } key && DoneMessages.TryGetValue(key, out var message) ? message : null;
         var path = LeadPages.OpportunityPath(found);
+        var profile = await S<ShowProfileHandler>().HandleAsync(new ShowProfile(LeadContext.Of(http).ConsortiumId), ct);
 
         var facts = Forms.SummaryList(new List<(string, Html)>
         {
@@ -316,7 +325,7 @@ internal static class OpportunityPage
             <h1 class="govuk-heading-l">{opportunity.Title}</h1>
             {facts}
             {(actionForm?.ErrorFor("actions") is { } actionError ? H.Html($"""<div class="govuk-error-summary__body" id="actions"><p class="govuk-error-message">{actionError}</p></div>""") : Html.Empty)}
-            {(!bid.Started ? StartForm(http, path, opportunity, node, startForm, now) : definition is null || instance is null ? Html.Empty : WorkflowSection(definition, instance, waitingAt, doneAt))}
+            {(!bid.Started ? StartForm(http, path, opportunity, profile, S<BidStartOptions>(), startForm, now) : definition is null || instance is null ? Html.Empty : WorkflowSection(definition, instance, waitingAt, doneAt))}
             {TasksSection(http, path, instance)}
             {LotsSection(opportunity, matches, round)}
             {DeclarationsSection(http, path, invitations, declarations, round, now, instance)}
@@ -335,11 +344,22 @@ internal static class OpportunityPage
         {WorkflowPicture.Render(definition, waitingAt, doneAt)}
         """);
 
-    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, NodeSettings node, FormState? form, DateTimeOffset now)
+    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, ProfileView profile, BidStartOptions options, FormState? form,
+        DateTimeOffset now)
     {
         form ??= new FormState();
-        var (_, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
-        var deadline = now.AddDays(10);
+        if (opportunity.Deadline is { } closes && closes <= now)
+            return H.Html($"""
+                <h2 class="govuk-heading-m" id="start">Start the bid</h2>
+                <div class="govuk-warning-text" id="start-tender-deadline"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The tender deadline ({Words.Date(closes)}) has passed, so this notice can no longer be bid for.</strong></div>
+                """);
+        if (profile.Profile is not { } lead)
+            return H.Html($"""
+                <h2 class="govuk-heading-m" id="start">Start the bid</h2>
+                <p class="govuk-body" id="start-profile">Before you start a bid, tell us who the lead body is: its legal name, registration number, signatory, contact and address. The bid pack, the sub-contracts and the members' emails name them. You only do this once.</p>
+                <a class="govuk-button" href="{ProfileEndpoints.AskedBy(path)}" role="button" draggable="false" data-module="govuk-button">Complete the consortium profile</a>
+                """);
+        var deadline = SuggestedDeadline(opportunity.Deadline, options, now);
         var lots = H.Each(opportunity.Lots, (lot, i) => H.Html($"""
             <div class="app-lot">
             <h3 class="govuk-heading-s">Lot {lot.Id}: {lot.Title}</h3>
@@ -353,13 +373,23 @@ internal static class OpportunityPage
             <p class="govuk-body">Starting runs the whole bid: matching, invitations to the shortlisted members by email with their personal links, their declarations, the shares for you to approve, the bid pack, the adviser's review, submission and outcome.</p>
             <form method="post" action="{path}/start" novalidate>
             {Forms.Antiforgery(http)}
-            {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form)}
-            {Forms.TextInput("start-leadEmail", "start-leadEmail", "Lead's email for responses and reports", form.Value("start-leadEmail", saved["leadEmail"]?.ToString() ?? ""), form, type: "email", width: "govuk-!-width-full", autocomplete: "email", spellcheck: "false")}
+            {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form,
+                opportunity.Deadline is { } tender ? $"At least {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline ({Words.Date(tender)}), so the shares, the bid pack and the adviser's review fit in between." : null)}
+            <p class="govuk-body" id="start-profile">Members will be told to contact {lead.SignatoryName} at {lead.ContactEmail}, and the bid pack names {lead.LegalName} as the bidder. <a class="govuk-link" href="{ProfileEndpoints.AskedBy(path)}">Change the consortium profile</a></p>
             <h3 class="govuk-heading-s">How each lot is split</h3>
             {lots}
             {Forms.Button("Start the bid")}
             </form>
             """);
+    }
+
+    /// <summary>Ten days from now, or earlier when the tender deadline needs it: halfway to the latest date the start accepts.</summary>
+    private static DateTimeOffset SuggestedDeadline(DateTimeOffset? tenderDeadline, BidStartOptions options, DateTimeOffset now)
+    {
+        var suggested = now.AddDays(10);
+        if (tenderDeadline is not { } tender) return suggested;
+        var latest = tender.AddDays(-options.MinimumDaysBeforeTenderDeadline);
+        return suggested <= latest ? suggested : latest <= now ? now.AddDays(1) : now + (latest - now) / 2;
     }
 
     private static Html LotsSection(Core.Opportunities.Opportunity opportunity, MatchResult? matches, DeclarationRound? round) => H.Html($"""
