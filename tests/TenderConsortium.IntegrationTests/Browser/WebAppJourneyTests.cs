@@ -77,6 +77,8 @@ public sealed partial class WebAppJourneyTests
         _phone.Screenshot("member-link-not-valid-375");
     }
 
+    private const string Taxi = "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json";
+
     [Test, Order(2)]
     public async Task Lead_member_and_adviser_carry_a_bid_through_the_web_app()
     {
@@ -87,7 +89,7 @@ public sealed partial class WebAppJourneyTests
 
         _lead.ClickLink("Members");
         var csv = Path.Combine(_node.DataFolder, "members.csv");
-        await File.WriteAllTextAsync(csv, await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")) +
+        await File.WriteAllTextAsync(csv, SampleData.Members(Taxi) +
             "\"<script>window.hacked=1</script> Care\",SCIO,SC099999,Ann Test,ann@hostile.example,,85312500,Orkney Islands,,3,50000,20000,GBP,yes,\"<b>not bold</b>\"\n");
         _lead.Id("members-file").SendKeys(csv);
         _lead.Submit("Import members");
@@ -101,11 +103,17 @@ public sealed partial class WebAppJourneyTests
         _lead.ClickLink("Import a notice");
         _lead.Submit("Import");
         Assert.That(_lead.Css(".govuk-error-summary a").GetAttribute("href"), Does.EndWith("#notice-file"));
-        _lead.Id("notice-file").SendKeys(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json"));
+        var notice = Path.Combine(_node.DataFolder, Taxi);
+        await File.WriteAllTextAsync(notice, SampleData.Notice(Taxi));
+        _lead.Id("notice-file").SendKeys(notice);
         _lead.Submit("Import");
         Assert.That(_lead.Text, Does.Contain("The notice was imported."));
         var opportunityPath = _lead.Path_;
-        _lead.Fill("start-leadEmail", LeadEmail);
+        // No bid starts before the consortium profile: the start form leads there and back.
+        _lead.ClickLink("Complete the consortium profile");
+        foreach (var (field, value) in SampleData.Profile(LeadEmail)) _lead.Fill(field, value!.GetValue<string>());
+        _lead.Submit("Save profile");
+        Assert.That(_lead.Path_, Is.EqualTo(opportunityPath));
         _lead.Select("start-lot0-unit", t => t == "sessions");
         _lead.Fill("start-lot0-demand", "1000");
         _lead.Select("start-lot1-unit", t => t == "sessions");

@@ -57,8 +57,10 @@ public sealed class MultiNodeBidTests
         var key = await LeadKeyAsync();
         for (var n = 0; n < 3; n++) await StartNodeAsync(key);
 
-        await PostAsync("/api/members", new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")), Encoding.UTF8, "text/csv"));
-        var notice = await File.ReadAllTextAsync(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json"));
+        const string glasgow = "pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json";
+        await PostAsync("/api/members", new StringContent(SampleData.Members(glasgow), Encoding.UTF8, "text/csv"));
+        var notice = SampleData.Notice(glasgow);
+        await SendAsync(HttpMethod.Put, "/api/consortium/profile", new StringContent(SampleData.Profile(Lead).ToJsonString(), Encoding.UTF8, "application/json"));
         var plan = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("samples", "declarations", "glasgow-residential-recovery.json")))!;
         var opportunities = new List<string>();
         for (var i = 0; i < Bids; i++)

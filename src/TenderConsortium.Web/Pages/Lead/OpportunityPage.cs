@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Core.Submission;
 using TenderConsortium.Application.Consortium.ShowProfile;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Workflow;
@@ -50,6 +53,8 @@ internal static class OpportunityPage
         lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
             ActAsync(http, node, id, async (found, who) =>
                 await SignalAsync(signals, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/submission", SubmitAsync).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/outcome", OutcomeAsync).DisableAntiforgery();
         lead.MapGet("/opportunities/{id}/documents/{**file}", DocumentAsync);
     }
 
@@ -64,6 +69,9 @@ internal static class OpportunityPage
         ["shortlist"] = "Shortlist confirmed: members are invited.",
         ["overridden"] = "The share was set and the rest re-optimised as a new round.",
         ["withdrawn"] = "The withdrawal was recorded and the allocation re-run without the member as a new round.",
+        ["submitted"] = "The submission was recorded. Every member is told.",
+        ["outcome"] = "The outcome was recorded. Members are told, and sub-contracts follow for the lots won.",
+        ["profile"] = "The consortium profile was saved. You can start the bid now.",
     };
 
     private static async Task<IResult> ActAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, Task> action, string done)
@@ -318,23 +326,30 @@ internal static class OpportunityPage
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
         });
 
-        var main = H.Html($"""
-            {Forms.ErrorSummary(errors)}
-            {Forms.Banner(done)}
-            <span class="govuk-caption-l">{opportunity.Buyer.Name}</span>
-            <h1 class="govuk-heading-l">{opportunity.Title}</h1>
-            {facts}
-            {(actionForm?.ErrorFor("actions") is { } actionError ? H.Html($"""<div class="govuk-error-summary__body" id="actions"><p class="govuk-error-message">{actionError}</p></div>""") : Html.Empty)}
-            {(!bid.Started ? StartForm(http, path, opportunity, profile, S<BidStartOptions>(), startForm, now) : definition is null || instance is null ? Html.Empty : WorkflowSection(definition, instance, waitingAt, doneAt))}
+        var sections = H.Html($"""
+            {(!bid.Started ? StartForm(http, path, opportunity, profile, S<BidStartOptions>(), startForm, now) : Html.Empty)}
             {TasksSection(http, path, instance)}
             {LotsSection(opportunity, matches, round)}
             {DeclarationsSection(http, path, invitations, declarations, round, now, instance)}
             {AllocationSection(http, path, allocation, declarations, actionForm, instance)}
             {DocumentsSection(node, found, path)}
             {ReviewSection(review)}
+            {SubmissionSection(http, path, bid, opportunity, actionForm, instance)}
+            """);
+        var technical = definition is null || instance is null ? Html.Empty : H.Html($"""
+            {WorkflowSection(definition, instance, waitingAt, doneAt)}
             {JournalSection(instance)}
             """);
-        return Layout.Page(http, PageArea.Lead, opportunity.Title, main, status, errors.Count > 0);
+        return ComponentPage.Render<OpportunityView>(http, PageArea.Lead, new Dictionary<string, object?>
+        {
+            ["Bid"] = bid,
+            ["Facts"] = facts.Value,
+            ["Errors"] = errors,
+            ["ActionError"] = actionForm?.ErrorFor("actions"),
+            ["Done"] = done,
+            ["Sections"] = sections.Value,
+            ["Technical"] = technical.Value,
+        }, status);
     }
 
     private static Html WorkflowSection(WorkflowDefinition definition, InstanceDetails instance, IReadOnlySet<string> waitingAt, IReadOnlySet<string> doneAt) => H.Html($"""
@@ -394,7 +409,7 @@ internal static class OpportunityPage
 
     private static Html LotsSection(Core.Opportunities.Opportunity opportunity, MatchResult? matches, DeclarationRound? round) => H.Html($"""
         <h2 class="govuk-heading-m" id="lots">Lots, matches and gaps</h2>
-        {H.Each(opportunity.Lots, lot =>
+        {H.Each(LotOrder.Sort(opportunity.Lots, l => l.Id), lot =>
         {
             var match = matches?.Lots.FirstOrDefault(l => l.LotId == lot.Id);
             var terms = round?.TermsOf(lot.Id);
@@ -404,8 +419,8 @@ internal static class OpportunityPage
                 {(match is null ? Html.Empty : H.Html($"""
                     {(match.Requirements.Count == 0 ? Html.Empty : H.Html($"""<p class="govuk-body-s">Requirements: {string.Join("; ", match.Requirements)}</p>"""))}
                     {(match.Gaps.Count == 0 ? Html.Empty : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gaps: {string.Join("; ", match.Gaps)}</strong></div>"""))}
-                    {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Score", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
-                        [Forms.Text(c.Name), Forms.Text(c.Score.ToString("0.00", CultureInfo.InvariantCulture)), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
+                    {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Match", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
+                        [Forms.Text(c.Name), Forms.Text(Words.Percent((decimal)Math.Round(c.Score * 100, 0))), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
                     {(match.Excluded.Count == 0 ? Html.Empty : H.Html($"""<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{match.Excluded.Count} member(s) excluded, and why</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-list--bullet">{H.Each(match.Excluded.Take(50), e => H.Html($"<li>{e.Name}: {string.Join("; ", e.Reasons)}</li>"))}</ul></div></details>"""))}
                     """))}
                 """);
@@ -439,7 +454,7 @@ internal static class OpportunityPage
     {
         if (allocation is null) return Html.Empty;
         var awaitingApproval = allocation.Status == AllocationStatus.Proposed && instance?.Bookmarks.Any(b => b.Name == AllocationSignals.Approval) == true;
-        var lots = H.Each(allocation.Result.Lots, lot => H.Html($"""
+        var lots = H.Each(LotOrder.Sort(allocation.Result.Lots, l => l.LotId), lot => H.Html($"""
             {Forms.Table($"Lot {lot.LotId}: {lot.Title} – {Words.Number(lot.Covered)} of {Words.Number(lot.Demand)} {lot.Unit} covered", ["Member", "Share", "Value", "Why"],
                 lot.Shares.Select(s => (IReadOnlyList<Html>)
                 [
@@ -520,6 +535,79 @@ internal static class OpportunityPage
         {(review.Comments.Count == 0 ? Html.Empty : Forms.Table("Comments", ["Section", "Comment", "By"], review.Comments.Select(c => (IReadOnlyList<Html>)
             [Forms.Text(c.Section), H.Html($"""<span class="app-pre">{c.Text}</span>"""), Forms.Text($"{c.Adviser}, {Words.Date(c.At)}")]), "govuk-table__caption--s"))}
         """);
+
+    /// <summary>Submit and Outcome: the lead records them here once the bid reaches them, and reads them back after.</summary>
+    private static Html SubmissionSection(HttpContext http, string path, BidView bid, Core.Opportunities.Opportunity opportunity, FormState? form,
+        InstanceDetails? instance)
+    {
+        var waitsForSubmission = instance?.Bookmarks.Any(b => b.Name == SubmissionSignals.Submitted) == true;
+        var waitsForOutcome = instance?.Bookmarks.Any(b => b.Name == SubmissionSignals.Outcome) == true;
+        var submission = bid.Submission is { } s
+            ? H.Html($"""<h2 class="govuk-heading-m" id="submission">Submission</h2><p class="govuk-body">Submitted on {Words.Date(s.At)}{(s.Reference is null ? "" : $", reference {s.Reference}")}.</p>""")
+            : waitsForSubmission ? H.Html($"""
+                <h2 class="govuk-heading-m" id="submission">Submit the bid</h2>
+                <p class="govuk-body">Submit the approved bid pack on the buyer's portal{(bid.TenderDeadline is { } d ? $" before {Words.Date(d)}" : "")}, then record it here. Every member is told.</p>
+                <form method="post" action="{path}/submission" novalidate>
+                {Forms.Antiforgery(http)}
+                {Forms.TextInput("submission-reference", "submission-reference", "The portal's reference for your submission (optional)", form?.Value("submission-reference"), form, width: "govuk-input--width-20", spellcheck: "false")}
+                {Forms.Button("Record the submission")}
+                </form>
+                """)
+            : Html.Empty;
+        var lots = LotOrder.Sort(opportunity.Lots, l => l.Id);
+        var outcome = bid.Outcomes.Count > 0
+            ? H.Html($"""
+                <h2 class="govuk-heading-m" id="outcome">Outcome</h2>
+                <ul class="govuk-list">{H.Each(LotOrder.Sort(bid.Outcomes, o => o.LotId), o => H.Html($"<li>Lot {o.LotId}: {(o.Awarded ? "won" : "not won")}</li>"))}</ul>
+                """)
+            : waitsForOutcome ? H.Html($"""
+                <h2 class="govuk-heading-m" id="outcome">Record the outcome</h2>
+                <form method="post" action="{path}/outcome" novalidate>
+                {Forms.Antiforgery(http)}
+                {Forms.Checkboxes("outcome-lots", "outcome-lots", "Which lots did the buyer award to the consortium?",
+                    lots.Select(l => new Forms.Choice(l.Id, $"Lot {l.Id}: {l.Title}", form?.Values("outcome-lots").Contains(l.Id) == true)).ToList(), form,
+                    "Leave every box empty if no lot was won. Members are told, and sub-contracts are issued for the lots won.")}
+                {Forms.Button("Record the outcome")}
+                </form>
+                """)
+            : Html.Empty;
+        return H.Html($"{submission}{outcome}");
+    }
+
+    private static async Task<IResult> SubmitAsync(string id, HttpContext http, NodeSettings node, RecordSubmissionHandler submit)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var reference = form.Value("submission-reference").Trim();
+        try
+        {
+            await submit.HandleAsync(new RecordSubmission(found, reference.Length == 0 ? null : reference, LeadContext.Of(http).Actor), http.RequestAborted);
+            return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#submission", "submitted");
+        }
+        catch (ProblemException ex)
+        {
+            foreach (var p in ex.Items) form.Error(p.Path == "reference" ? "submission-reference" : "actions", Capitalise(p.Message));
+        }
+
+        return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> OutcomeAsync(string id, HttpContext http, NodeSettings node, RecordOutcomeHandler outcome)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        try
+        {
+            await outcome.HandleAsync(new RecordOutcome(found, form.Values("outcome-lots").ToList(), LeadContext.Of(http).Actor), http.RequestAborted);
+            return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#outcome", "outcome");
+        }
+        catch (ProblemException ex)
+        {
+            foreach (var p in ex.Items) form.Error(p.Path.StartsWith("awardedLots", StringComparison.Ordinal) ? "outcome-lots" : "actions", Capitalise(p.Message));
+        }
+
+        return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+    }
 
     private static Html JournalSection(InstanceDetails? instance) => instance is null ? Html.Empty : H.Html($"""
         <h2 class="govuk-heading-m" id="journal">Journal</h2>
