@@ -29,6 +29,8 @@ public static class ApplicationServices
         services.TryAddSingleton(sp => new Persistence.Tenancy.ConsortiumStore(connectionString, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ShowProfileHandler>();
         services.AddSingleton<SaveProfileHandler>();
+        services.AddSingleton<Declarations.Close.CloseDeclarationsHandler>();
+        services.AddSingleton<Allocation.Approve.ApproveAllocationHandler>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using TenderConsortium.Application.Allocation.Approve;
 using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
@@ -189,7 +190,8 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
             return;
         }
 
-        await service.ApproveAsync(_opportunityId, LeadEmail, ct);
+        // The demo's lead has seen the gap it narrowed and approves with what is left (the confirm step a person would see).
+        await services.GetRequiredService<ApproveAllocationHandler>().HandleAsync(new ApproveAllocation(_opportunityId, LeadEmail, Confirm: true), ct);
         output.WriteLine($"  lead approves allocation round {current.Round}");
     }
 

@@ -137,7 +137,7 @@ public sealed class MultiNodeBidTests
         await using var db = new WorkflowDbContext(WorkflowDatabase.Options(_connection));
         // A step whose answer was lost with a killed node may have happened: the journal says so, and it is not repeated.
         Func<Task<bool>> Noted(string text) => () => db.Journal.AsNoTracking().AnyAsync(j => j.InstanceId == instance && j.Detail != null && j.Detail.Contains(text));
-        await RetryAsync(() => SendAsync(HttpMethod.Post, $"/api/opportunities/{opportunity}/allocation/approve", Json(new JsonObject()), allowBadRequest: true),
+        await RetryAsync(() => SendAsync(HttpMethod.Post, $"/api/opportunities/{opportunity}/allocation/approve", Json(new JsonObject { ["confirm"] = true }), allowBadRequest: true),
             Noted("approved by"));
         foreach (var (_, token) in tokens)
         {
@@ -250,7 +250,7 @@ public sealed class MultiNodeBidTests
 
     private async Task<string> LeadKeyAsync()
     {
-        var add = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", Lead, "--data", _data, "--db", _connection]);
+        var add = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", Lead, "--consortium", "default", "--data", _data, "--db", _connection]);
         Assert.That(add.ExitCode, Is.EqualTo(0), add.Output);
         var key = await TenderProcess.RunAsync(["users", "apikey", "--email", Lead, "--data", _data, "--db", _connection]);
         Assert.That(key.ExitCode, Is.EqualTo(0), key.Output);

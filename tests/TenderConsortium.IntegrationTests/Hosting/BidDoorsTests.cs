@@ -93,7 +93,7 @@ public sealed class BidDoorsTests
 
         // The lead approves on the page; members accept over the API.
         var page = await _page.GetStringAsync(path);
-        var approved = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(page)!)));
+        var approved = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(page)!), ("confirm", "yes")));
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await approved.Content.ReadAsStringAsync());
         bid = await WaitForStageAsync("Members accept");
         foreach (var (_, token) in await _node.InvitationLinksAsync(Guid.Parse(bid["instanceId"]!.GetValue<string>())))
@@ -226,6 +226,58 @@ public sealed class BidDoorsTests
             Assert.That(invitations, Is.Not.Empty);
             Assert.That(invitations, Has.All.Contain("Alex Morgan, Default Social Enterprise Consortium Ltd").And.All.Contain(Lead), "members are told whom to contact");
         });
+    }
+
+    [Test]
+    public async Task Closing_with_members_pending_and_approving_with_a_gap_say_the_consequence_and_ask_to_confirm_at_every_door()
+    {
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));
+        var started = JsonNode.Parse(await WebNode.Ok(_node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids",
+            Json("""{"settings": {"lotTerms": {"1": {"unit": "sessions", "demand": 1000}, "2": {"unit": "sessions", "demand": 200}}}}"""))))!;
+        await WaitForStageAsync("Members declare");
+        var links = await _node.InvitationLinksAsync(Guid.Parse(started["instanceId"]!.GetValue<string>()));
+        Assert.That(links, Has.Count.GreaterThan(1), "more than one member invited, so one answer leaves others pending");
+        await WebNode.Ok(_node.Http.PutAsync($"/api/invitations/{links[0].Token}/declaration",
+            Json("""{"lots": [{"lotId": "1", "volume": 100, "pricePerUnit": 21.5, "earliestStart": "2027-04-01"}]}""")));
+        var path = $"/lead/opportunities/{_opportunity}";
+
+        var api = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/declarations/close", Json("{}"));
+        var page = await _page.PostAsync($"{path}/declarations/close", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(await _page.GetStringAsync(path))!)));
+        var pageText = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var cli = await TenderProcess.RunAsync(["invitations", "close", _opportunity, "--data", _node.DataFolder]);
+        var pending = links.Count == 2
+            ? $"1 of 2 members has not answered; closing now leaves it out of the shares."
+            : $"{links.Count - 1} of {links.Count} members have not answered; closing now leaves them out of the shares.";
+        Assert.Multiple(async () =>
+        {
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain(pending));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the page asks to confirm");
+            Assert.That(pageText, Does.Contain("Close declarations now?").And.Contain("govuk-warning-text").And.Contain(pending).And.Contain("Close declarations anyway"));
+            Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
+            Assert.That(cli.Output, Does.Contain($"--confirm: {pending} Run again with --confirm to go ahead."));
+            Assert.That((await SameBidAsync())["stage"]!.GetValue<string>(), Is.EqualTo("Members declare"), "nothing was closed");
+        });
+
+        var confirmed = await TenderProcess.RunAsync(["invitations", "close", _opportunity, "--confirm", "--data", _node.DataFolder]);
+        Assert.That(confirmed.ExitCode, Is.EqualTo(0), confirmed.Output);
+        await WaitForStageAsync("Approve shares");
+
+        var approveApi = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/allocation/approve", Json("{}"));
+        var form = await _page.GetStringAsync(path);
+        var approvePage = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(form)!)));
+        var approveText = WebUtility.HtmlDecode(await approvePage.Content.ReadAsStringAsync());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(approveApi.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await approveApi.Content.ReadAsStringAsync(), Does.Contain("The shares leave 900 sessions of lot 1 (90% of the lot) and 200 sessions of lot 2 (100% of the lot) uncovered"));
+            Assert.That(approvePage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(approveText, Does.Contain("Approve shares that leave a gap?").And.Contain("approving now bids with that gap").And.Contain("name=\"confirm\" value=\"yes\""));
+        });
+
+        var approved = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(approveText)!), ("confirm", "yes")));
+        Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await approved.Content.ReadAsStringAsync());
+        await WaitForStageAsync("Members accept");
     }
 
     [Test]

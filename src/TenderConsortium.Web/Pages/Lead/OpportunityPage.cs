@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Allocation.Approve;
 using TenderConsortium.Application.Bids.Outcome;
+using TenderConsortium.Application.Declarations.Close;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
 using TenderConsortium.Core.Submission;
@@ -35,10 +37,12 @@ internal static class OpportunityPage
     {
         lead.MapGet("/opportunities/{id}", (string id, HttpContext http) => RenderAsync(http, id, null, null));
         lead.MapPost("/opportunities/{id}/start", StartAsync).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/declarations/close", (string id, HttpContext http, NodeSettings node, DeclarationService declarations) =>
-            ActAsync(http, node, id, async (found, who) => await declarations.CloseAsync(found, who.Actor, http.RequestAborted), "closed")).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/allocation/approve", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
-            ActAsync(http, node, id, async (found, who) => await allocation.ApproveAsync(found, who.Actor, http.RequestAborted), "approved")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/declarations/close", (string id, HttpContext http, NodeSettings node, CloseDeclarationsHandler close) =>
+            ConfirmingAsync(http, node, id, (found, who, confirm) => close.HandleAsync(new CloseDeclarations(found, who.Actor, confirm), http.RequestAborted),
+                "closed", new ConfirmStep("Close declarations now?", "Close declarations anyway", "declarations/close", "#declarations"))).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/approve", (string id, HttpContext http, NodeSettings node, ApproveAllocationHandler approve) =>
+            ConfirmingAsync(http, node, id, (found, who, confirm) => approve.HandleAsync(new ApproveAllocation(found, who.Actor, confirm), http.RequestAborted),
+                "approved", new ConfirmStep("Approve shares that leave a gap?", "Approve anyway", "allocation/approve", "#allocation"))).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
             ActAsync(http, node, id, async (found, who) => await allocation.RerunAsync(found, who.Actor, http.RequestAborted), "rerun")).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/override", OverrideAsync).DisableAntiforgery();
@@ -88,6 +92,44 @@ internal static class OpportunityPage
             var form = new FormState();
             foreach (var p in ex.Problems) form.Error("actions", p);
             return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>The words of an action's confirm step, and where it posts (relative to the opportunity's path) and leads back to.</summary>
+    private sealed record ConfirmStep(string Title, string Button, string Action, string Back);
+
+    /// <summary>
+    /// An action whose handler may refuse for want of confirmation: the refusal's consequence becomes a confirm step
+    /// (<see cref="ConfirmPage"/>), whose form posts the same action with confirm=yes.
+    /// </summary>
+    private static async Task<IResult> ConfirmingAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, bool, Task> action, string done, ConfirmStep step)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var path = LeadPages.OpportunityPath(found);
+        try
+        {
+            await action(found, LeadContext.Of(http), form.Value("confirm") == "yes");
+            return PageEndpoints.Done(path, done);
+        }
+        catch (ProblemException ex) when (ex.Items.Any(p => p.Code == ProblemCode.Unconfirmed))
+        {
+            var title = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))?.Opportunity.Title ?? "";
+            return ComponentPage.Render<ConfirmPage>(http, PageArea.Lead, new Dictionary<string, object?>
+            {
+                ["Title"] = step.Title,
+                ["Caption"] = title,
+                ["Consequence"] = string.Join(" ", ex.Items.Where(p => p.Code == ProblemCode.Unconfirmed).Select(p => p.Message)),
+                ["Action"] = $"{path}/{step.Action}",
+                ["Button"] = step.Button,
+                ["Back"] = path + step.Back,
+            });
+        }
+        catch (BadInputException ex)
+        {
+            var errors = new FormState();
+            foreach (var p in ex is ProblemException typed ? typed.Items.Select(i => Capitalise(i.Message)) : ex.Problems) errors.Error("actions", p);
+            return await RenderAsync(http, found, null, errors, StatusCodes.Status400BadRequest);
         }
     }
 
