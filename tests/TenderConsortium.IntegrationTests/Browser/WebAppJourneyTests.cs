@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
+using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.IntegrationTests.Support;
@@ -86,6 +87,7 @@ public sealed partial class WebAppJourneyTests
         await SignInAsync(_lead, "/lead", LeadEmail, "lead-sign-in");
         Assert.That(_lead.Path_, Is.EqualTo("/lead"));
         _lead.AssertAccessible("opportunities (empty)");
+        LeadStep("01-dashboard-empty");
 
         _lead.ClickLink("Members");
         var csv = Path.Combine(_node.DataFolder, "members.csv");
@@ -112,8 +114,10 @@ public sealed partial class WebAppJourneyTests
         // No bid starts before the consortium profile: the start form leads there and back.
         _lead.ClickLink("Complete the consortium profile");
         foreach (var (field, value) in SampleData.Profile(LeadEmail)) _lead.Fill(field, value!.GetValue<string>());
+        LeadStep("02-profile");
         _lead.Submit("Save profile");
         Assert.That(_lead.Path_, Is.EqualTo(opportunityPath));
+        LeadStep("03-notice-before-start");
         _lead.Select("start-lot0-unit", t => t == "sessions");
         _lead.Fill("start-lot0-demand", "1000");
         _lead.Select("start-lot1-unit", t => t == "sessions");
@@ -124,6 +128,7 @@ public sealed partial class WebAppJourneyTests
         Assert.That(_lead.All("svg.app-workflow .app-workflow__box--current"), Is.Not.Empty, "the workflow picture highlights where it waits");
         _lead.AssertAccessible("opportunity after start");
         _lead.Screenshot("lead-opportunity-started");
+        LeadStep("04-bid-started");
 
         // 2. Members declare from their emailed links, on a phone-sized screen.
         var invitations = await EmailsAsync(e => e.Link(MemberLink()) is not null, 2, "two invitations");
@@ -197,8 +202,14 @@ public sealed partial class WebAppJourneyTests
         Assert.That(_lead.Text, Does.Contain("set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
         _lead.AssertAccessible("opportunity with allocation");
         _lead.Screenshot("lead-allocation-override");
+        LeadStep("05-shares-proposed");
         _lead.Submit("Approve allocation");
+        Assert.That(_lead.Text, Does.Contain("Approve shares that leave a gap?").And.Contain("approving now bids with that gap"), "lot 2 has no offer: the lead is asked to confirm");
+        _lead.AssertAccessible("approve confirm step");
+        LeadStep("06-approve-with-a-gap");
+        _lead.Submit("Approve anyway");
         Assert.That(_lead.Text, Does.Contain("You approved the allocation"));
+        LeadStep("07-shares-approved");
 
         // Members see their share with its reason and accept it.
         foreach (var (link, name) in links.Zip([first, second]))
@@ -259,8 +270,36 @@ public sealed partial class WebAppJourneyTests
         Assert.That(_lead.Text, Does.Contain("Approved"));
         _lead.AssertAccessible("opportunity after review");
         _lead.Screenshot("lead-opportunity-reviewed");
+
+        // 5. The lead records the submission and the buyer's decision on the page.
+        var bids = _node.App.Services.GetRequiredService<ShowBidHandler>();
+        async Task<bool> At(string stage) => (await bids.HandleAsync(new ShowBid(opportunityId))).Stage == stage;
+        await Browser.WaitAsync(() => At("Submit"), "the bid to wait for its submission");
+        _lead.Go(opportunityPath);
+        Assert.That(_lead.Text, Does.Contain("What to do next: Submit the bid on the buyer's portal"));
+        LeadStep("08-pack-approved-submit");
+        _lead.Fill("submission-reference", "PCS-BROWSER-1");
+        _lead.Submit("Record the submission");
+        Assert.That(_lead.Text, Does.Contain("The submission was recorded"));
+        await Browser.WaitAsync(() => At("Outcome"), "the bid to wait for the outcome");
+        _lead.Go(opportunityPath);
+        _lead.Choose("outcome-lots");
+        _lead.AssertAccessible("record the outcome");
+        LeadStep("09-record-outcome");
+        _lead.Submit("Record the outcome");
+        Assert.That(_lead.Text, Does.Contain("The outcome was recorded"));
+        await Browser.WaitAsync(() => At("Finished"), "the sub-contracts to be issued", 120);
+        _lead.Go(opportunityPath);
+        Assert.That(_lead.Text, Does.Contain("Lot 1: won").And.Contain("Lot 2: not won"));
+        _lead.AssertAccessible("finished bid");
+        LeadStep("10-finished");
+        _lead.Go("/lead");
+        LeadStep("11-dashboard");
         SettingsAndSignOut();
     }
+
+    /// <summary>A step of the lead's journey, photographed into artifacts/screenshots/lead/ for a person to look at.</summary>
+    private void LeadStep(string name) => _lead.Screenshot(name, RepoFiles.Path("artifacts", "screenshots", "lead"));
 
     private void SettingsAndSignOut()
     {
