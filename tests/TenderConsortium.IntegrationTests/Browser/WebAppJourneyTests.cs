@@ -304,7 +304,8 @@ public sealed partial class WebAppJourneyTests
     private void SettingsAndSignOut()
     {
         _lead.ClickLink("Rules and settings");
-        Assert.That(_lead.Text, Does.Contain("maxSharePerMember"));
+        Assert.That(_lead.Text, Does.Contain("Largest share of a lot for one member").And.Contain("40%").And.Contain("10 days"));
+        Assert.That(_lead.Text, Does.Not.Contain("maxSharePerMember").And.Not.Contain("P10D").And.Not.Contain("declarationGrace"), "settings in words, never raw keys or ISO durations");
         _lead.AssertAccessible("settings");
         _lead.Screenshot("lead-settings");
         _lead.Click(_lead.Css("header button[type='submit']"));
