@@ -13,6 +13,8 @@ using TenderConsortium.Application.Reviews;
 using TenderConsortium.Application.Reviews.Comment;
 using TenderConsortium.Application.Reviews.Decide;
 using TenderConsortium.Application.Declarations.Record;
+using TenderConsortium.Application.Consortium.SaveProfile;
+using TenderConsortium.Application.Consortium.ShowProfile;
 using TenderConsortium.Persistence.Opportunities;
 
 namespace TenderConsortium.Application;
@@ -41,6 +43,12 @@ public static class ApplicationServices
         services.AddSingleton<RecordConsentHandler>();
         services.AddSingleton<RecordWithdrawalHandler>();
         services.AddSingleton<ConsentDeadlines>();
+        services.TryAddSingleton(new BidStartOptions());
+        services.TryAddSingleton(sp => new Persistence.Tenancy.ConsortiumStore(connectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ShowProfileHandler>();
+        services.AddSingleton<SaveProfileHandler>();
+        services.AddSingleton<Declarations.Close.CloseDeclarationsHandler>();
+        services.AddSingleton<Allocation.Approve.ApproveAllocationHandler>();
         return services;
     }
 }

@@ -40,6 +40,7 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     TenderConsortium.Cli.Backup.BackupCommands.Restore(),
     TenderConsortium.Cli.Privacy.PrivacyCommands.Create(),
     TenderConsortium.Cli.Delivery.DeliveryCommands.Create(),
+    TenderConsortium.Cli.Consortium.ConsortiumCommands.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -37,6 +37,7 @@ public static class TenderDomainServices
         services.AddSingleton<IDeclarationStore>(new DeclarationStore(connectionString));
         services.AddSingleton<IAllocationStore>(new AllocationStore(connectionString));
         services.AddSingleton<IBidStore>(new BidStore(connectionString));
+        services.AddSingleton<Core.Consortium.ILeadProfileStore>(new Consortium.LeadProfileStore(connectionString));
         services.AddSingleton(new InvitationTokenIssuer(invitationKey));
         services.AddSingleton(new DigestUnsubscribeTokens(invitationKey));
         services.AddSingleton<AllocationPlanner>();

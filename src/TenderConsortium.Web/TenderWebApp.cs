@@ -62,6 +62,7 @@ public static class TenderWebApp
         app.MapDeclarations();
         app.MapAllocations();
         app.MapBids();
+        TenderConsortium.Web.Consortium.ConsortiumProfileEndpoints.MapConsortiumProfile(app);
         app.MapDocuments();
         app.MapReviews();
         TenderConsortium.Web.Delivery.DeliveryEndpoints.MapDelivery(app);

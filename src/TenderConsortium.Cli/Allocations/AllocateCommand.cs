@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using TenderConsortium.Application.Allocation.Approve;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Intake;
 using TenderConsortium.Core.Allocation;
@@ -24,8 +25,9 @@ public static partial class AllocateCommand
         var rerun = new Option<bool>("--rerun") { Description = "Re-run the allocation from the latest declarations" };
         var pins = new Option<string[]>("--override") { Description = "Pin a share: MEMBER:LOT=VOLUME (repeatable; needs --reason)" };
         var reason = new Option<string?>("--reason") { Description = "Why the lead overrides (recorded in the journal)" };
+        var confirm = ConfirmOption.Create("the approved shares leave work uncovered (with --approve)");
         var command = NodeOptions.Command("allocate", "Show the allocation of an opportunity's lots among members, or approve/override it", out var node,
-            opportunity, approve, rerun, pins, reason);
+            opportunity, approve, rerun, pins, reason, confirm);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
             var service = services.GetRequiredService<AllocationService>();
@@ -35,7 +37,8 @@ public static partial class AllocateCommand
             if (actions > 1) throw new BadInputException("give one of --approve, --rerun or --override at a time");
             if (overrides.Count > 0) await service.OverrideAsync(key, overrides, NodeOptions.Actor, ct);
             if (parse.GetValue(rerun)) await service.RerunAsync(key, NodeOptions.Actor, ct);
-            if (parse.GetValue(approve)) await service.ApproveAsync(key, NodeOptions.Actor, ct);
+            if (parse.GetValue(approve))
+                await ConfirmOption.RunAsync(() => services.GetRequiredService<ApproveAllocationHandler>().HandleAsync(new ApproveAllocation(key, NodeOptions.Actor, parse.GetValue(confirm)), ct));
 
             var (_, title, current) = await service.CurrentAsync(key, ct);
             var result = current?.Result ?? await service.PreviewAsync(key, ct);

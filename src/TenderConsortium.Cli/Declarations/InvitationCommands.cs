@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using TenderConsortium.Application.Declarations.Close;
 using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
@@ -85,10 +86,12 @@ public static class InvitationCommands
     private static Command Close()
     {
         var opportunity = Opportunity();
-        var command = NodeOptions.Command("close", "Close the declaration round now and move on to allocation", out var node, opportunity);
+        var confirm = ConfirmOption.Create("members still to answer are left out of the shares");
+        var command = NodeOptions.Command("close", "Close the declaration round now and move on to allocation", out var node, opportunity, confirm);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            await services.GetRequiredService<DeclarationService>().CloseAsync(parse.GetValue(opportunity)!, NodeOptions.Actor, ct);
+            await ConfirmOption.RunAsync(() => services.GetRequiredService<CloseDeclarationsHandler>().HandleAsync(
+                new CloseDeclarations(parse.GetValue(opportunity)!, NodeOptions.Actor, parse.GetValue(confirm)), ct));
             Console.WriteLine("Declarations closed.");
             return CliExit.Ok;
         }, ct)));

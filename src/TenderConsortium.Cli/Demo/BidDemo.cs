@@ -1,12 +1,15 @@
 using TenderConsortium.Persistence.Tenancy;
 using TenderConsortium.Application.Intake.ImportMembers;
 using TenderConsortium.Application.Intake.ImportNotice;
+using TenderConsortium.Application.Allocation.Approve;
 using TenderConsortium.Application.Bids;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
 using TenderConsortium.Application.Reviews.Comment;
 using TenderConsortium.Application.Reviews.Decide;
+using TenderConsortium.Application.Consortium.SaveProfile;
+using TenderConsortium.Persistence.Tenancy;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -93,21 +96,20 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
     private async Task<Guid> StartAsync(string samples, JsonObject plan, CancellationToken ct)
     {
         var notice = Directory.EnumerateFiles(Path.Combine(samples, "notices"), "*0000567519*.json").Single();
-        await services.GetRequiredService<ImportNoticeHandler>().HandleAsync(new ImportNotice(Consortia.Default, notice), ct);
-        var imported = await services.GetRequiredService<ImportMembersHandler>()
-            .HandleAsync(new ImportMembers(Consortia.Default, Path.Combine(samples, "members", "sample-consortium.csv")), ct);
+        var days = DemoDates.DaysToMove(notice, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        await using (var moved = DemoDates.Notice(notice, days))
+            await services.GetRequiredService<ImportNoticeHandler>().HandleAsync(new ImportNotice(Consortia.Default, Path.GetFileName(notice), moved), ct);
+        MemberImportResult imported;
+        await using (var members = DemoDates.Members(Path.Combine(samples, "members", "sample-consortium.csv"), days))
+            imported = await services.GetRequiredService<ImportMembersHandler>().HandleAsync(new ImportMembers(Consortia.Default, "sample-consortium.csv", Content: members), ct);
         _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
-        output.WriteLine($"Imported the notice {Ocid} (samples/notices) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
+        output.WriteLine($"Imported the notice {Ocid} (samples/notices; its dates and the members' certificates moved forward {days} days so that its deadline is {DemoDates.WeeksAhead} weeks away) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
+        // The lead body's own facts, invented for the demo like the sample consortium: the profile every bid needs first.
+        await services.GetRequiredService<SaveProfileHandler>().HandleAsync(new SaveProfile(Consortia.Default, LeadEmail, "Clyde Social Enterprise Consortium Ltd",
+            "SC700123", "Jamie Reid", "Chief Executive", LeadEmail, "0141 496 0123", "12 Trongate\nGlasgow\nG1 5EN"), ct);
         var settings = new JsonObject
         {
             ["consortiumName"] = "Clyde Social Enterprise Consortium",
-            ["leadName"] = "Jamie Reid, Clyde Social Enterprise Consortium",
-            ["leadBody"] = "Clyde Social Enterprise Consortium Ltd",
-            // The lead body's own facts (invented for the demo, like the sample consortium): a pack without them fails its lead-facts check.
-            ["leadRegistration"] = "SC700123",
-            ["leadAddress"] = "12 Trongate, Glasgow G1 5EN",
-            ["signatory"] = "Jamie Reid, Chief Executive",
-            ["leadEmail"] = LeadEmail,
             ["adviserEmail"] = AdviserEmail,
             ["lotTerms"] = plan["lotTerms"]!.DeepClone(),
         };
@@ -196,7 +198,8 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
             return;
         }
 
-        await service.ApproveAsync(_opportunityId, LeadEmail, ct);
+        // The demo's lead has seen the gap it narrowed and approves with what is left (the confirm step a person would see).
+        await services.GetRequiredService<ApproveAllocationHandler>().HandleAsync(new ApproveAllocation(_opportunityId, LeadEmail, Confirm: true), ct);
         output.WriteLine($"  lead approves allocation round {current.Round}");
     }
 
@@ -247,7 +250,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
         var clyde = lines.Single(l => l.StartsWith("Clyde Recovery Community SCIO,", StringComparison.Ordinal));
         var updated = clyde[..clyde.LastIndexOf('"')] + " Its peer recovery workers are recruited locally, from the people its Glasgow recovery cafés support, and trained on a paid 12-week programme.\"";
         using var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines[0] + "\n" + updated + "\n"));
-        await new MemberImporter(location.ConnectionString).ImportAsync(csv, "clyde-recovery-update.csv", cancellationToken: ct);
+        await services.GetRequiredService<ImportMembersHandler>().HandleAsync(new ImportMembers(Consortia.Default, "clyde-recovery-update.csv", Content: csv), ct);
         output.WriteLine("  lead: Clyde Recovery Community's capability statement now says how its peer workers are recruited");
     }
 

@@ -30,10 +30,16 @@ public static class UserCommands
         var role = new Option<string>("--role") { Description = "lead or adviser", Required = true };
         role.AcceptOnlyFromAmong(AccountRoles.Lead, AccountRoles.Adviser);
         var email = Email();
-        var consortium = new Option<string?>("--consortium") { Description = "A lead's consortium by name (created if new; default: the default consortium). Advisers have none." };
+        var consortium = new Option<string?>("--consortium")
+        {
+            Description = "A lead's consortium by name, required for a lead: an existing one (\"default\" is the node's first), or a new name, which creates that consortium. Advisers have none.",
+        };
         var command = StoreOptions.Command("add", "Add a lead (of one consortium) or an adviser (across consortia)", out var store, role, email, consortium);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
+            // Never drop a new lead silently into the node's first (the demo's) consortium: it would see that consortium's bids.
+            if (parse.GetValue(role) == AccountRoles.Lead && string.IsNullOrWhiteSpace(parse.GetValue(consortium)))
+                throw new BadInputException("--consortium: name the lead's consortium: an existing one (--consortium default for this node's first), or a new name to create it");
             var connection = await store.OpenAsync(parse, ct);
             var account = await new AccountStore(connection).AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(consortium), ct);
             if (store.Json(parse)) IntakeCli.WriteJson(View(account));

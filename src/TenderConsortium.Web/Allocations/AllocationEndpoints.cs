@@ -1,6 +1,8 @@
 using TenderConsortium.Application.Declarations.Record;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using TenderConsortium.Application.Allocation.Approve;
+using TenderConsortium.Application.Declarations.Close;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Core.Allocation;
@@ -58,14 +60,23 @@ public static class AllocationEndpoints
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Allocation").WithSummary("The current allocation (or a preview) with shares, explanations and consents");
 
-        app.MapPost("/api/opportunities/{id}/allocation/approve", (string id, AllocationService service, HttpContext http) =>
+        app.MapPost("/api/opportunities/{id}/allocation/approve", (string id, AllocationService service, ApproveAllocationHandler approve, HttpContext http) =>
             Guard(async () =>
             {
-                await service.ApproveAsync(id, Actor(http), http.RequestAborted);
+                await approve.HandleAsync(new ApproveAllocation(id, Actor(http), await ConfirmField.ReadAsync(http)), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
-            .WithTags("Allocation").WithSummary("Approve the allocation (lead only)");
+            .WithTags("Allocation").WithSummary("Approve the allocation (lead only); shares that leave work uncovered need {\"confirm\": true}, else 400 naming the gap");
+
+        app.MapPost("/api/opportunities/{id}/declarations/close", (string id, CloseDeclarationsHandler close, HttpContext http) =>
+            Guard(async () =>
+            {
+                await close.HandleAsync(new CloseDeclarations(id, Actor(http), await ConfirmField.ReadAsync(http)), http.RequestAborted);
+                return Results.NoContent();
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Invitations").WithSummary("Close the members' declarations now (lead only); with members still to answer it needs {\"confirm\": true}, else 400 naming how many");
 
         app.MapPost("/api/opportunities/{id}/allocation/rerun", (string id, AllocationService service, HttpContext http) =>
             Guard(async () =>

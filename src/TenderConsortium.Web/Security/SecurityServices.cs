@@ -64,7 +64,10 @@ public static class SecurityServices
                         ? Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required",
                             "Sign in, or send a lead's API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
                         : Redirect(ctx),
-                    OnRedirectToAccessDenied = ctx => Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this."),
+                    // A person's browser on another role's page gets a plain page naming their own; API clients get the problem.
+                    OnRedirectToAccessDenied = ctx => Problems.IsApi(ctx.Request)
+                        ? Problems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.")
+                        : Pages.Shared.AccessDeniedPage.WriteAsync(ctx.HttpContext),
                     OnRedirectToLogout = ctx => Redirect(ctx),
                     OnRedirectToReturnUrl = ctx => Redirect(ctx),
                 };

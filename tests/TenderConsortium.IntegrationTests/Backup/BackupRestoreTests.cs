@@ -60,7 +60,7 @@ public sealed class BackupRestoreTests
             foreach (var (_, token) in links.Skip(links.Count / 2)) await DeclareAsync(second.Http, token);
             var queries = second.App.Services.GetRequiredService<WorkflowQueries>();
             // Declarations close when the last member answers; the allocation then waits for the lead.
-            await WaitUntilAsync(async () => (await second.Http.PostAsync($"/api/opportunities/{opportunity}/allocation/approve", TenantsNode.Json("{}"))).IsSuccessStatusCode,
+            await WaitUntilAsync(async () => (await second.Http.PostAsync($"/api/opportunities/{opportunity}/allocation/approve", TenantsNode.Json("""{"confirm": true}"""))).IsSuccessStatusCode,
                 "the allocation to wait for the lead's approval");
             foreach (var (_, token) in links)
                 await second.Http.PostAsync($"/api/invitations/{token}/consent", TenantsNode.Json("""{"decision": "accept"}"""));

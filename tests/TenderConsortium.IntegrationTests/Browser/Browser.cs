@@ -142,9 +142,10 @@ public sealed class Browser : IDisposable
     });
 
     /// <summary>Saves a full-width screenshot under the test's work folder and attaches it to the test result.</summary>
-    public void Screenshot(string name)
+    /// <param name="folder">Where to keep it besides the test's attachments (artifacts/screenshots/&lt;journey&gt; for a person to look at).</param>
+    public void Screenshot(string name, string? folder = null)
     {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-screenshots");
+        folder ??= Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
         var height = Convert.ToInt32(Driver.ExecuteScript("return Math.min(6000, document.documentElement.scrollHeight)"), System.Globalization.CultureInfo.InvariantCulture);

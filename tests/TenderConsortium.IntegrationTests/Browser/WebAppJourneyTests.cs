@@ -2,6 +2,7 @@ using TenderConsortium.Application.Bids.Show;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
+using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.IntegrationTests.Support;
@@ -78,6 +79,8 @@ public sealed partial class WebAppJourneyTests
         _phone.Screenshot("member-link-not-valid-375");
     }
 
+    private const string Taxi = "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json";
+
     [Test, Order(2)]
     public async Task Lead_member_and_adviser_carry_a_bid_through_the_web_app()
     {
@@ -85,10 +88,11 @@ public sealed partial class WebAppJourneyTests
         await SignInAsync(_lead, "/lead", LeadEmail, "lead-sign-in");
         Assert.That(_lead.Path_, Is.EqualTo("/lead"));
         _lead.AssertAccessible("opportunities (empty)");
+        LeadStep("01-dashboard-empty");
 
         _lead.ClickLink("Members");
         var csv = Path.Combine(_node.DataFolder, "members.csv");
-        await File.WriteAllTextAsync(csv, await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")) +
+        await File.WriteAllTextAsync(csv, SampleData.Members(Taxi) +
             "\"<script>window.hacked=1</script> Care\",SCIO,SC099999,Ann Test,ann@hostile.example,,85312500,Orkney Islands,,3,50000,20000,GBP,yes,\"<b>not bold</b>\"\n");
         _lead.Id("members-file").SendKeys(csv);
         _lead.Submit("Import members");
@@ -102,11 +106,19 @@ public sealed partial class WebAppJourneyTests
         _lead.ClickLink("Import a notice");
         _lead.Submit("Import");
         Assert.That(_lead.Css(".govuk-error-summary a").GetAttribute("href"), Does.EndWith("#notice-file"));
-        _lead.Id("notice-file").SendKeys(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json"));
+        var notice = Path.Combine(_node.DataFolder, Taxi);
+        await File.WriteAllTextAsync(notice, SampleData.Notice(Taxi));
+        _lead.Id("notice-file").SendKeys(notice);
         _lead.Submit("Import");
         Assert.That(_lead.Text, Does.Contain("The notice was imported."));
         var opportunityPath = _lead.Path_;
-        _lead.Fill("start-leadEmail", LeadEmail);
+        // No bid starts before the consortium profile: the start form leads there and back.
+        _lead.ClickLink("Complete the consortium profile");
+        foreach (var (field, value) in SampleData.Profile(LeadEmail)) _lead.Fill(field, value!.GetValue<string>());
+        LeadStep("02-profile");
+        _lead.Submit("Save profile");
+        Assert.That(_lead.Path_, Is.EqualTo(opportunityPath));
+        LeadStep("03-notice-before-start");
         _lead.Select("start-lot0-unit", t => t == "sessions");
         _lead.Fill("start-lot0-demand", "1000");
         _lead.Select("start-lot1-unit", t => t == "sessions");
@@ -117,6 +129,7 @@ public sealed partial class WebAppJourneyTests
         Assert.That(_lead.All("svg.app-workflow .app-workflow__box--current"), Is.Not.Empty, "the workflow picture highlights where it waits");
         _lead.AssertAccessible("opportunity after start");
         _lead.Screenshot("lead-opportunity-started");
+        LeadStep("04-bid-started");
 
         // 2. Members declare from their emailed links, on a phone-sized screen.
         var invitations = await EmailsAsync(e => e.Link(MemberLink()) is not null, 2, "two invitations");
@@ -190,8 +203,14 @@ public sealed partial class WebAppJourneyTests
         Assert.That(_lead.Text, Does.Contain("set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
         _lead.AssertAccessible("opportunity with allocation");
         _lead.Screenshot("lead-allocation-override");
+        LeadStep("05-shares-proposed");
         _lead.Submit("Approve allocation");
+        Assert.That(_lead.Text, Does.Contain("Approve shares that leave a gap?").And.Contain("approving now bids with that gap"), "lot 2 has no offer: the lead is asked to confirm");
+        _lead.AssertAccessible("approve confirm step");
+        LeadStep("06-approve-with-a-gap");
+        _lead.Submit("Approve anyway");
         Assert.That(_lead.Text, Does.Contain("You approved the allocation"));
+        LeadStep("07-shares-approved");
 
         // Members see their share with its reason and accept it.
         foreach (var (link, name) in links.Zip([first, second]))
@@ -270,10 +289,13 @@ public sealed partial class WebAppJourneyTests
         _lead.AssertAccessible("opportunity after review");
         _lead.Screenshot("lead-opportunity-reviewed");
 
-        // 5. The lead records the submission on the page, with a reason for each failed check.
+        // 5. The lead records the submission on the page, with a reason for each failed check, then the buyer's decision.
         var bids = _node.App.Services.GetRequiredService<ShowBidHandler>();
-        await Browser.WaitAsync(async () => (await bids.HandleAsync(new ShowBid(opportunityId))).Stage == "Submit", "the bid to wait for its submission", 120);
+        async Task<bool> At(string stage) => (await bids.HandleAsync(new ShowBid(opportunityId))).Stage == stage;
+        await Browser.WaitAsync(() => At("Submit"), "the bid to wait for its submission", 120);
         _lead.Go(opportunityPath);
+        Assert.That(_lead.Text, Does.Contain("What to do next: Submit the bid on the buyer's portal"));
+        LeadStep("08-pack-approved-submit");
         _lead.Fill("submission-reference", "PCS-JOURNEY-1");
         var leadReasons = _lead.All("textarea[id^='accept-']").Select(t => t.GetAttribute("id")!).ToList();
         if (leadReasons.Count > 0)
@@ -289,13 +311,31 @@ public sealed partial class WebAppJourneyTests
         if (leadReasons.Count > 0) Assert.That(_lead.Text, Does.Contain("Failed checks accepted when submitting"));
         _lead.AssertAccessible("opportunity submitted");
         _lead.Screenshot("lead-opportunity-submitted");
+        await Browser.WaitAsync(() => At("Outcome"), "the bid to wait for the outcome");
+        _lead.Go(opportunityPath);
+        _lead.Choose("outcome-lots");
+        _lead.AssertAccessible("record the outcome");
+        LeadStep("09-record-outcome");
+        _lead.Submit("Record the outcome");
+        Assert.That(_lead.Text, Does.Contain("The outcome was recorded"));
+        await Browser.WaitAsync(() => At("Finished"), "the sub-contracts to be issued", 120);
+        _lead.Go(opportunityPath);
+        Assert.That(_lead.Text, Does.Contain("Lot 1: won").And.Contain("Lot 2: not won"));
+        _lead.AssertAccessible("finished bid");
+        LeadStep("10-finished");
+        _lead.Go("/lead");
+        LeadStep("11-dashboard");
         SettingsAndSignOut();
     }
+
+    /// <summary>A step of the lead's journey, photographed into artifacts/screenshots/lead/ for a person to look at.</summary>
+    private void LeadStep(string name) => _lead.Screenshot(name, RepoFiles.Path("artifacts", "screenshots", "lead"));
 
     private void SettingsAndSignOut()
     {
         _lead.ClickLink("Rules and settings");
-        Assert.That(_lead.Text, Does.Contain("maxSharePerMember"));
+        Assert.That(_lead.Text, Does.Contain("Largest share of a lot for one member").And.Contain("40%").And.Contain("10 days"));
+        Assert.That(_lead.Text, Does.Not.Contain("maxSharePerMember").And.Not.Contain("P10D").And.Not.Contain("declarationGrace"), "settings in words, never raw keys or ISO durations");
         _lead.AssertAccessible("settings");
         _lead.Screenshot("lead-settings");
         _lead.Click(_lead.Css("header button[type='submit']"));

@@ -57,8 +57,10 @@ public sealed class MultiNodeBidTests
         var key = await LeadKeyAsync();
         for (var n = 0; n < 3; n++) await StartNodeAsync(key);
 
-        await PostAsync("/api/members", new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")), Encoding.UTF8, "text/csv"));
-        var notice = await File.ReadAllTextAsync(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json"));
+        const string glasgow = "pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json";
+        await PostAsync("/api/members", new StringContent(SampleData.Members(glasgow), Encoding.UTF8, "text/csv"));
+        var notice = SampleData.Notice(glasgow);
+        await SendAsync(HttpMethod.Put, "/api/consortium/profile", new StringContent(SampleData.Profile(Lead).ToJsonString(), Encoding.UTF8, "application/json"));
         var plan = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("samples", "declarations", "glasgow-residential-recovery.json")))!;
         var opportunities = new List<string>();
         for (var i = 0; i < Bids; i++)
@@ -135,7 +137,7 @@ public sealed class MultiNodeBidTests
         await using var db = new WorkflowDbContext(WorkflowDatabase.Options(_connection));
         // A step whose answer was lost with a killed node may have happened: the journal says so, and it is not repeated.
         Func<Task<bool>> Noted(string text) => () => db.Journal.AsNoTracking().AnyAsync(j => j.InstanceId == instance && j.Detail != null && j.Detail.Contains(text));
-        await RetryAsync(() => SendAsync(HttpMethod.Post, $"/api/opportunities/{opportunity}/allocation/approve", Json(new JsonObject()), allowBadRequest: true),
+        await RetryAsync(() => SendAsync(HttpMethod.Post, $"/api/opportunities/{opportunity}/allocation/approve", Json(new JsonObject { ["confirm"] = true }), allowBadRequest: true),
             Noted("approved by"));
         foreach (var (_, token) in tokens)
         {
@@ -257,7 +259,7 @@ public sealed class MultiNodeBidTests
 
     private async Task<string> LeadKeyAsync()
     {
-        var add = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", Lead, "--data", _data, "--db", _connection]);
+        var add = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", Lead, "--consortium", "default", "--data", _data, "--db", _connection]);
         Assert.That(add.ExitCode, Is.EqualTo(0), add.Output);
         var key = await TenderProcess.RunAsync(["users", "apikey", "--email", Lead, "--data", _data, "--db", _connection]);
         Assert.That(key.ExitCode, Is.EqualTo(0), key.Output);

@@ -17,6 +17,7 @@ namespace TenderConsortium.IntegrationTests.Hosting;
 public sealed class BidDoorsTests
 {
     private const string Lead = "lead@default-consortium.example";
+    private const string Taxi = "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json";
     private WebNode _node = null!;
     private string _opportunity = null!;
     private HttpClient _page = null!;
@@ -26,10 +27,8 @@ public sealed class BidDoorsTests
     {
         _node = await WebNode.StartAsync();
         await _node.AuthenticateAsLeadAsync(Lead);
-        await WebNode.Ok(_node.Http.PostAsync("/api/members",
-            new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "members", "sample-consortium.csv")), Encoding.UTF8, "text/csv")));
-        var notice = JsonNode.Parse(await WebNode.Ok(_node.Http.PostAsync("/api/opportunities",
-            new StringContent(await File.ReadAllTextAsync(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json")), Encoding.UTF8, "application/json"))))!;
+        await WebNode.Ok(_node.Http.PostAsync("/api/members", new StringContent(SampleData.Members(Taxi), Encoding.UTF8, "text/csv")));
+        var notice = JsonNode.Parse(await WebNode.Ok(_node.Http.PostAsync("/api/opportunities", new StringContent(SampleData.Notice(Taxi), Encoding.UTF8, "application/json"))))!;
         _opportunity = notice["opportunities"]![0]!["id"]!.GetValue<string>();
         (_page, _) = await ApiAuth.SignInAsync(_node, Lead);
     }
@@ -46,6 +45,7 @@ public sealed class BidDoorsTests
     {
         var path = $"/lead/opportunities/{_opportunity}";
         Assert.That((await SameBidAsync())["stage"]!.GetValue<string>(), Is.EqualTo("Not started"));
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));
 
         // The page starts the bid (the form's defaults: the whole flow).
         var form = await _page.GetStringAsync(path);
@@ -93,7 +93,7 @@ public sealed class BidDoorsTests
 
         // The lead approves on the page; members accept over the API.
         var page = await _page.GetStringAsync(path);
-        var approved = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(page)!)));
+        var approved = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(page)!), ("confirm", "yes")));
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await approved.Content.ReadAsStringAsync());
         bid = await WaitForStageAsync("Members accept");
         foreach (var (_, token) in await _node.InvitationLinksAsync(Guid.Parse(bid["instanceId"]!.GetValue<string>())))
@@ -155,6 +155,7 @@ public sealed class BidDoorsTests
     [Test]
     public async Task The_same_start_sent_again_is_the_same_bid_and_a_refused_start_leaves_nothing()
     {
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));
         var refused = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json("""{"settings": {"declarationPeriod": "not a duration"}}"""));
         var body = """{"settings": {"lotTerms": {"1": {"unit": "sessions", "demand": 1000}, "2": {"unit": "sessions", "demand": 200}}}}""";
         var first = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json(body));
@@ -170,6 +171,156 @@ public sealed class BidDoorsTests
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a client retrying after a lost reply gets the bid it made");
             Assert.That(againBody["instanceId"]!.GetValue<string>(), Is.EqualTo(firstBody["instanceId"]!.GetValue<string>()));
             Assert.That(instances, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task No_bid_starts_before_the_consortium_profile_and_the_profile_names_the_lead_in_the_bid()
+    {
+        var path = $"/lead/opportunities/{_opportunity}";
+        var form = await _page.GetStringAsync(path);
+        var page = await _page.PostAsync($"{path}/start", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(form)!)));
+        var api = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json("{}"));
+        var cli = await TenderProcess.RunAsync(["bid", "start", _opportunity, "--data", _node.DataFolder]);
+        var pageText = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(WebUtility.HtmlDecode(form), Does.Contain("Complete the consortium profile").And.Contain("href=\"/lead/profile?next="), "the start form sends the lead to the profile");
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(pageText, Does.Contain("There is a problem").And.Contain("href=\"#start-profile\"").And.Contain("Complete the consortium profile before you start a bid"));
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain("consortiumProfile"));
+            Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
+            Assert.That(cli.Output, Does.Contain("consortiumProfile: complete the consortium profile first"));
+            Assert.That((await SameBidAsync())["stage"]!.GetValue<string>(), Is.EqualTo("Not started"), "nothing was started");
+            Assert.That(await OutboxCountAsync(), Is.EqualTo(0), "no email for a refused start");
+        });
+
+        // An incomplete profile names every missing field and saves nothing.
+        var bad = await _node.Http.PutAsync("/api/consortium/profile", Json("""{"legalName": "Default SE Consortium Ltd", "contactEmail": "not an address"}"""));
+        var badBody = await bad.Content.ReadAsStringAsync();
+        var empty = JsonNode.Parse(await WebNode.Ok(_node.Http.GetAsync("/api/consortium/profile")))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), badBody);
+            foreach (var field in new[] { "registrationNumber", "signatoryName", "signatoryRole", "contactEmail", "contactPhone", "address" })
+                Assert.That(badBody, Does.Contain(field), field);
+            Assert.That(badBody, Does.Not.Contain("legalName"));
+            Assert.That(empty["complete"]!.GetValue<bool>(), Is.False);
+        });
+
+        // The lead completes it on the page; the API and the CLI read the same profile.
+        var profileForm = await _page.GetStringAsync($"/lead/profile?next={Uri.EscapeDataString(path)}");
+        var fields = SampleData.Profile(Lead).Select(p => (p.Key, p.Value!.GetValue<string>())).Append(("__RequestVerificationToken", WebText.AntiforgeryToken(profileForm)!))
+            .Append(("next", path)).ToArray();
+        var saved = await _page.PostAsync("/lead/profile", Form(fields));
+        var shown = await TenderProcess.RunAsync(["consortium", "profile", "show", "--json", "--data", _node.DataFolder]);
+        var fromApi = JsonNode.Parse(await WebNode.Ok(_node.Http.GetAsync("/api/consortium/profile")))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "saved, back to the opportunity");
+            Assert.That(saved.Headers.Location?.ToString(), Does.StartWith(path));
+            Assert.That(shown.ExitCode, Is.EqualTo(0), shown.Output);
+            Assert.That(JsonNode.Parse(shown.Output)!["profile"]!["signatory"]!.GetValue<string>(), Is.EqualTo("Alex Morgan, Chief Executive"));
+            Assert.That(fromApi["profile"]!["address"]!.GetValue<string>(), Is.EqualTo("1 George Square\nGlasgow\nG2 1AA"));
+        });
+
+        // Dates: a members' deadline after the tender deadline, or within the minimum before it, is refused.
+        var tender = JsonNode.Parse(await WebNode.Ok(_node.Http.GetAsync($"/api/opportunities/{_opportunity}/bid")))!["tenderDeadline"]!.GetValue<DateTimeOffset>();
+        var after = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json($$"""{"declarationDeadline": "{{tender.AddDays(1):O}}"}"""));
+        var tooClose = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json($$"""{"declarationDeadline": "{{tender.AddDays(-2):O}}"}"""));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await after.Content.ReadAsStringAsync(), Does.Contain("declarationDeadline").And.Contain("after the tender deadline"));
+            Assert.That(tooClose.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await tooClose.Content.ReadAsStringAsync(), Does.Contain("leaves less than 5 days before the tender deadline"));
+        });
+
+        // The start takes the lead's contact and the lead facts from the profile.
+        var started = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json("""{"settings": {"lotTerms": {"1": {"unit": "sessions", "demand": 1000}, "2": {"unit": "sessions", "demand": 200}}}}"""));
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Created), await started.Content.ReadAsStringAsync());
+        var bid = await _node.App.Services.GetRequiredService<TenderConsortium.Core.Bids.IBidStore>().FindAsync(_opportunity);
+        await WaitForStageAsync("Members declare");
+        var invitations = (await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(take: 1000))
+            .Where(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal)).Select(m => m.Message).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(bid!.LeadEmail, Is.EqualTo(Lead));
+            Assert.That(invitations, Is.Not.Empty);
+            Assert.That(invitations, Has.All.Contain("Alex Morgan, Default Social Enterprise Consortium Ltd").And.All.Contain(Lead), "members are told whom to contact");
+        });
+    }
+
+    [Test]
+    public async Task Closing_with_members_pending_and_approving_with_a_gap_say_the_consequence_and_ask_to_confirm_at_every_door()
+    {
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));
+        var started = JsonNode.Parse(await WebNode.Ok(_node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids",
+            Json("""{"settings": {"lotTerms": {"1": {"unit": "sessions", "demand": 1000}, "2": {"unit": "sessions", "demand": 200}}}}"""))))!;
+        await WaitForStageAsync("Members declare");
+        var links = await _node.InvitationLinksAsync(Guid.Parse(started["instanceId"]!.GetValue<string>()));
+        Assert.That(links, Has.Count.GreaterThan(1), "more than one member invited, so one answer leaves others pending");
+        await WebNode.Ok(_node.Http.PutAsync($"/api/invitations/{links[0].Token}/declaration",
+            Json("""{"lots": [{"lotId": "1", "volume": 100, "pricePerUnit": 21.5, "earliestStart": "2027-04-01"}]}""")));
+        var path = $"/lead/opportunities/{_opportunity}";
+
+        var api = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/declarations/close", Json("{}"));
+        var page = await _page.PostAsync($"{path}/declarations/close", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(await _page.GetStringAsync(path))!)));
+        var pageText = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var cli = await TenderProcess.RunAsync(["invitations", "close", _opportunity, "--data", _node.DataFolder]);
+        var pending = links.Count == 2
+            ? $"1 of 2 members has not answered; closing now leaves it out of the shares."
+            : $"{links.Count - 1} of {links.Count} members have not answered; closing now leaves them out of the shares.";
+        Assert.Multiple(async () =>
+        {
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain(pending));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the page asks to confirm");
+            Assert.That(pageText, Does.Contain("Close declarations now?").And.Contain("govuk-warning-text").And.Contain(pending).And.Contain("Close declarations anyway"));
+            Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
+            Assert.That(cli.Output, Does.Contain($"--confirm: {pending} Run again with --confirm to go ahead."));
+            Assert.That((await SameBidAsync())["stage"]!.GetValue<string>(), Is.EqualTo("Members declare"), "nothing was closed");
+        });
+
+        var confirmed = await TenderProcess.RunAsync(["invitations", "close", _opportunity, "--confirm", "--data", _node.DataFolder]);
+        Assert.That(confirmed.ExitCode, Is.EqualTo(0), confirmed.Output);
+        await WaitForStageAsync("Approve shares");
+
+        var approveApi = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/allocation/approve", Json("{}"));
+        var form = await _page.GetStringAsync(path);
+        var approvePage = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(form)!)));
+        var approveText = WebUtility.HtmlDecode(await approvePage.Content.ReadAsStringAsync());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(approveApi.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await approveApi.Content.ReadAsStringAsync(), Does.Contain("The shares leave 900 sessions of lot 1 (90% of the lot) and 200 sessions of lot 2 (100% of the lot) uncovered"));
+            Assert.That(approvePage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(approveText, Does.Contain("Approve shares that leave a gap?").And.Contain("approving now bids with that gap").And.Contain("name=\"confirm\" value=\"yes\""));
+        });
+
+        var approved = await _page.PostAsync($"{path}/allocation/approve", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(approveText)!), ("confirm", "yes")));
+        Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await approved.Content.ReadAsStringAsync());
+        await WaitForStageAsync("Members accept");
+    }
+
+    [Test]
+    public async Task A_notice_whose_tender_deadline_passed_cannot_be_bid_for()
+    {
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));
+        var closed = JsonNode.Parse(await WebNode.Ok(_node.Http.PostAsync("/api/opportunities", new StringContent(
+            await File.ReadAllTextAsync(RepoFiles.Path("samples", "notices", "pcs-ocds-r6ebe6-0000575002-nac-mentoring-care-experienced.json")), Encoding.UTF8, "application/json"))))!;
+        var id = closed["opportunities"]![0]!["id"]!.GetValue<string>();
+        var api = await _node.Http.PostAsync($"/api/opportunities/{id}/bids", Json("{}"));
+        var cli = await TenderProcess.RunAsync(["bid", "start", id, "--data", _node.DataFolder]);
+        var page = WebUtility.HtmlDecode(await _page.GetStringAsync($"/lead/opportunities/{id}"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain("tenderDeadline").And.Contain("has passed"));
+            Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
+            Assert.That(cli.Output, Does.Contain("tenderDeadline: the tender deadline (2019-05-28 12:00 UTC) has passed"));
+            Assert.That(page, Does.Contain("has passed, so this notice can no longer be bid for").And.Not.Contain(">Start the bid</button>"));
         });
     }
 

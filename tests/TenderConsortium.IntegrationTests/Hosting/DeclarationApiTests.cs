@@ -133,7 +133,7 @@ public sealed class DeclarationApiTests
             Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
         }
 
-        var approve = await _node.Http.PostAsync($"/api/opportunities/{_opportunityId}/allocation/approve", Json("{}"));
+        var approve = await _node.Http.PostAsync($"/api/opportunities/{_opportunityId}/allocation/approve", Json("""{"confirm": true}"""));
         Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approve.Content.ReadAsStringAsync());
         var (_, member) = tokens[0];
         var before = await _node.Http.GetStringAsync($"/d/{member}");
@@ -174,7 +174,7 @@ public sealed class DeclarationApiTests
         var tokens = await TokensAsync();
         foreach (var (_, token) in tokens)
             await _node.Http.PutAsync($"/api/invitations/{token}/declaration", Json("""{"lots": [{"lotId": "1", "volume": 400, "pricePerUnit": 21.5, "earliestStart": "2027-04-01"}]}"""));
-        var approve = await _node.Http.PostAsync($"/api/opportunities/{_opportunityId}/allocation/approve", Json("{}"));
+        var approve = await _node.Http.PostAsync($"/api/opportunities/{_opportunityId}/allocation/approve", Json("""{"confirm": true}"""));
         Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approve.Content.ReadAsStringAsync());
         using var view = JsonDocument.Parse(await _node.Http.GetStringAsync($"/api/invitations/{tokens[0].Token}"));
         var memberId = view.RootElement.GetProperty("member").GetProperty("id").GetString()!;

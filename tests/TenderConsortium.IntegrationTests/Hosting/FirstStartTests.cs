@@ -46,6 +46,8 @@ public sealed partial class FirstStartTests
             Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             var dashboard = WebUtility.HtmlDecode(await lead.GetStringAsync("/lead"));
             var page = WebUtility.HtmlDecode(await lead.GetStringAsync(opportunityPage.PathAndQuery));
+            var adviserPage = await lead.GetAsync("/adviser");
+            var adviserText = WebUtility.HtmlDecode(await adviserPage.Content.ReadAsStringAsync());
             var show = await TenderProcess.RunAsync(["bid", "show", opportunity, "--json", "--data", data]);
             var again = await TenderProcess.RunAsync(["bid", "start", opportunity, "--data", data]);
 
@@ -53,6 +55,12 @@ public sealed partial class FirstStartTests
             {
                 Assert.That(dashboard, Does.Contain("Adviser review").And.Contain("Wait for the adviser's review"));
                 Assert.That(dashboard, Does.Not.Contain("Not started"));
+                Assert.That(dashboard, Does.Contain("sample notice, dates moved for the demo"), "the demo says its dates are not the buyer's");
+                Assert.That(dashboard, Does.Not.Contain("passed").And.Not.Contain("Complete the consortium profile"), "the demo's deadline is ahead and its profile complete");
+                Assert.That(page, Does.Contain("govuk-task-list").And.Contain("Waiting for the adviser").And.Contain("Technical details"));
+                Assert.That(adviserPage.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+                Assert.That(adviserPage.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+                Assert.That(adviserText, Does.Contain("This page is for the adviser").And.Contain("href=\"/lead\""), "a plain page pointing the lead home");
                 Assert.That(page, Does.Contain("Adviser review").And.Not.Contain("Start the bid"));
                 Assert.That(show.ExitCode, Is.EqualTo(0), show.Output);
                 Assert.That(JsonNode.Parse(show.Output)!["stage"]!.GetValue<string>(), Is.EqualTo("Adviser review"));

@@ -15,7 +15,8 @@ public sealed class UserCommandTests
             var lead = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", "Lead@Fife.example", "--consortium", "Fife SEN", "--data", data]);
             var adviser = await TenderProcess.RunAsync(["users", "add", "--role", "adviser", "--email", "adviser@p4p.example", "--data", data]);
             var adviserWithConsortium = await TenderProcess.RunAsync(["users", "add", "--role", "adviser", "--email", "x@p4p.example", "--consortium", "Fife SEN", "--data", data]);
-            var duplicate = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", "lead@fife.example", "--data", data]);
+            var duplicate = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", "lead@fife.example", "--consortium", "Fife SEN", "--data", data]);
+            var noConsortium = await TenderProcess.RunAsync(["users", "add", "--role", "lead", "--email", "new@lead.example", "--data", data]);
             var badRole = await TenderProcess.RunAsync(["users", "add", "--role", "admin", "--email", "y@p4p.example", "--data", data]);
             var key = await TenderProcess.RunAsync(["users", "apikey", "--email", "lead@fife.example", "--json", "--data", data]);
             var adviserKey = await TenderProcess.RunAsync(["users", "apikey", "--email", "adviser@p4p.example", "--data", data]);
@@ -33,6 +34,8 @@ public sealed class UserCommandTests
                 Assert.That(duplicate.ExitCode, Is.EqualTo(2));
                 Assert.That(duplicate.Output, Does.Contain("already an account"));
                 Assert.That(badRole.ExitCode, Is.EqualTo(2));
+                Assert.That(noConsortium.ExitCode, Is.EqualTo(2), "a new lead never lands in the node's first consortium unasked");
+                Assert.That(noConsortium.Output, Does.Contain("--consortium: name the lead's consortium"));
                 Assert.That(key.ExitCode, Is.EqualTo(0), key.Output);
                 Assert.That(JsonDocument.Parse(key.Output[key.Output.IndexOf('{')..]).RootElement.GetProperty("apiKey").GetString(), Does.StartWith("tck_"));
                 Assert.That(adviserKey.ExitCode, Is.EqualTo(2));

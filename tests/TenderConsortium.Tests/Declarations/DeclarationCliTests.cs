@@ -66,7 +66,7 @@ public sealed class DeclarationCliTests
     {
         await Declare(_bid.Db.File("a.json", BidHarness.Offer("1", 5_000, 30m)), _invited[0].MemberId);
         await Declare(_bid.Db.File("b.json", BidHarness.Offer("1", 5_000, 31m, staff: 3)), _invited[1].MemberId);
-        var close = await CliRunner.RunAsync(InvitationCommands.Create(), "invitations", "close", _opportunity, "--data", _bid.Db.Folder);
+        var close = await CliRunner.RunAsync(InvitationCommands.Create(), "invitations", "close", _opportunity, "--data", _bid.Db.Folder, "--confirm");
 
         var json = await CliRunner.RunAsync(AllocateCommand.Create(), "allocate", BidHarness.Glasgow, "--data", _bid.Db.Folder, "--json");
         var noReason = await CliRunner.RunAsync(AllocateCommand.Create(), "allocate", BidHarness.Glasgow, "--data", _bid.Db.Folder,

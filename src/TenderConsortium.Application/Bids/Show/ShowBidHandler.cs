@@ -99,7 +99,7 @@ public sealed class ShowBidHandler(
         var steps = new List<BidStepView>
         {
             started
-                ? Step("notice", "Check the notice", BidStepStatus.Done, detail: $"Bid started {When(f.Bid!.StartedAt)}" + (f.Bid.StartedBy == Bid.UnknownStarter ? "." : $" by {f.Bid.StartedBy}."))
+                ? Step("notice", "Check the notice", BidStepStatus.Done, detail: $"Bid started {When(f.Bid!.StartedAt)}" + (f.Bid.StartedBy == Bid.UnknownStarter ? "." : $" by {Person(f.Bid.StartedBy)}."))
                 : Step("notice", "Check the notice", BidStepStatus.Waiting, Lead, detail: "Check the notice, then start the bid."),
             f.Round is not null ? Step("partners", "Confirm partners", BidStepStatus.Done, detail: $"{c.Invited} member(s) invited.")
             : f.WaitsFor(Signals.Shortlist) ? Step("partners", "Confirm partners", BidStepStatus.Waiting, Lead, detail: "Check the matches and confirm the shortlist.")
@@ -194,6 +194,9 @@ public sealed class ShowBidHandler(
             _ => $"Nothing to do yet: {char.ToLowerInvariant(current.Detail?[0] ?? 'w')}{current.Detail?[1..] ?? "aiting for the next step."}",
         };
     }
+
+    /// <summary>Who did it as a person reads it: the journal's "lead:jo@consortium.org" is "jo@consortium.org".</summary>
+    private static string Person(string actor) => actor.IndexOf(':') is var colon and > 0 && actor[..colon] is "lead" or "adviser" or "cli" or "member" ? actor[(colon + 1)..] : actor;
 
     /// <summary>A moment as a person reads it: "3 December 2026, 12:00 UTC".</summary>
     public static string When(DateTimeOffset? at) =>

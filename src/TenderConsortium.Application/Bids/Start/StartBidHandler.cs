@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Application.Consortium;
 using TenderConsortium.Core.Bids;
+using TenderConsortium.Core.Consortium;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Workflow;
@@ -12,7 +14,9 @@ namespace TenderConsortium.Application.Bids.Start;
 /// Starts the consortium's bid for an opportunity: the one way every door (page, API, CLI, demo) starts a bid.
 /// The bid is reserved first (one per opportunity, enforced by the database), then its workflow starts; a second
 /// start is refused as a conflict before anything is sent. A start refused by the workflow (a bad setting) leaves
-/// nothing behind.
+/// nothing behind. A bid never starts on a notice whose tender deadline has passed, with a members' deadline that
+/// leaves too little time before it, or before the consortium profile names the lead body (its facts become the
+/// bid's lead contact and the bid pack's lead facts).
 /// </summary>
 public sealed class StartBidHandler(
     BidOpportunities opportunities,
@@ -21,17 +25,18 @@ public sealed class StartBidHandler(
     BidLocator locator,
     WorkflowRuntime runtime,
     WorkflowQueries instances,
+    ILeadProfileStore profiles,
+    BidStartOptions options,
     TimeProvider time)
 {
+    /// <summary>The path of the problem that says the consortium profile is missing: pages link it to the profile form.</summary>
+    public const string ProfilePath = "consortiumProfile";
+
     public async Task<BidStarted> HandleAsync(StartBid command, CancellationToken cancellationToken = default)
     {
         var (id, opportunity) = await opportunities.FindAsync(command.Opportunity, command.ConsortiumId, cancellationToken);
         var now = time.GetUtcNow();
-        if (command.DeclarationDeadline is { } deadline && deadline <= now)
-            throw new ProblemException("declarationDeadline", ProblemCode.Invalid, "the members' declaration deadline must be in the future");
-
         var workflow = command.Workflow ?? await BidWorkflows.DefaultForAsync(opportunity, runtime.Definitions, cancellationToken);
-        var leadEmail = command.Settings?["leadEmail"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? command.Settings["leadEmail"]!.GetValue<string>() : null;
         var consortium = await queries.ConsortiumOfAsync(id, cancellationToken) ?? "default";
 
         var request = StartRequests.Digest(command);
@@ -39,6 +44,18 @@ public sealed class StartBidHandler(
         if (bid is { InstanceId: { } replayed } && bid.StartRequest == request && await instances.GetInstanceAsync(replayed, cancellationToken) is { } same
             && same.Summary.Status != InstanceStatus.Cancelled)
             return new BidStarted(bid.Id, id, opportunity.Title, bid.Version, bid.WorkflowId, same.Summary.DefinitionVersion, replayed, same.Summary.Status, Replayed: true);
+        if (bid?.InstanceId is { } live && (await instances.GetInstanceAsync(live, cancellationToken))?.Summary.Status != InstanceStatus.Cancelled)
+            throw await AlreadyAsync(id, cancellationToken);
+
+        CheckDates(opportunity.Deadline, command.DeclarationDeadline, now);
+        var profile = await profiles.FindAsync(consortium, cancellationToken)
+                      ?? throw new ProblemException(ProfilePath, ProblemCode.Conflict,
+                          "complete the consortium profile first (the lead body's legal name, registration number, signatory, contact and address): " +
+                          "the bid pack, the sub-contracts and the members' emails name them");
+        var (definition, _) = await runtime.Definitions.GetLatestAsync(workflow, cancellationToken);
+        var settings = ProfileSettings.Apply(profile, definition, command.Settings);
+        var leadEmail = settings["leadEmail"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? settings["leadEmail"]!.GetValue<string>() : null;
+
         var reserved = false;
         if (bid is null)
         {
@@ -47,10 +64,8 @@ public sealed class StartBidHandler(
             bid = (await bids.FindAsync(id, cancellationToken))!;
             reserved = true;
         }
-        else if (bid.InstanceId is { } running)
+        else if (bid.InstanceId is not null)
         {
-            var instance = await instances.GetInstanceAsync(running, cancellationToken);
-            if (instance?.Summary.Status != InstanceStatus.Cancelled) throw await AlreadyAsync(id, cancellationToken);
             bid.Restart(workflow, leadEmail, command.DeclarationDeadline, opportunity.Deadline, now, command.Actor, request);
             await bids.SaveAsync(bid, cancellationToken);
             bid = (await bids.FindAsync(id, cancellationToken))!;
@@ -61,7 +76,7 @@ public sealed class StartBidHandler(
         StartResult started;
         try
         {
-            started = await runtime.StartAsync(workflow, variables, command.Settings?.DeepClone().AsObject(), correlationId: id, actor: command.Actor, ct: cancellationToken);
+            started = await runtime.StartAsync(workflow, variables, settings, correlationId: id, actor: command.Actor, ct: cancellationToken);
         }
         catch (Exception ex) when (reserved && ex is WorkflowInputException or WorkflowNotFoundException or BadInputException)
         {
@@ -72,6 +87,29 @@ public sealed class StartBidHandler(
         bid.AttachInstance(started.InstanceId);
         await bids.SaveAsync(bid, cancellationToken);
         return new BidStarted(bid.Id, id, opportunity.Title, bid.Version, workflow, started.DefinitionVersion, started.InstanceId, started.Status);
+    }
+
+    /// <summary>
+    /// A closed notice cannot be bid for, and members must declare early enough for the shares, the pack, the
+    /// review and the submission to fit before the tender deadline.
+    /// </summary>
+    private void CheckDates(DateTimeOffset? tenderDeadline, DateTimeOffset? declarationDeadline, DateTimeOffset now)
+    {
+        if (tenderDeadline is { } closes && closes <= now)
+            throw new ProblemException("tenderDeadline", ProblemCode.Conflict,
+                $"the tender deadline ({JournalTime.Of(closes)}) has passed, so this notice can no longer be bid for; import a notice that is still open");
+        if (declarationDeadline is not { } declare) return;
+        if (declare <= now)
+            throw new ProblemException("declarationDeadline", ProblemCode.Invalid, "the members' declaration deadline must be in the future");
+        if (tenderDeadline is not { } tender) return;
+        var latest = tender.AddDays(-options.MinimumDaysBeforeTenderDeadline);
+        if (declare > tender)
+            throw new ProblemException("declarationDeadline", ProblemCode.Invalid,
+                $"the members' declaration deadline is after the tender deadline ({JournalTime.Of(tender)}); choose a date on or before {JournalTime.Of(latest)}");
+        if (declare > latest)
+            throw new ProblemException("declarationDeadline", ProblemCode.Invalid,
+                $"the members' declaration deadline leaves less than {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline " +
+                $"({JournalTime.Of(tender)}) for the shares, the bid pack and the review; choose a date on or before {JournalTime.Of(latest)}");
     }
 
     private async Task<ProblemException> AlreadyAsync(string opportunityId, CancellationToken cancellationToken)

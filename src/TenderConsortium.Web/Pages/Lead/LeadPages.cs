@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Consortium.ShowProfile;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
@@ -30,40 +31,23 @@ public static class LeadPages
         OpportunityPage.Map(lead);
         MembersPage.Map(lead);
         SettingsPage.Map(lead);
+        ProfileEndpoints.Map(lead);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, NodeSettings node, ShowBidHandler bids, IAllocationStore allocations, IInvitationStore invitations,
-        TimeProvider time)
+    private static async Task<IResult> ListAsync(HttpContext http, NodeSettings node, ShowBidHandler bids, ShowProfileHandler profile, TimeProvider time)
     {
         var who = LeadContext.Of(http);
         var list = await new OpportunityQueries(node.ConnectionString).ListAsync(who.ConsortiumId, 0, 500, http.RequestAborted);
-        var now = time.GetUtcNow();
-        var rows = new List<IReadOnlyList<Html>>();
-        foreach (var o in list)
+        var rows = new List<DashboardRow>();
+        foreach (var o in list) rows.Add(DashboardRow.Of(await bids.HandleAsync(new ShowBid(o.Id), http.RequestAborted)));
+        return ComponentPage.Render<DashboardPage>(http, PageArea.Lead, new Dictionary<string, object?>
         {
-            var bid = await bids.HandleAsync(new ShowBid(o.Id), http.RequestAborted);
-            var allocation = await allocations.CurrentAsync(o.Id, http.RequestAborted);
-            var round = await invitations.RoundAsync(o.Id, http.RequestAborted);
-            rows.Add(
-            [
-                H.Html($"""<a class="govuk-link" href="/lead/opportunities/{Uri.EscapeDataString(o.Id)}">{o.Title}</a><br><span class="govuk-body-s">{o.Buyer}</span>"""),
-                Stage(bid),
-                o.Deadline is { } d ? H.Html($"{Words.Day(d)}<br>{Words.CountdownTag(d, now)}") : Forms.Text("not given"),
-                round is not null && round.ClosedAt is null ? H.Html($"closes {Words.CountdownTag(round.ClosesAt, now)}") : Forms.Text(round is null ? "—" : "closed"),
-                Coverage(allocation),
-            ]);
-        }
-
-        var main = H.Html($"""
-            {Forms.Banner(PageEndpoints.DoneMessage(http) is "imported" ? "The notice was imported." : null)}
-            <h1 class="govuk-heading-l">Opportunities</h1>
-            <a class="govuk-button" href="/lead/opportunities/import" role="button" draggable="false" data-module="govuk-button">Import a notice</a>
-            {(rows.Count == 0
-                ? H.Html($"""<p class="govuk-body">No opportunities yet. Import a notice (OCDS from Public Contracts Scotland, Contracts Finder, Sell2Wales or Find a Tender, or the consortium's own JSON/YAML format).</p>""")
-                : Forms.Table("Opportunities by tender deadline", ["Opportunity", "Stage", "Tender deadline", "Declarations", "Coverage per lot"], rows, "govuk-visually-hidden"))}
-            """);
-        return Layout.Page(http, PageArea.Lead, "Opportunities", main);
+            ["Rows"] = rows,
+            ["ProfileComplete"] = (await profile.HandleAsync(new ShowProfile(who.ConsortiumId), http.RequestAborted)).Complete,
+            ["Done"] = PageEndpoints.DoneMessage(http) is "imported" ? "The notice was imported." : null,
+            ["Now"] = time.GetUtcNow(),
+        });
     }
 
     /// <summary>The bid's stage as a tag, with what the lead does next beneath it.</summary>
@@ -71,11 +55,6 @@ public static class LeadPages
         {Forms.Tag(bid.Stage, !bid.Started ? "grey" : bid.Problem is not null ? "red" : bid.Stage is "Finished" ? "green" : bid.Stage is "Cancelled" ? "grey" : "blue")}
         <br><span class="govuk-body-s">{bid.NextAction}</span>
         """);
-
-    public static Html Coverage(StoredAllocation? allocation) => allocation is null
-        ? Forms.Text("—")
-        : H.Each(allocation.Result.Lots, l => H.Html(
-            $"""<span class="app-coverage">Lot {l.LotId}: {Words.Percent(l.Demand == 0 ? 100 : 100m * l.Covered / l.Demand)}{(l.Uncovered > 0 ? $" (gap {Words.Number(l.Uncovered)} {l.Unit})" : "")}</span>"""));
 
     private static IResult ImportPage(HttpContext http, FormState form, int status = StatusCodes.Status200OK)
     {

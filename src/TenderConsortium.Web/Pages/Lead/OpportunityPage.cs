@@ -5,7 +5,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Application.Bids.Show;
+using TenderConsortium.Application.Allocation.Approve;
+using TenderConsortium.Application.Bids.Outcome;
+using TenderConsortium.Application.Declarations.Close;
 using TenderConsortium.Application.Bids.Start;
+using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Core.Submission;
+using TenderConsortium.Application.Consortium.ShowProfile;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Core.Common;
@@ -31,10 +37,12 @@ internal static class OpportunityPage
     {
         lead.MapGet("/opportunities/{id}", (string id, HttpContext http) => RenderAsync(http, id, null, null));
         lead.MapPost("/opportunities/{id}/start", StartAsync).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/declarations/close", (string id, HttpContext http, NodeSettings node, DeclarationService declarations) =>
-            ActAsync(http, node, id, async (found, who) => await declarations.CloseAsync(found, who.Actor, http.RequestAborted), "closed")).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/allocation/approve", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
-            ActAsync(http, node, id, async (found, who) => await allocation.ApproveAsync(found, who.Actor, http.RequestAborted), "approved")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/declarations/close", (string id, HttpContext http, NodeSettings node, CloseDeclarationsHandler close) =>
+            ConfirmingAsync(http, node, id, (found, who, confirm) => close.HandleAsync(new CloseDeclarations(found, who.Actor, confirm), http.RequestAborted),
+                "closed", new ConfirmStep("Close declarations now?", "Close declarations anyway", "declarations/close", "#declarations"))).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/approve", (string id, HttpContext http, NodeSettings node, ApproveAllocationHandler approve) =>
+            ConfirmingAsync(http, node, id, (found, who, confirm) => approve.HandleAsync(new ApproveAllocation(found, who.Actor, confirm), http.RequestAborted),
+                "approved", new ConfirmStep("Approve shares that leave a gap?", "Approve anyway", "allocation/approve", "#allocation"))).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
             ActAsync(http, node, id, async (found, who) => await allocation.RerunAsync(found, who.Actor, http.RequestAborted), "rerun")).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/override", OverrideAsync).DisableAntiforgery();
@@ -49,6 +57,7 @@ internal static class OpportunityPage
         lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
             ActAsync(http, node, id, async (found, who) =>
                 await SignalAsync(signals, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/outcome", OutcomeAsync).DisableAntiforgery();
         lead.MapGet("/opportunities/{id}/documents/{**file}", DocumentAsync);
         SubmissionSection.Map(lead);
     }
@@ -65,6 +74,8 @@ internal static class OpportunityPage
         ["overridden"] = "The share was set and the rest re-optimised as a new round.",
         ["withdrawn"] = "The withdrawal was recorded and the allocation re-run without the member as a new round.",
         [SubmissionSection.Done] = "The submission was recorded. Every member is told.",
+        ["outcome"] = "The outcome was recorded. Members are told, and sub-contracts follow for the lots won.",
+        ["profile"] = "The consortium profile was saved. You can start the bid now.",
     };
 
     private static async Task<IResult> ActAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, Task> action, string done)
@@ -81,6 +92,44 @@ internal static class OpportunityPage
             var form = new FormState();
             foreach (var p in ex.Problems) form.Error("actions", p);
             return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>The words of an action's confirm step, and where it posts (relative to the opportunity's path) and leads back to.</summary>
+    private sealed record ConfirmStep(string Title, string Button, string Action, string Back);
+
+    /// <summary>
+    /// An action whose handler may refuse for want of confirmation: the refusal's consequence becomes a confirm step
+    /// (<see cref="ConfirmPage"/>), whose form posts the same action with confirm=yes.
+    /// </summary>
+    private static async Task<IResult> ConfirmingAsync(HttpContext http, NodeSettings node, string id, Func<string, LeadContext, bool, Task> action, string done, ConfirmStep step)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var path = LeadPages.OpportunityPath(found);
+        try
+        {
+            await action(found, LeadContext.Of(http), form.Value("confirm") == "yes");
+            return PageEndpoints.Done(path, done);
+        }
+        catch (ProblemException ex) when (ex.Items.Any(p => p.Code == ProblemCode.Unconfirmed))
+        {
+            var title = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))?.Opportunity.Title ?? "";
+            return ComponentPage.Render<ConfirmPage>(http, PageArea.Lead, new Dictionary<string, object?>
+            {
+                ["Title"] = step.Title,
+                ["Caption"] = title,
+                ["Consequence"] = string.Join(" ", ex.Items.Where(p => p.Code == ProblemCode.Unconfirmed).Select(p => p.Message)),
+                ["Action"] = $"{path}/{step.Action}",
+                ["Button"] = step.Button,
+                ["Back"] = path + step.Back,
+            });
+        }
+        catch (BadInputException ex)
+        {
+            var errors = new FormState();
+            foreach (var p in ex is ProblemException typed ? typed.Items.Select(i => Capitalise(i.Message)) : ex.Problems) errors.Error("actions", p);
+            return await RenderAsync(http, found, null, errors, StatusCodes.Status400BadRequest);
         }
     }
 
@@ -210,7 +259,7 @@ internal static class OpportunityPage
         var settings = new JsonObject();
         foreach (var (name, value) in saved)
             if (definition.Settings.ContainsKey(name)) settings[name] = value?.DeepClone();
-        if (form.Value("start-leadEmail").Trim() is { Length: > 0 } email && definition.Settings.ContainsKey("leadEmail")) settings["leadEmail"] = email;
+        // The lead's contact comes from the consortium profile (StartBidHandler), not from a field of this form.
         var terms = new JsonObject();
         for (var i = 0; i < stored.Opportunity.Lots.Count; i++)
         {
@@ -246,15 +295,22 @@ internal static class OpportunityPage
             }
             catch (WorkflowInputException ex)
             {
-                foreach (var p in ex.Problems) form.Error("start-leadEmail", p);
+                foreach (var p in ex.Problems) form.Error("actions", p);
             }
             catch (ProblemException ex)
             {
-                foreach (var p in ex.Items) form.Error(p.Path == "declarationDeadline" ? "start-deadline-day" : p.Code == ProblemCode.Invalid ? "start-leadEmail" : "actions", Capitalise(p.Message));
+                foreach (var p in ex.Items)
+                    form.Error(p.Path switch
+                    {
+                        "declarationDeadline" => "start-deadline-day",
+                        StartBidHandler.ProfilePath => "start-profile",
+                        "tenderDeadline" => "start-tender-deadline",
+                        _ => "actions",
+                    }, p.Path == StartBidHandler.ProfilePath ? "Complete the consortium profile before you start a bid" : Capitalise(p.Message));
             }
             catch (BadInputException ex)
             {
-                foreach (var p in ex.Problems) form.Error("start-leadEmail", p);
+                foreach (var p in ex.Problems) form.Error("actions", p);
             }
         }
 
@@ -299,6 +355,7 @@ internal static class OpportunityPage
         var errors = (startForm?.Errors ?? []).Concat(actionForm?.Errors ?? []).ToList();
         var done = PageEndpoints.DoneMessage(http) is { } key && DoneMessages.TryGetValue(key, out var message) ? message : null;
         var path = LeadPages.OpportunityPath(found);
+        var profile = await S<ShowProfileHandler>().HandleAsync(new ShowProfile(LeadContext.Of(http).ConsortiumId), ct);
 
         var facts = Forms.SummaryList(new List<(string, Html)>
         {
@@ -311,14 +368,8 @@ internal static class OpportunityPage
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
         });
 
-        var main = H.Html($"""
-            {Forms.ErrorSummary(errors)}
-            {Forms.Banner(done)}
-            <span class="govuk-caption-l">{opportunity.Buyer.Name}</span>
-            <h1 class="govuk-heading-l">{opportunity.Title}</h1>
-            {facts}
-            {(actionForm?.ErrorFor("actions") is { } actionError ? H.Html($"""<div class="govuk-error-summary__body" id="actions"><p class="govuk-error-message">{actionError}</p></div>""") : Html.Empty)}
-            {(!bid.Started ? StartForm(http, path, opportunity, node, startForm, now) : definition is null || instance is null ? Html.Empty : WorkflowSection(definition, instance, waitingAt, doneAt))}
+        var sections = H.Html($"""
+            {(!bid.Started ? StartForm(http, path, opportunity, profile, S<BidStartOptions>(), startForm, now) : Html.Empty)}
             {TasksSection(http, path, instance)}
             {LotsSection(opportunity, matches, round)}
             {DeclarationsSection(http, path, invitations, declarations, round, now, instance)}
@@ -327,9 +378,22 @@ internal static class OpportunityPage
             {ReviewSection(review)}
             {RevisionNotice.Render(node, found, review)}
             {SubmissionSection.Render(http, path, bid, instance, actionForm)}
+            {OutcomeSection(http, path, bid, opportunity, actionForm, instance)}
+            """);
+        var technical = definition is null || instance is null ? Html.Empty : H.Html($"""
+            {WorkflowSection(definition, instance, waitingAt, doneAt)}
             {JournalSection(instance)}
             """);
-        return Layout.Page(http, PageArea.Lead, opportunity.Title, main, status, errors.Count > 0);
+        return ComponentPage.Render<OpportunityView>(http, PageArea.Lead, new Dictionary<string, object?>
+        {
+            ["Bid"] = bid,
+            ["Facts"] = facts.Value,
+            ["Errors"] = errors,
+            ["ActionError"] = actionForm?.ErrorFor("actions"),
+            ["Done"] = done,
+            ["Sections"] = sections.Value,
+            ["Technical"] = technical.Value,
+        }, status);
     }
 
     private static Html WorkflowSection(WorkflowDefinition definition, InstanceDetails instance, IReadOnlySet<string> waitingAt, IReadOnlySet<string> doneAt) => H.Html($"""
@@ -339,11 +403,22 @@ internal static class OpportunityPage
         {WorkflowPicture.Render(definition, waitingAt, doneAt)}
         """);
 
-    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, NodeSettings node, FormState? form, DateTimeOffset now)
+    private static Html StartForm(HttpContext http, string path, Core.Opportunities.Opportunity opportunity, ProfileView profile, BidStartOptions options, FormState? form,
+        DateTimeOffset now)
     {
         form ??= new FormState();
-        var (_, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
-        var deadline = now.AddDays(10);
+        if (opportunity.Deadline is { } closes && closes <= now)
+            return H.Html($"""
+                <h2 class="govuk-heading-m" id="start">Start the bid</h2>
+                <div class="govuk-warning-text" id="start-tender-deadline"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The tender deadline ({Words.Date(closes)}) has passed, so this notice can no longer be bid for.</strong></div>
+                """);
+        if (profile.Profile is not { } lead)
+            return H.Html($"""
+                <h2 class="govuk-heading-m" id="start">Start the bid</h2>
+                <p class="govuk-body" id="start-profile">Before you start a bid, tell us who the lead body is: its legal name, registration number, signatory, contact and address. The bid pack, the sub-contracts and the members' emails name them. You only do this once.</p>
+                <a class="govuk-button" href="{ProfileEndpoints.AskedBy(path)}" role="button" draggable="false" data-module="govuk-button">Complete the consortium profile</a>
+                """);
+        var deadline = SuggestedDeadline(opportunity.Deadline, options, now);
         var lots = H.Each(opportunity.Lots, (lot, i) => H.Html($"""
             <div class="app-lot">
             <h3 class="govuk-heading-s">Lot {lot.Id}: {lot.Title}</h3>
@@ -357,8 +432,9 @@ internal static class OpportunityPage
             <p class="govuk-body">Starting runs the whole bid: matching, invitations to the shortlisted members by email with their personal links, their declarations, the shares for you to approve, the bid pack, the adviser's review, submission and outcome.</p>
             <form method="post" action="{path}/start" novalidate>
             {Forms.Antiforgery(http)}
-            {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form)}
-            {Forms.TextInput("start-leadEmail", "start-leadEmail", "Lead's email for responses and reports", form.Value("start-leadEmail", saved["leadEmail"]?.ToString() ?? ""), form, type: "email", width: "govuk-!-width-full", autocomplete: "email", spellcheck: "false")}
+            {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form,
+                opportunity.Deadline is { } tender ? $"At least {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline ({Words.Date(tender)}), so the shares, the bid pack and the adviser's review fit in between." : null)}
+            <p class="govuk-body" id="start-profile">Members will be told to contact {lead.SignatoryName} at {lead.ContactEmail}, and the bid pack names {lead.LegalName} as the bidder. <a class="govuk-link" href="{ProfileEndpoints.AskedBy(path)}">Change the consortium profile</a></p>
             <h3 class="govuk-heading-s">How each lot is split</h3>
             {lots}
             {Forms.Button("Start the bid")}
@@ -366,9 +442,18 @@ internal static class OpportunityPage
             """);
     }
 
+    /// <summary>Ten days from now, or earlier when the tender deadline needs it: halfway to the latest date the start accepts.</summary>
+    private static DateTimeOffset SuggestedDeadline(DateTimeOffset? tenderDeadline, BidStartOptions options, DateTimeOffset now)
+    {
+        var suggested = now.AddDays(10);
+        if (tenderDeadline is not { } tender) return suggested;
+        var latest = tender.AddDays(-options.MinimumDaysBeforeTenderDeadline);
+        return suggested <= latest ? suggested : latest <= now ? now.AddDays(1) : now + (latest - now) / 2;
+    }
+
     private static Html LotsSection(Core.Opportunities.Opportunity opportunity, MatchResult? matches, DeclarationRound? round) => H.Html($"""
         <h2 class="govuk-heading-m" id="lots">Lots, matches and gaps</h2>
-        {H.Each(opportunity.Lots, lot =>
+        {H.Each(LotOrder.Sort(opportunity.Lots, l => l.Id), lot =>
         {
             var match = matches?.Lots.FirstOrDefault(l => l.LotId == lot.Id);
             var terms = round?.TermsOf(lot.Id);
@@ -378,8 +463,8 @@ internal static class OpportunityPage
                 {(match is null ? Html.Empty : H.Html($"""
                     {(match.Requirements.Count == 0 ? Html.Empty : H.Html($"""<p class="govuk-body-s">Requirements: {string.Join("; ", match.Requirements)}</p>"""))}
                     {(match.Gaps.Count == 0 ? Html.Empty : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gaps: {string.Join("; ", match.Gaps)}</strong></div>"""))}
-                    {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Score", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
-                        [Forms.Text(c.Name), Forms.Text(c.Score.ToString("0.00", CultureInfo.InvariantCulture)), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
+                    {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Match", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
+                        [Forms.Text(c.Name), Forms.Text(Words.Percent((decimal)Math.Round(c.Score * 100, 0))), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
                     {(match.Excluded.Count == 0 ? Html.Empty : H.Html($"""<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{match.Excluded.Count} member(s) excluded, and why</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-list--bullet">{H.Each(match.Excluded.Take(50), e => H.Html($"<li>{e.Name}: {string.Join("; ", e.Reasons)}</li>"))}</ul></div></details>"""))}
                     """))}
                 """);
@@ -413,7 +498,7 @@ internal static class OpportunityPage
     {
         if (allocation is null) return Html.Empty;
         var awaitingApproval = allocation.Status == AllocationStatus.Proposed && instance?.Bookmarks.Any(b => b.Name == AllocationSignals.Approval) == true;
-        var lots = H.Each(allocation.Result.Lots, lot => H.Html($"""
+        var lots = H.Each(LotOrder.Sort(allocation.Result.Lots, l => l.LotId), lot => H.Html($"""
             {Forms.Table($"Lot {lot.LotId}: {lot.Title} – {Words.Number(lot.Covered)} of {Words.Number(lot.Demand)} {lot.Unit} covered", ["Member", "Share", "Value", "Why"],
                 lot.Shares.Select(s => (IReadOnlyList<Html>)
                 [
@@ -495,6 +580,48 @@ internal static class OpportunityPage
         {(review.Comments.Count == 0 ? Html.Empty : Forms.Table("Comments", ["Section", "Comment", "By"], review.Comments.Select(c => (IReadOnlyList<Html>)
             [Forms.Text(c.Section), H.Html($"""<span class="app-pre">{c.Text}</span>"""), Forms.Text($"{c.Adviser}, {Words.Date(c.At)}")]), "govuk-table__caption--s"))}
         """);
+
+    /// <summary>The outcome: the lead records it here once the bid reaches it (the submission is <see cref="SubmissionSection"/>), and reads it back after.</summary>
+    private static Html OutcomeSection(HttpContext http, string path, BidView bid, Core.Opportunities.Opportunity opportunity, FormState? form,
+        InstanceDetails? instance)
+    {
+        var waitsForOutcome = instance?.Bookmarks.Any(b => b.Name == SubmissionSignals.Outcome) == true;
+        var lots = LotOrder.Sort(opportunity.Lots, l => l.Id);
+        var outcome = bid.Outcomes.Count > 0
+            ? H.Html($"""
+                <h2 class="govuk-heading-m" id="outcome">Outcome</h2>
+                <ul class="govuk-list">{H.Each(LotOrder.Sort(bid.Outcomes, o => o.LotId), o => H.Html($"<li>Lot {o.LotId}: {(o.Awarded ? "won" : "not won")}</li>"))}</ul>
+                """)
+            : waitsForOutcome ? H.Html($"""
+                <h2 class="govuk-heading-m" id="outcome">Record the outcome</h2>
+                <form method="post" action="{path}/outcome" novalidate>
+                {Forms.Antiforgery(http)}
+                {Forms.Checkboxes("outcome-lots", "outcome-lots", "Which lots did the buyer award to the consortium?",
+                    lots.Select(l => new Forms.Choice(l.Id, $"Lot {l.Id}: {l.Title}", form?.Values("outcome-lots").Contains(l.Id) == true)).ToList(), form,
+                    "Leave every box empty if no lot was won. Members are told, and sub-contracts are issued for the lots won.")}
+                {Forms.Button("Record the outcome")}
+                </form>
+                """)
+            : Html.Empty;
+        return outcome;
+    }
+
+    private static async Task<IResult> OutcomeAsync(string id, HttpContext http, NodeSettings node, RecordOutcomeHandler outcome)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        try
+        {
+            await outcome.HandleAsync(new RecordOutcome(found, form.Values("outcome-lots").ToList(), LeadContext.Of(http).Actor), http.RequestAborted);
+            return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#outcome", "outcome");
+        }
+        catch (ProblemException ex)
+        {
+            foreach (var p in ex.Items) form.Error(p.Path.StartsWith("awardedLots", StringComparison.Ordinal) ? "outcome-lots" : "actions", Capitalise(p.Message));
+        }
+
+        return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+    }
 
     private static Html JournalSection(InstanceDetails? instance) => instance is null ? Html.Empty : H.Html($"""
         <h2 class="govuk-heading-m" id="journal">Journal</h2>

@@ -42,12 +42,15 @@ internal static class SettingsPage
         {
             var text = form.Value($"setting-{name}").Trim();
             if (text.Length == 0) continue;
-            var value = setting.Type is ValueKind.String or ValueKind.Duration ? JsonValue.Create(text) : LeadPages.Parse(text);
+            var value = setting.Type is ValueKind.Duration ? JsonValue.Create(SettingWords.ToIso(text))
+                : setting.Type is ValueKind.String ? JsonValue.Create(text)
+                : setting.Type is ValueKind.Boolean && text.ToLowerInvariant() is "yes" or "no" ? JsonValue.Create(text.Equals("yes", StringComparison.OrdinalIgnoreCase))
+                : LeadPages.Parse(text);
             if (JsonNode.DeepEquals(value, setting.Default)) continue;
             if (setting.Type is ValueKind.Integer or ValueKind.Number && value?.GetValueKind() != JsonValueKind.Number)
-                form.Error($"setting-{name}", $"{name}: enter a number");
+                form.Error($"setting-{name}", $"{SettingWords.Label(name)}: enter a number");
             else if (setting.Type is ValueKind.Boolean && value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-                form.Error($"setting-{name}", $"{name}: enter true or false");
+                form.Error($"setting-{name}", $"{SettingWords.Label(name)}: enter yes or no");
             else if (setting.Type is ValueKind.Object && value is not (JsonObject or JsonArray))
                 form.Error($"setting-{name}", $"{name}: enter JSON, for example {setting.Default?.ToJsonString()}");
             else settings[name] = value;
@@ -71,13 +74,15 @@ internal static class SettingsPage
             var allocation = definition.Settings.TryGetValue("allocation", out var a) && a.Default is JsonObject rules ? rules : null;
             sections.Add(H.Html($"""
                 <h2 class="govuk-heading-m">{definition.Name}</h2>
-                <p class="govuk-body-s">Workflow <code>{definition.Id}</code>, version {summary.Version}{(summary.Instances > 0 ? $", {summary.Instances} bid(s)" : "")}. {definition.Description}</p>
+                <p class="govuk-body-s">Version {summary.Version}{(summary.Instances > 0 ? $", {summary.Instances} bid(s)" : "")}. {definition.Description}</p>
                 {(allocation is null ? Html.Empty : H.Html($"""
                     <h3 class="govuk-heading-s">Allocation rules</h3>
-                    {Forms.SummaryList(allocation.Select(kv => (kv.Key, Forms.Text(saved["allocation"] is JsonObject mine && mine[kv.Key] is { } v && definition.Id == workflow ? $"{v.ToJsonString()} (yours; default {kv.Value?.ToJsonString()})" : kv.Value?.ToJsonString()))))}
+                    {Forms.SummaryList(allocation.Select(kv => (SettingWords.Label(kv.Key), Forms.Text(saved["allocation"] is JsonObject mine && mine[kv.Key] is { } v && definition.Id == workflow
+                        ? $"{SettingWords.Value(kv.Key, v)} (yours; default {SettingWords.Value(kv.Key, kv.Value)})"
+                        : SettingWords.Value(kv.Key, kv.Value)))))}
                     """))}
                 {Forms.Table("Settings", ["Setting", "Default", "What it does"], definition.Settings.Values.Select(sd => (IReadOnlyList<Html>)
-                    [H.Html($"<code>{sd.Name}</code>"), Forms.Text(sd.Default?.ToJsonString() ?? "—"), Forms.Text(sd.Description)]), "govuk-table__caption--s")}
+                    [Forms.Text(SettingWords.Label(sd.Name)), Forms.Text(SettingWords.Value(sd.Name, sd.Default, sd.Type)), Forms.Text(sd.Description)]), "govuk-table__caption--s")}
                 """));
         }
 
@@ -90,10 +95,14 @@ internal static class SettingsPage
             {Forms.Select("workflow", "workflow", "Workflow for new bids", latest.Select(d => (d.Id, d.Name)).ToList(), form.Value("workflow", workflow), form)}
             {H.Each(chosen.Settings.Values, sd =>
             {
-                var current = form.Has($"setting-{sd.Name}") ? form.Value($"setting-{sd.Name}") : saved[sd.Name] is { } v ? (v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()) : "";
+                var current = form.Has($"setting-{sd.Name}") ? form.Value($"setting-{sd.Name}")
+                    : saved[sd.Name] is { } v ? (v.GetValueKind() == JsonValueKind.String ? sd.Type is ValueKind.Duration ? SettingWords.Duration(v.GetValue<string>()) : v.GetValue<string>()
+                        : sd.Type is ValueKind.Boolean ? SettingWords.Value(sd.Name, v) : v.ToJsonString())
+                    : "";
+                var hint = $"{sd.Description} Default: {SettingWords.Value(sd.Name, sd.Default, sd.Type)}.{(sd.Type is ValueKind.Duration ? " Enter a number of days or hours, for example 10 days." : sd.Type is ValueKind.Boolean ? " Enter yes or no." : "")}";
                 return sd.Type is ValueKind.Object
-                    ? Forms.Textarea($"setting-{sd.Name}", $"setting-{sd.Name}", sd.Name, current, form, $"{sd.Description} Default: {sd.Default?.ToJsonString()}", 3, "govuk-label govuk-label--s")
-                    : Forms.TextInput($"setting-{sd.Name}", $"setting-{sd.Name}", sd.Name, current, form, $"{sd.Description} Default: {sd.Default?.ToJsonString()}", "govuk-!-width-two-thirds", labelClass: "govuk-label govuk-label--s", spellcheck: "false");
+                    ? Forms.Textarea($"setting-{sd.Name}", $"setting-{sd.Name}", SettingWords.Label(sd.Name), current, form, hint, 3, "govuk-label govuk-label--s")
+                    : Forms.TextInput($"setting-{sd.Name}", $"setting-{sd.Name}", SettingWords.Label(sd.Name), current, form, hint, "govuk-!-width-two-thirds", labelClass: "govuk-label govuk-label--s", spellcheck: "false");
             })}
             {Forms.Button("Save settings for new bids")}
             </form>

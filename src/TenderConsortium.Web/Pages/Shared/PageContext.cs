@@ -24,7 +24,7 @@ public sealed record PageContext(PageArea Area, string SiteName, string Path, bo
     /// <summary>The menu of the area (members, on a secret link, have none).</summary>
     public IReadOnlyList<(string Href, string Text)> Menu => Area switch
     {
-        PageArea.Lead => [("/lead", "Opportunities"), ("/lead/members", "Members"), ("/lead/settings", "Rules and settings")],
+        PageArea.Lead => [("/lead", "Opportunities"), ("/lead/members", "Members"), ("/lead/settings", "Rules and settings"), ("/lead/profile", "Consortium profile")],
         PageArea.Adviser => [("/adviser", "Review queue")],
         _ => [],
     };

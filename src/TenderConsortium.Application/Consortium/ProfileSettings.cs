@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using TenderConsortium.Core.Consortium;
+using TenderConsortium.Workflows.Definitions;
+
+namespace TenderConsortium.Application.Consortium;
+
+/// <summary>
+/// The profile's facts as a bid's settings: the lead body, registration, address and signatory the bid pack and
+/// sub-contracts print, and the contact members write to. Only settings the workflow declares are given, and a
+/// value the starter set explicitly (the CLI's --setting, the API's settings) wins.
+/// </summary>
+public static class ProfileSettings
+{
+    public static JsonObject Apply(LeadProfile profile, WorkflowDefinition definition, JsonObject? given)
+    {
+        var settings = given?.DeepClone().AsObject() ?? new JsonObject();
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["leadBody"] = profile.LegalName,
+            ["leadRegistration"] = profile.RegistrationNumber,
+            ["leadAddress"] = profile.AddressOnOneLine,
+            ["signatory"] = profile.Signatory,
+            ["leadEmail"] = profile.ContactEmail,
+            ["leadName"] = $"{profile.SignatoryName}, {profile.LegalName}",
+        };
+        foreach (var (key, value) in facts)
+            if (definition.Settings.ContainsKey(key) && settings[key] is null) settings[key] = value;
+        return settings;
+    }
+}

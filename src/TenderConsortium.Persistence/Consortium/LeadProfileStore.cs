@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Core.Consortium;
+
+namespace TenderConsortium.Persistence.Consortium;
+
+public sealed class LeadProfileStore(string connectionString) : ILeadProfileStore
+{
+    public async Task<LeadProfile?> FindAsync(string consortiumId, CancellationToken cancellationToken = default)
+    {
+        await using var db = TenderDatabase.Open(connectionString);
+        var row = await db.Set<LeadProfileRecord>().AsNoTracking().FirstOrDefaultAsync(p => p.ConsortiumId == consortiumId, cancellationToken);
+        return row is null
+            ? null
+            : new LeadProfile(row.ConsortiumId, row.LegalName, row.RegistrationNumber, row.SignatoryName, row.SignatoryRole, row.ContactEmail, row.ContactPhone,
+                row.Address, new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero), row.UpdatedBy);
+    }
+
+    public async Task SaveAsync(LeadProfile profile, CancellationToken cancellationToken = default)
+    {
+        await using var db = TenderDatabase.Open(connectionString);
+        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        var row = await db.Set<LeadProfileRecord>().FirstOrDefaultAsync(p => p.ConsortiumId == profile.ConsortiumId, cancellationToken);
+        if (row is null)
+        {
+            row = new LeadProfileRecord
+            {
+                ConsortiumId = profile.ConsortiumId, LegalName = "", RegistrationNumber = "", SignatoryName = "", SignatoryRole = "", ContactEmail = "", ContactPhone = "",
+                Address = "", UpdatedBy = "",
+            };
+            db.Add(row);
+        }
+
+        row.LegalName = profile.LegalName;
+        row.RegistrationNumber = profile.RegistrationNumber;
+        row.SignatoryName = profile.SignatoryName;
+        row.SignatoryRole = profile.SignatoryRole;
+        row.ContactEmail = profile.ContactEmail;
+        row.ContactPhone = profile.ContactPhone;
+        row.Address = profile.Address;
+        row.UpdatedAt = profile.UpdatedAt.UtcTicks;
+        row.UpdatedBy = profile.UpdatedBy;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+}
