@@ -28,17 +28,17 @@ internal sealed class InstanceScope(
 
     /// <summary>
     /// A new instance: nobody else knows its row yet, so there is no lease to take. <paramref name="begin"/> journals
-    /// the start and answers the caller; the burst then runs to its first wait.
+    /// the start; the burst then runs to its first wait, and <paramref name="answer"/> tells the caller where it stands.
     /// </summary>
     public Task<T> StartAsync<T>(InstanceRecord instance, InstanceState state, WorkflowDefinition definition, string? actor,
-        Func<ExecutionScope, T> begin, CancellationToken ct) =>
+        Action<ExecutionScope> begin, Func<ExecutionScope, T> answer, CancellationToken ct) =>
         writes.RunAsync(async (session, ct) =>
         {
             var scope = Open(session, instance, null, state, definition, instance.CreatedAt, actor);
-            var value = begin(scope);
+            begin(scope);
             await interpreter.RunAsync(session, scope, ct);
             await store.PersistAsync(session, scope, ct);
-            return WriteOutcome<T>.Kept(value);
+            return WriteOutcome<T>.Kept(answer(scope));
         }, ct);
 
     /// <summary>

@@ -74,11 +74,10 @@ public sealed class WorkflowRuntime
             State = "{}",
         };
 
-        return await _scope.StartAsync(instance, state, definition, actor, scope =>
-        {
-            scope.Journal(JournalKinds.InstanceStarted, null, $"{definition.Id} v{version}", actor);
-            return new StartResult(instance.Id, instance.Status, version);
-        }, ct);
+        return await _scope.StartAsync(instance, state, definition, actor,
+            scope => scope.Journal(JournalKinds.InstanceStarted, null, $"{definition.Id} v{version}", actor),
+            // After the first burst: the status the instance has once committed (suspended, finished, faulted).
+            scope => new StartResult(instance.Id, scope.Instance.Status, version), ct);
     }
 
     /// <summary>
