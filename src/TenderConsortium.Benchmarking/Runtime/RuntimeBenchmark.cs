@@ -128,14 +128,22 @@ public static class RuntimeBenchmark
 
         // Pages per resume, from the log: several short windows of the single-instance loop.
         long frames = 0;
+        var pages = new List<long>();
         for (var w = 0; w < FrameWindows; w++)
         {
             await WalFrames.ResetAsync(dbPath, ct);
             for (var i = 0; i < FrameWindow; i++) await ResumeAsync(instances[0]);
+            pages.AddRange(await WalFrames.PagesAsync(dbPath, ct));
             frames += await WalFrames.CountAsync(dbPath, ct);
         }
 
+        // Where those pages go, table by table and index by index: what to look at to write fewer.
+        var owners = await WalFrames.OwnersAsync(dbPath, ct);
+        var perResume = pages.GroupBy(p => owners.GetValueOrDefault(p, "overflow or free"))
+            .Select(g => (Tree: g.Key, Frames: (double)g.Count() / (FrameWindow * FrameWindows)))
+            .OrderByDescending(t => t.Frames).ThenBy(t => t.Tree, StringComparer.Ordinal).ToList();
+
         return new RuntimeBenchmarkResult(single.ResumesPerSecond, single.BaselineTransactionsPerSecond, single.Ratio, p95, concurrent,
-            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes);
+            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes, perResume);
     }
 }

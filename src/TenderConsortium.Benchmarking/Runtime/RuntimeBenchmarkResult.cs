@@ -16,7 +16,8 @@ public sealed record RuntimeBenchmarkResult(
     IReadOnlyList<ConcurrentFigure> Concurrent,
     double WalFramesPerCommit,
     double CpuMsPerResume,
-    int Resumes)
+    int Resumes,
+    IReadOnlyList<(string Tree, double Frames)>? FramesByTree = null)
 {
     /// <summary>One figure a line, each with the baseline it is compared with.</summary>
     public IEnumerable<string> Lines()
@@ -24,7 +25,8 @@ public sealed record RuntimeBenchmarkResult(
         yield return F($"runtime.resume_rate={ResumesPerSecond:0} resumes/s baseline.sqlite_tx_rate={BaselineTransactionsPerSecond:0} tx/s ratio={Ratio:0.00} ({Resumes:N0} resumes of one instance)");
         foreach (var c in Concurrent)
             yield return F($"runtime.resume_rate.c{c.Callers}={c.ResumesPerSecond:0} resumes/s baseline.sqlite_tx_rate={c.BaselineTransactionsPerSecond:0} tx/s ratio={c.Ratio:0.00} ({c.Callers} instances resumed at once)");
-        yield return F($"runtime.wal_frames_per_commit={WalFramesPerCommit:0.0} (pages one resume writes, read from the WAL)");
+        var trees = FramesByTree is { Count: > 0 } t ? "; " + string.Join(", ", t.Select(x => F($"{x.Tree} {x.Frames:0.0}"))) : "";
+        yield return F($"runtime.wal_frames_per_commit={WalFramesPerCommit:0.0} (pages one resume writes, read from the WAL{trees})");
         yield return F($"runtime.cpu_ms_per_resume={CpuMsPerResume:0.000} (process CPU time per resume of one instance; fsync waits are not CPU)");
         yield return F($"runtime.start_to_bookmark_p95_ms={StartToBookmarkP95Ms:0.00}");
     }

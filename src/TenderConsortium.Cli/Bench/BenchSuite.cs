@@ -66,8 +66,9 @@ public static class BenchSuite
 
         await Step("runtime", async () =>
         {
+            // Every runtime figure: one instance, 4/16/64 at once, WAL frames, CPU time and start latency.
             var r = await RuntimeBenchmark.RunAsync(Path.Combine(dataFolder, "runtime"), sizes.Resumes, sizes.Starts, ct);
-            return [F($"runtime.resume_rate={r.ResumesPerSecond:0} resumes/s baseline.sqlite_tx_rate={r.BaselineTransactionsPerSecond:0} tx/s ratio={r.Ratio:0.00} ({sizes.Resumes:N0} resumes of one instance; start-to-first-bookmark p95 {r.StartToBookmarkP95Ms:0.00} ms)")];
+            return r.Lines();
         });
 
         await Step("e2e", async () =>

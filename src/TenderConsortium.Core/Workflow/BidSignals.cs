@@ -8,9 +8,10 @@ using TenderConsortium.Workflows.Persistence;
 namespace TenderConsortium.Core.Workflow;
 
 /// <summary>
-/// Answers a person's step of a running bid: finds the opportunity's bid instance, checks that it waits for exactly
-/// this answer (so an answer at the wrong stage is refused, not kept for later), and resumes it. Every lead, member
-/// and adviser action of the services, the pages and the CLI goes through here.
+/// Answers a person's step of a running bid: finds the opportunity's bid instance and resumes it only if it waits for
+/// exactly this answer at that moment (so an answer at the wrong stage is refused, not kept for later). The runtime
+/// decides "waiting" inside the resume's own transaction, so no other answer can slip in between a check and the
+/// resume. Every lead, member and adviser action of the services, the pages and the CLI goes through here.
 /// </summary>
 public sealed class BidSignals(IBidStore bids, IInvitationStore rounds, WorkflowRuntime runtime, WorkflowQueries queries)
 {
@@ -24,6 +25,7 @@ public sealed class BidSignals(IBidStore bids, IInvitationStore rounds, Workflow
         ?? (await queries.ListInstancesAsync(correlationId: opportunityId, ct: cancellationToken))
             .FirstOrDefault(i => i.Status is InstanceStatus.Running or InstanceStatus.Suspended)?.Id;
 
+    /// <summary>Whether the bid waits on this answer now: a moment's answer for choosing what to offer, not a guard.</summary>
     public async Task<bool> IsWaitingAsync(string opportunityId, string bookmark, string key, CancellationToken cancellationToken = default) =>
         await InstanceAsync(opportunityId, cancellationToken) is { } instance && await runtime.IsWaitingAsync(instance, bookmark, key, cancellationToken);
 
@@ -33,11 +35,10 @@ public sealed class BidSignals(IBidStore bids, IInvitationStore rounds, Workflow
     {
         var instance = await InstanceAsync(opportunityId, cancellationToken)
                        ?? throw new BadInputException("opportunity: no bid is running for it");
-        if (!await runtime.IsWaitingAsync(instance, bookmark, key, cancellationToken))
-            throw new BadInputException($"the bid for this opportunity is not {stage} now");
-        var result = await runtime.ResumeAsync(instance, bookmark, key, payload, idempotencyKey, actor, cancellationToken);
+        var result = await runtime.ResumeAsync(instance, bookmark, key, payload,
+            new ResumeOptions(idempotencyKey, actor, OnlyIfWaiting: true), cancellationToken);
         if (result.Status == ResumeStatus.Invalid) throw new BadInputException(result.Problems);
-        if (result.Status is ResumeStatus.Unknown or ResumeStatus.NotYetWaiting)
+        if (result.Status is ResumeStatus.Unknown or ResumeStatus.NotYetWaiting or ResumeStatus.NotWaiting)
             throw new BadInputException($"the bid for this opportunity is not {stage} now");
     }
 }

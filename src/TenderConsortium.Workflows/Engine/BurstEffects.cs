@@ -21,6 +21,18 @@ internal sealed class BurstEffects
     /// <summary>Kept signals, received earlier, that this burst applied (their status is updated).</summary>
     public List<SignalRecord> AppliedSignals { get; } = [];
 
+    /// <summary>A bookmark that goes: one created in this burst is simply not written; an older one is deleted.</summary>
+    public void RemoveBookmark(BookmarkRef bookmark)
+    {
+        if (NewBookmarks.RemoveAll(b => b.Name == bookmark.Name && b.Key == bookmark.Key) == 0) RemovedBookmarks.Add(bookmark);
+    }
+
+    /// <summary>A timer that is no longer wanted: one created in this burst is not written; an older one is cancelled.</summary>
+    public void CancelTimer(Guid id)
+    {
+        if (NewTimers.RemoveAll(t => t.Id == id) == 0) CancelledTimers.Add(id);
+    }
+
     /// <summary>A snapshot to roll an activity's effects back when it throws.</summary>
     public (int Bookmarks, int Removed, int Timers, int Cancelled, int Outbox) Checkpoint() =>
         (NewBookmarks.Count, RemovedBookmarks.Count, NewTimers.Count, CancelledTimers.Count, Outbox.Count);

@@ -16,6 +16,9 @@ public enum ResumeStatus
 
     /// <summary>The payload does not fit the fields the bookmark declares.</summary>
     Invalid,
+
+    /// <summary>Asked with <see cref="ResumeOptions.OnlyIfWaiting"/>, and the instance does not wait on that bookmark now: nothing was kept.</summary>
+    NotWaiting,
 }
 
 public sealed record ResumeResult(ResumeStatus Status, string Message, IReadOnlyList<string> Problems)

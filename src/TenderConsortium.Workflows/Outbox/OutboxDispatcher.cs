@@ -116,14 +116,24 @@ public sealed class OutboxDispatcher
     private async Task<int> SendBatchAsync(List<OutboxRecord> batch, Guid token, CancellationToken ct)
     {
         var sent = 0;
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct }, async (row, token2) =>
+        var marks = new DeliveredMarks(_dbFactory, token, _time);
+        try
         {
-            if (await SendOneAsync(row, token, token2)) Interlocked.Increment(ref sent);
-        });
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct }, async (row, token2) =>
+            {
+                if (await SendOneAsync(row, token, marks, token2)) Interlocked.Increment(ref sent);
+            });
+        }
+        finally
+        {
+            // Before the batch ends (and before a stopping node hands its claim back): what was delivered is marked.
+            await marks.FlushAsync();
+        }
+
         return sent;
     }
 
-    private async Task<bool> SendOneAsync(OutboxRecord row, Guid token, CancellationToken ct)
+    private async Task<bool> SendOneAsync(OutboxRecord row, Guid token, DeliveredMarks marks, CancellationToken ct)
     {
         OutgoingMail mail;
         try
@@ -153,10 +163,7 @@ public sealed class OutboxDispatcher
         }
 
         CrashPoints.Hit("outbox-delivered");
-        await MarkAsync(row, token, o => o.SetProperty(r => r.Status, OutboxStatus.Sent)
-            .SetProperty(r => r.SentAt, _time.GetUtcNow())
-            .SetProperty(r => r.Attempts, row.Attempts + 1)
-            .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None); // sent is sent: record it even when stopping
+        await marks.AddAsync(row.Id);
         return true;
     }
 

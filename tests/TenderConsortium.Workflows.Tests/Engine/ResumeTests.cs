@@ -29,6 +29,16 @@ public sealed class ResumeTests : RuntimeTestBase
     }
 
     [Test]
+    public async Task Start_answers_the_status_the_instance_has_after_its_first_burst()
+    {
+        var waiting = await Node.Runtime.StartAsync("approval");
+        var done = await Node.Runtime.StartAsync("flaky");
+        Assert.That(waiting.Status, Is.EqualTo(InstanceStatus.Suspended), "it waits on its first bookmark");
+        Assert.That(done.Status, Is.EqualTo(InstanceStatus.Finished), "it ran to its end in the start's own burst");
+        Assert.That((await Node.InstanceAsync(done.InstanceId)).Summary.Status, Is.EqualTo(InstanceStatus.Finished));
+    }
+
+    [Test]
     public async Task The_other_decision_takes_the_other_path()
     {
         var started = await Node.Runtime.StartAsync("approval", new JsonObject { ["title"] = "Lot 2" }, new JsonObject { ["to"] = "board@example.org" });

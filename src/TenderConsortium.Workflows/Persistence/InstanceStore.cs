@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using TenderConsortium.Workflows.Engine;
+using TenderConsortium.Workflows.Persistence.Writes;
+
+namespace TenderConsortium.Workflows.Persistence;
+
+/// <summary>
+/// The runtime's rows as the engine reads and writes them: the lease and the instance row, the burst's writes, the
+/// timers that are due, kept signals and the sweeper's queries. The engine above it decides; this only stores.
+/// </summary>
+internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFactory)
+{
+    /// <summary>Takes the instance's lease inside the call's transaction (see <see cref="InstanceLease"/>).</summary>
+    public Task<InstanceLease.Taken> LeaseAsync(WriteSession session, Guid instanceId, string node, DateTimeOffset now, DateTimeOffset until,
+        string? idempotencyKey, CancellationToken ct) =>
+        InstanceLease.TakeAsync(session, instanceId, node, now, until, idempotencyKey, ct);
+
+    public Task<bool> ExistsAsync(WriteSession session, Guid instanceId, CancellationToken ct) =>
+        session.Db.Instances.AnyAsync(i => i.Id == instanceId, ct);
+
+    /// <summary>Whether the instance has this bookmark now (outside any call: a moment's answer, for display).</summary>
+    public async Task<bool> HasBookmarkAsync(Guid instanceId, string bookmark, string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Name == bookmark && b.Key == key, ct);
+    }
+
+    /// <summary>Pending timers due by <paramref name="now"/>, oldest first.</summary>
+    public async Task<List<(Guid Id, Guid InstanceId)>> DueTimersAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Timers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+                .OrderBy(t => t.DueAt)
+                .Take(max)
+                .Select(t => new { t.Id, t.InstanceId })
+                .ToListAsync(ct))
+            .Select(t => (t.Id, t.InstanceId)).ToList();
+    }
+
+    /// <summary>Marks the timer fired by this node if it is still pending and due; null when another call got it first.</summary>
+    public async Task<TimerRecord?> ClaimTimerAsync(WriteSession session, Guid timerId, DateTimeOffset now, string node, CancellationToken ct)
+    {
+        var db = session.Db;
+        var claimed = await db.Timers
+            .Where(t => t.Id == timerId && t.Status == TimerStatus.Pending && t.DueAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.FiredAt, now).SetProperty(t => t.FiredBy, node), ct);
+        return claimed == 0 ? null : await db.Timers.AsNoTracking().SingleAsync(t => t.Id == timerId, ct);
+    }
+
+    /// <summary>Clears leases whose node stopped answering; returns the instances with kept signals to apply, oldest first.</summary>
+    public async Task<List<Guid>> SweepAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Instances
+            .Where(i => i.LeaseOwner != null && i.LeaseExpiresAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.PendingSignals > 0 && (i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Suspended))
+            .OrderBy(i => i.UpdatedAt).Select(i => i.Id).Take(100).ToListAsync(ct);
+    }
+
+    /// <summary>Signals kept for the instance and not applied yet, oldest first.</summary>
+    public Task<List<SignalRecord>> KeptSignalsAsync(WriteSession session, Guid instanceId, CancellationToken ct) =>
+        session.Db.Signals.AsNoTracking()
+            .Where(s => s.InstanceId == instanceId && s.Status == SignalStatus.Pending)
+            .OrderBy(s => s.ReceivedAt)
+            .ToListAsync(ct);
+
+    public Task<bool> HasSignalAsync(WriteSession session, Guid instanceId, string idempotencyKey, CancellationToken ct) =>
+        session.Db.Signals.AnyAsync(s => s.InstanceId == instanceId && s.IdempotencyKey == idempotencyKey, ct);
+
+    /// <summary>Stores a signal for an instance this call could not lease, and counts it on the row for the sweeper.</summary>
+    public async Task KeepSignalAsync(WriteSession session, SignalRecord signal, CancellationToken ct)
+    {
+        var db = session.Db;
+        db.Signals.Add(signal);
+        await db.SaveChangesAsync(ct);
+        await db.Instances.Where(i => i.Id == signal.InstanceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.PendingSignals, i => i.PendingSignals + 1), ct);
+    }
+
+    /// <summary>
+    /// Writes the burst (see <see cref="BurstWriter"/>): the instance row (inserted, or only its changed columns),
+    /// bookmarks, timers, signals, one journal row and the outbox. The instance's status, stage and next deadline are
+    /// worked out from its state here, so that every call leaves the row's columns agreeing with the state blob.
+    /// </summary>
+    public async Task PersistAsync(WriteSession session, ExecutionScope scope, CancellationToken ct)
+    {
+        var instance = scope.Instance;
+        var state = scope.State;
+        var effects = scope.Effects;
+        using var writer = new BurstWriter(session);
+        var instanceId = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.InstanceId));
+        var name = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Name));
+        var key = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Key));
+        var timerId = writer.Property<TimerRecord>(nameof(TimerRecord.Id));
+        var timerInstanceId = writer.Property<TimerRecord>(nameof(TimerRecord.InstanceId));
+        var timerStatus = writer.Property<TimerRecord>(nameof(TimerRecord.Status));
+        var bookmarks = writer.Table<BookmarkRecord>();
+        var timers = writer.Table<TimerRecord>();
+        foreach (var removed in effects.RemovedBookmarks)
+        {
+            writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}} AND {writer.Column(name)} = {{1}} AND {writer.Column(key)} = {{2}}",
+                (instanceId, instance.Id), (name, removed.Name), (key, removed.Key));
+        }
+
+        foreach (var cancelled in effects.CancelledTimers)
+        {
+            writer.Statement($"UPDATE {timers} SET {writer.Column(timerStatus)} = {{0}} WHERE {writer.Column(timerId)} = {{1}} AND {writer.Column(timerStatus)} = {{2}}",
+                (timerStatus, TimerStatus.Cancelled), (timerId, cancelled), (timerStatus, TimerStatus.Pending));
+        }
+
+        if (instance.Status == InstanceStatus.Finished)
+        {
+            // Whatever still waits is moot once the instance has ended.
+            writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}}", (instanceId, instance.Id));
+            writer.Statement($"UPDATE {timers} SET {writer.Column(timerStatus)} = {{0}} WHERE {writer.Column(timerInstanceId)} = {{1}} AND {writer.Column(timerStatus)} = {{2}}",
+                (timerStatus, TimerStatus.Cancelled), (timerInstanceId, instance.Id), (timerStatus, TimerStatus.Pending));
+            effects.NewBookmarks.Clear();
+            effects.NewTimers.Clear();
+        }
+
+        writer.Insert(effects.NewBookmarks);
+        writer.Insert(effects.NewTimers);
+        writer.Insert(effects.Outbox);
+        writer.Insert(effects.NewSignals);
+        if (effects.AppliedSignals.Count > 0)
+        {
+            var signalStatus = writer.Property<SignalRecord>(nameof(SignalRecord.Status));
+            var appliedAt = writer.Property<SignalRecord>(nameof(SignalRecord.AppliedAt));
+            var signalInstance = writer.Property<SignalRecord>(nameof(SignalRecord.InstanceId));
+            var idempotencyKey = writer.Property<SignalRecord>(nameof(SignalRecord.IdempotencyKey));
+            foreach (var applied in effects.AppliedSignals)
+            {
+                writer.Statement($"UPDATE {writer.Table<SignalRecord>()} SET {writer.Column(signalStatus)} = {{0}}, {writer.Column(appliedAt)} = {{1}} "
+                    + $"WHERE {writer.Column(signalInstance)} = {{2}} AND {writer.Column(idempotencyKey)} = {{3}}",
+                    (signalStatus, applied.Status), (appliedAt, applied.AppliedAt), (signalInstance, applied.InstanceId), (idempotencyKey, applied.IdempotencyKey));
+            }
+        }
+
+        if (instance.Status is not (InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled))
+            instance.Status = state.Waiting.Count > 0 || state.Queue.Count > 0 ? InstanceStatus.Suspended : InstanceStatus.Running;
+        if (instance.Status == InstanceStatus.Running && state.Queue.Count == 0 && state.Waiting.Count == 0)
+        {
+            // Every branch ended without an End activity: the instance is done.
+            instance.Status = InstanceStatus.Finished;
+            instance.FinishedAt = scope.Now;
+            scope.Journal(JournalKinds.InstanceFinished, null, null, null);
+        }
+
+        instance.Stage = instance.Status is InstanceStatus.Suspended
+            ? string.Join(", ", state.Waiting.Keys.Select(id => scope.Definition.Activity(id).DisplayName ?? id))
+            : null;
+        instance.NextDueAt = state.Waiting.Values.SelectMany(w => w.Timers).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        instance.UpdatedAt = scope.Now;
+        instance.State = state.Serialize();
+        instance.LeaseOwner = null;
+        instance.LeaseExpiresAt = null;
+        writer.Insert(JournalBursts.Pack(effects.Journal));
+        if (scope.Original is { } original) writer.UpdateChanged(original, instance);
+        else writer.Insert([instance]);
+        await writer.ExecuteAsync(ct);
+    }
+}
