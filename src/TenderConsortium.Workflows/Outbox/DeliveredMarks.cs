@@ -8,16 +8,17 @@ namespace TenderConsortium.Workflows.Outbox;
 /// <summary>
 /// Records delivered rows of one claimed batch as Sent in groups: one statement and one commit (one fsync) for every
 /// row delivered while the previous group was being written, instead of a commit per message, which was most of the
-/// cost of delivery from the outbox. The sender that finds no one writing writes the group; the others carry on
-/// sending. What the group commit changes about guarantees:
+/// cost of delivery from the outbox. Once a group's worth of rows is waiting, the sender that finds no one writing
+/// writes them; the others carry on sending. A lone sender on a quiet node would otherwise commit every row alone. What the group commit changes about guarantees:
 /// <list type="bullet">
 /// <item>At least once, as before: a row whose mark is lost (a crash before its group commits) is still Pending under
 /// the node's claim and is sent again, with the same Message-ID, once the claim expires.</item>
 /// <item>No row that is marked Sent is sent again: the mark commits only rows this batch delivered, under its claim.</item>
-/// <item>More rows may be sent twice after a crash: those of the group being written, at most one batch.</item>
+/// <item>More rows may be sent twice after a crash: those waiting for their group (fewer than
+/// <see cref="OutboxOptions.MarkGroupSize"/> beyond the group being written), at most one batch.</item>
 /// </list>
 /// </summary>
-internal sealed class DeliveredMarks(IDbContextFactory<WorkflowDbContext> dbFactory, Guid claimToken, TimeProvider time)
+internal sealed class DeliveredMarks(IDbContextFactory<WorkflowDbContext> dbFactory, Guid claimToken, TimeProvider time, int groupSize)
 {
     private readonly ConcurrentQueue<Guid> _delivered = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -26,11 +27,11 @@ internal sealed class DeliveredMarks(IDbContextFactory<WorkflowDbContext> dbFact
     /// <summary>Groups written so far (a batch of N rows is usually far fewer).</summary>
     public int Groups => Volatile.Read(ref _groups);
 
-    /// <summary>Adds a delivered row; writes a group now if no one else is writing one.</summary>
+    /// <summary>Adds a delivered row; writes a group once enough are waiting and no one else is writing one.</summary>
     public async Task AddAsync(Guid rowId)
     {
         _delivered.Enqueue(rowId);
-        if (!_writer.Wait(0)) return; // the writer's next group, or the final flush, takes it
+        if (_delivered.Count < Math.Max(1, groupSize) || !_writer.Wait(0)) return; // the writer's next group, or the final flush, takes it
         try
         {
             await WriteGroupAsync();

@@ -116,7 +116,7 @@ public sealed class OutboxDispatcher
     private async Task<int> SendBatchAsync(List<OutboxRecord> batch, Guid token, CancellationToken ct)
     {
         var sent = 0;
-        var marks = new DeliveredMarks(_dbFactory, token, _time);
+        var marks = new DeliveredMarks(_dbFactory, token, _time, _options.MarkGroupSize);
         try
         {
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct }, async (row, token2) =>

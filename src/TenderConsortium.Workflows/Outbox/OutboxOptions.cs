@@ -12,6 +12,12 @@ public sealed class OutboxOptions
     /// <summary>Messages of a batch sent at the same time, each on its own connection (1 = one after another).</summary>
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Delivered rows marked Sent in one commit. Larger groups mean fewer fsyncs; after a crash, up to this many
+    /// delivered messages (same Message-ID) may be sent again. The batch's end always writes what is left.
+    /// </summary>
+    public int MarkGroupSize { get; set; } = 16;
+
     /// <summary>Transient failures are retried this many times before the message is marked failed.</summary>
     public int MaxAttempts { get; set; } = 8;
 

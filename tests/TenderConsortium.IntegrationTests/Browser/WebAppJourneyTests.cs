@@ -1,4 +1,3 @@
-using TenderConsortium.Application.Bids.Show;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
