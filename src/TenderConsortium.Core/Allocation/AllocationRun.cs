@@ -97,7 +97,7 @@ internal static class AllocationRun
         if (shares.Count == 0) return "No member has a share yet.";
         var largest = shares.MaxBy(s => s.PercentOfLot)!;
         var members = shares.Select(s => s.MemberId).Distinct().Count();
-        return $"{members} member(s) share the work; the largest share of any lot is {largest.MemberName}'s {largest.PercentOfLot.ToString("0.#", CultureInfo.InvariantCulture)}% of lot {largest.LotId}. " +
+        return $"{members} {(members == 1 ? "member shares" : "members share")} the work; the largest share of any lot is {largest.MemberName}'s {largest.PercentOfLot.ToString("0.#", CultureInfo.InvariantCulture)}% of lot {largest.LotId}. " +
                "Each member's share and the reason for it are on the opportunity page.";
     }
 

@@ -101,7 +101,7 @@ public sealed class ShowBidHandler(
             started
                 ? Step("notice", "Check the notice", BidStepStatus.Done, detail: $"Bid started {When(f.Bid!.StartedAt)}" + (f.Bid.StartedBy == Bid.UnknownStarter ? "." : $" by {Person(f.Bid.StartedBy)}."))
                 : Step("notice", "Check the notice", BidStepStatus.Waiting, Lead, detail: "Check the notice, then start the bid."),
-            f.Round is not null ? Step("partners", "Confirm partners", BidStepStatus.Done, detail: $"{c.Invited} member(s) invited.")
+            f.Round is not null ? Step("partners", "Confirm partners", BidStepStatus.Done, detail: $"{c.Invited} {(c.Invited == 1 ? "member" : "members")} invited.")
             : f.WaitsFor(Signals.Shortlist) ? Step("partners", "Confirm partners", BidStepStatus.Waiting, Lead, detail: "Check the matches and confirm the shortlist.")
             : started ? Step("partners", "Confirm partners", BidStepStatus.InProgress, detail: "Matching members to the lots.")
             : Step("partners", "Confirm partners", BidStepStatus.NotStarted),

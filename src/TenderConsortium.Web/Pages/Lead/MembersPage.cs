@@ -67,7 +67,7 @@ internal static class MembersPage
             {Forms.Checkboxes("dry-run", "dry-run", "Check only", [new Forms.Choice("yes", "Check the file without storing anything", form.Value("dry-run") == "yes")], form, small: true)}
             {Forms.Button("Import members")}
             </form>
-            {(members.Count == 0 ? H.Html($"""<p class="govuk-body">No members yet.</p>""") : Forms.Table($"{members.Count} member(s)", ["Name", "Registration", "Form", "Email", "Service areas"],
+            {(members.Count == 0 ? H.Html($"""<p class="govuk-body">No members yet.</p>""") : Forms.Table($"{members.Count} {(members.Count == 1 ? "member" : "members")}", ["Name", "Registration", "Form", "Email", "Service areas"],
                 members.Select(m => (IReadOnlyList<Html>)
                 [
                     Forms.Text(m.Name), Forms.Text(m.RegistrationNumber), Forms.Text(m.LegalForm.ToString()), Forms.Text(m.Email is null ? "—" : m.Unreachable is { } refused ? $"{m.Email} — cannot be reached: the mail server refused this address on {refused.RefusedAt.UtcDateTime:d MMMM yyyy}" : m.Email),
