@@ -69,7 +69,7 @@ public static class BidCommands
             if (lots.Count == 0 && !parse.GetValue(lost)) throw new BadInputException("--awarded: give the lots won, or --lost");
             if (lots.Count > 0 && parse.GetValue(lost)) throw new BadInputException("--lost: give either --awarded or --lost");
             await services.GetRequiredService<RecordOutcomeHandler>().HandleAsync(new RecordOutcome(parse.GetValue(opportunity)!, lots, NodeOptions.Actor), ct);
-            Console.WriteLine(lots.Count == 0 ? "Outcome recorded: no lot won. Members are told." : $"Outcome recorded: won lot(s) {string.Join(", ", lots)}. Members are told; sub-contracts follow.");
+            Console.WriteLine(lots.Count == 0 ? "Outcome recorded: no lot won. Members are told." : $"Outcome recorded: won {Wording.Lots(lots)}. Members are told; sub-contracts follow.");
             return CliExit.Ok;
         }, ct)));
         return command;

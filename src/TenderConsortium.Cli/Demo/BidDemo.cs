@@ -27,6 +27,7 @@ using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Outbox;
 using TenderConsortium.Workflows.Persistence;
 using TenderConsortium.Workflows;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Cli.Demo;
 
@@ -156,7 +157,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
                 case SubmissionSignals.Outcome:
                     var lots = (await services.GetRequiredService<IAllocationStore>().CurrentAsync(_opportunityId, ct))!.Result.Lots.Select(l => l.LotId).ToList();
                     await services.GetRequiredService<RecordOutcomeHandler>().HandleAsync(new RecordOutcome(_opportunityId, lots, LeadEmail), ct);
-                    output.WriteLine($"  lead: the buyer awarded lot(s) {string.Join(", ", lots)}");
+                    output.WriteLine($"  lead: the buyer awarded {Wording.Lots(lots)}");
                     return true;
             }
         }

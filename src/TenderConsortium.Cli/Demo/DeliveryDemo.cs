@@ -12,6 +12,7 @@ using TenderConsortium.Core.Delivery;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Outbox;
 using static TenderConsortium.Core.Delivery.DeliveryText;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Cli.Demo;
 
@@ -87,8 +88,8 @@ public sealed class DeliveryDemo(IServiceProvider services, DemoClock clock, Tex
                              $"({Money(paidLate.Claim.DailyInterest)} a day), plus fixed compensation of {Money(paidLate.Claim.FixedCompensation)}: {Money(paidLate.Claim.Total)} in all.");
         var notices = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: started.InstanceId, take: 1000, ct: ct))
             .GroupBy(m => Core.Notifications.EmailTemplateNames.FromEventKey(m.Event)).ToDictionary(g => g.Key ?? "", g => g.Count());
-        output.WriteLine($"Emails from the delivery workflow: {notices.GetValueOrDefault(DeliveryEmails.ReminderLead)} payment reminder(s) to the lead, " +
-                         $"{notices.GetValueOrDefault(DeliveryEmails.LateLead)} late-payment alert(s) to the lead, {notices.GetValueOrDefault(DeliveryEmails.LateMember)} late notice(s) to the member.");
+        output.WriteLine($"Emails from the delivery workflow: {Wording.Count(notices.GetValueOrDefault(DeliveryEmails.ReminderLead), "payment reminder")} to the lead, " +
+                         $"{Wording.Count(notices.GetValueOrDefault(DeliveryEmails.LateLead), "late-payment alert")} to the lead, {Wording.Count(notices.GetValueOrDefault(DeliveryEmails.LateMember), "late notice")} to the member.");
         return files;
     }
 

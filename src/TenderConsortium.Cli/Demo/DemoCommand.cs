@@ -6,6 +6,7 @@ using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Outbox;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Cli.Demo;
 
@@ -166,7 +167,7 @@ public static class DemoCommand
         // A message claimed by a process that was stopped waits for that claim to expire.
         var until = pending.Max(p => p.ClaimedUntil ?? p.NextAttemptAt);
         var wait = until - time.GetUtcNow();
-        Console.WriteLine($"Waiting {Math.Max(0, wait.TotalSeconds):0.#} s for {pending.Count} email(s) to be retried.");
+        Console.WriteLine($"Waiting {Math.Max(0, wait.TotalSeconds):0.#} s for {Wording.Count(pending.Count, "email")} to be retried.");
         await Task.Delay(wait > TimeSpan.Zero ? wait + TimeSpan.FromMilliseconds(50) : TimeSpan.FromMilliseconds(200), time, ct);
         return false;
     }

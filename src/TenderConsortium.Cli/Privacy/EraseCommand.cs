@@ -47,8 +47,8 @@ public static class EraseCommand
         if (r.NothingHeld) return $"Nothing was held about {r.Subject}: nothing to erase.";
         var lines = new List<string> { $"Erased {r.Subject}:" };
         if (r.AccountsRemoved > 0) lines.Add("- the sign-in account, with its sessions, links and API key");
-        if (r.MemberContactsReplaced > 0) lines.Add($"- the contact's name, email address and phone on {r.MemberContactsReplaced} member record(s) (replaced by \"(erased)\")");
-        if (r.InvitationsChanged > 0) lines.Add($"- the email address on {r.InvitationsChanged} invitation(s)");
+        if (r.MemberContactsReplaced > 0) lines.Add($"- the contact's name, email address and phone on {Wording.Count(r.MemberContactsReplaced, "member record")} (replaced by \"(erased)\")");
+        if (r.InvitationsChanged > 0) lines.Add($"- the email address on {Wording.Count(r.InvitationsChanged, "invitation")}");
         if (r.EmailsErased > 0) lines.Add($"- {r.EmailsErased} email(s) sent to them (text removed)");
         if (r.EmailsRedacted > 0) lines.Add($"- their address and name in {r.EmailsRedacted} other email(s)");
         if (r.EmailFilesDeleted > 0) lines.Add($"- {r.EmailFilesDeleted} email file(s) in the outbox folder");

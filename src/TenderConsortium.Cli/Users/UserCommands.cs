@@ -63,7 +63,7 @@ public static class UserCommands
             }
 
             foreach (var a in accounts) Console.Out.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
-            Console.Out.WriteLine($"{accounts.Count} account(s)");
+            Console.Out.WriteLine(Wording.Count(accounts.Count, "account"));
             return CliExit.Ok;
         }));
         return command;

@@ -3,6 +3,7 @@ using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Core.Allocation;
 
@@ -43,7 +44,7 @@ public sealed class AllocateSubcontractsActivity : IActivity
         var stored = await AllocationRun.SaveNewRoundAsync(context, opportunityId, result, AllocationStatus.Proposed, consents, output);
         await AllocationRun.ReportToLeadAsync(context, stored, $"r{stored.Round}");
         context.Journal(JournalKinds.Note, $"allocation round {stored.Round}: " + string.Join("; ", result.Lots.Select(l =>
-            $"lot {l.LotId} {AllocationRun.N(l.Covered)}/{AllocationRun.N(l.Demand)} {l.Unit} among {l.Shares.Count(s => s.Volume > 0)} member(s)" + (l.Uncovered > 0 ? $", gap {AllocationRun.N(l.Uncovered)}" : ""))));
+            $"lot {l.LotId} {AllocationRun.N(l.Covered)}/{AllocationRun.N(l.Demand)} {l.Unit} among {Wording.Count(l.Shares.Count(s => s.Volume > 0), "member")}" + (l.Uncovered > 0 ? $", gap {AllocationRun.N(l.Uncovered)}" : ""))));
         return ActivityResult.Done;
     }
 }

@@ -7,6 +7,7 @@ using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Core.Declarations;
 
@@ -206,7 +207,7 @@ public sealed class AwaitDeclarationsActivity : IActivity
             reminded++;
         }
 
-        context.Journal(JournalKinds.Note, $"reminder {offset} before the deadline: {reminded} member(s) reminded");
+        context.Journal(JournalKinds.Note, $"reminder {offset} before the deadline: {Wording.Count(reminded, "member")} reminded");
     }
 
     private static async Task<(Dictionary<string, object?> Model, Dictionary<string, string> LotTitles)> OpportunityAsync(ActivityContext context, string opportunityId)

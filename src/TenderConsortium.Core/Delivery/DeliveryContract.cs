@@ -150,7 +150,7 @@ public sealed class DeliveryContract
         {
             if (member.Line(line.LotId) is null)
                 problems.Add(new Problem($"outputs[{i}].lot", ProblemCode.Invalid,
-                    $"{member.Name} delivers lot(s) {string.Join(", ", member.Lines.Select(l => l.LotId))}, not lot {line.LotId}"));
+                    $"{member.Name} delivers {Wording.Lots(member.Lines.Select(l => l.LotId))}, not lot {line.LotId}"));
             if (line.Quantity < 0m || decimal.Round(line.Quantity, 2) != line.Quantity)
                 problems.Add(new Problem($"outputs[{i}].quantity", ProblemCode.Invalid, "enter what was delivered as a number of zero or more, with at most two decimals"));
         }

@@ -119,7 +119,7 @@ public sealed class InviteMembersActivity : IActivity
             ["members"] = invited,
             ["skipped"] = skipped,
         });
-        context.Journal(JournalKinds.Note, $"invited {invited.Count} member(s) to declare by {JournalTime.Of(deadline)}" + (skipped.Count > 0 ? $"; {skipped.Count} could not be invited" : ""));
+        context.Journal(JournalKinds.Note, $"invited {Wording.Count(invited.Count, "member")} to declare by {JournalTime.Of(deadline)}" + (skipped.Count > 0 ? $"; {skipped.Count} could not be invited" : ""));
         return ActivityResult.Done;
     }
 

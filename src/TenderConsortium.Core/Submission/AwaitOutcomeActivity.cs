@@ -6,6 +6,7 @@ using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Core.Submission;
 
@@ -76,7 +77,7 @@ public sealed class AwaitOutcomeActivity : IActivity
             ["recordedAt"] = context.Now.ToString("O"),
             ["by"] = input.Actor,
         });
-        context.Journal(JournalKinds.Note, awarded.Count == 0 ? "outcome: no lot won" : $"outcome: won lot(s) {string.Join(", ", awarded.Order(StringComparer.Ordinal))}");
+        context.Journal(JournalKinds.Note, awarded.Count == 0 ? "outcome: no lot won" : $"outcome: won {Wording.Lots(awarded)}");
         return ActivityResult.Complete(awarded.Count > 0 ? Awarded : Lost);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;
@@ -60,8 +61,20 @@ public sealed class AssembleBidPackActivity : IActivity
                 ["detail"] = c.Detail,
             }).ToArray()),
         });
-        context.Journal(JournalKinds.Note, $"bid pack v{version}: {string.Join(", ", files.Checks.Checks.Select(c => $"{c.Id} {c.Status.ToString().ToLowerInvariant()}"))}"
-                                           + (sameAs is { } same ? $"; it changes nothing in the pack since v{same}" : ""));
+        context.Journal(JournalKinds.Note, $"bid pack version {version} built: {ChecksInWords(files.Checks.Checks)}"
+                                           + (sameAs is { } same ? $"; it changes nothing in the pack since version {same}" : ""));
         return ActivityResult.Done;
+    }
+
+    /// <summary>The journal is read by the lead (and printed by the demo): check titles in words, not their ids.</summary>
+    private static string ChecksInWords(IReadOnlyCollection<BidPackCheck> checks)
+    {
+        var failed = checks.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Title).ToList();
+        var warned = checks.Where(c => c.Status == CheckStatus.Warning).Select(c => c.Title).ToList();
+        var passed = checks.Count - failed.Count - warned.Count;
+        var words = passed == checks.Count ? $"all {Wording.Count(checks.Count, "check")} passed" : $"{passed} of {Wording.Count(checks.Count, "check")} passed";
+        if (failed.Count > 0) words += $"; failed: {Wording.List(failed)}";
+        if (warned.Count > 0) words += $"; to look at: {Wording.List(warned)}";
+        return words;
     }
 }

@@ -74,7 +74,7 @@ public static class DeclarationEndpoints
         if (throttle.WaitFor(client) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(title: "Too many attempts", detail: $"Too many links that do not work were tried from here. Try again in {Math.Ceiling(wait.TotalMinutes)} minute(s).",
+            return Results.Problem(title: "Too many attempts", detail: $"Too many links that do not work were tried from here. Try again in {Wording.Count((int)Math.Ceiling(wait.TotalMinutes), "minute")}.",
                 statusCode: StatusCodes.Status429TooManyRequests);
         }
 

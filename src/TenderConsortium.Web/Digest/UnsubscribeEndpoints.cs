@@ -8,6 +8,7 @@ using TenderConsortium.Web.Declarations;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Web.Security;
 using TenderConsortium.Workflows.Outbox;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Web.Digest;
 
@@ -66,7 +67,7 @@ public static class UnsubscribeEndpoints
         if (throttle.WaitFor(client) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(title: "Too many attempts", detail: $"Too many links that do not work were tried from here. Try again in {Math.Ceiling(wait.TotalMinutes)} minute(s).",
+            return Results.Problem(title: "Too many attempts", detail: $"Too many links that do not work were tried from here. Try again in {Wording.Count((int)Math.Ceiling(wait.TotalMinutes), "minute")}.",
                 statusCode: StatusCodes.Status429TooManyRequests);
         }
 

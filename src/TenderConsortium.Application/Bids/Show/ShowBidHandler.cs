@@ -145,7 +145,7 @@ public sealed class ShowBidHandler(
         var outcomes = f.Bid?.Outcomes ?? [];
         steps.Add(!f.Has(Types.AwaitOutcome) ? Step("outcome", "Outcome", BidStepStatus.Skipped)
             : outcomes.Count > 0 ? Step("outcome", "Outcome", BidStepStatus.Done, detail: outcomes.Any(o => o.Awarded)
-                ? $"Won lot(s) {string.Join(", ", outcomes.Where(o => o.Awarded).Select(o => o.LotId))}."
+                ? $"Won {Wording.Lots(outcomes.Where(o => o.Awarded).Select(o => o.LotId))}."
                 : "No lot was won.")
             : f.WaitsFor(SubmissionSignals.Outcome) ? Step("outcome", "Outcome", BidStepStatus.Waiting, Buyer, detail: "Record the buyer's decision when it arrives.")
             : Step("outcome", "Outcome", BidStepStatus.NotStarted));

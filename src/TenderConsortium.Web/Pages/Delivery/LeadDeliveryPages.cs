@@ -44,7 +44,7 @@ public static class LeadDeliveryPages
             <h2 class="govuk-heading-m">Capacity across bids</h2>
             {(over.Count == 0
                 ? H.Html($"""<p class="govuk-body">No member would be over-committed if every pending bid were won.</p>""")
-                : H.Each(over, l => H.Html($"""<p class="govuk-body"><strong>{l.MemberName}</strong> would deliver more than it declared in {l.Months.Count} month(s) if every pending bid were won, e.g. {l.Months[0].Month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: {Quantity(l.Months[0].Exposure)} {l.Months[0].Unit} against {Quantity(l.Months[0].Declared)} declared ({string.Join(", ", l.Months[0].Bids)}).</p>""")))}
+                : H.Each(over, l => H.Html($"""<p class="govuk-body"><strong>{l.MemberName}</strong> would deliver more than it declared in {Wording.Count(l.Months.Count, "month")} if every pending bid were won, e.g. {l.Months[0].Month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: {Quantity(l.Months[0].Exposure)} {l.Months[0].Unit} against {Quantity(l.Months[0].Declared)} declared ({string.Join(", ", l.Months[0].Bids)}).</p>""")))}
             """);
         return Layout.Page(http, PageArea.Lead, "Contracts in delivery", main);
     }

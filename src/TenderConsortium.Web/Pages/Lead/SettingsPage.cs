@@ -7,6 +7,7 @@ using TenderConsortium.Web.Composition;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Definitions;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Web.Pages.Lead;
 
@@ -74,7 +75,7 @@ internal static class SettingsPage
             var allocation = definition.Settings.TryGetValue("allocation", out var a) && a.Default is JsonObject rules ? rules : null;
             sections.Add(H.Html($"""
                 <h2 class="govuk-heading-m">{definition.Name}</h2>
-                <p class="govuk-body-s">Version {summary.Version}{(summary.Instances > 0 ? $", {summary.Instances} bid(s)" : "")}. {definition.Description}</p>
+                <p class="govuk-body-s">Version {summary.Version}{(summary.Instances > 0 ? $", {Wording.Count(summary.Instances, "bid")}" : "")}. {definition.Description}</p>
                 {(allocation is null ? Html.Empty : H.Html($"""
                     <h3 class="govuk-heading-s">Allocation rules</h3>
                     {Forms.SummaryList(allocation.Select(kv => (SettingWords.Label(kv.Key), Forms.Text(saved["allocation"] is JsonObject mine && mine[kv.Key] is { } v && definition.Id == workflow

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Web.Declarations;
 using TenderConsortium.Web.Pages.Shared;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Web.Pages.Member;
 
@@ -19,7 +20,7 @@ internal static class MemberTokenGuard
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Layout.Message(http, PageArea.Member, "Too many attempts",
-                $"Too many links that do not work were tried from here. Try again in {Math.Ceiling(wait.TotalMinutes)} minute(s).",
+                $"Too many links that do not work were tried from here. Try again in {Wording.Count((int)Math.Ceiling(wait.TotalMinutes), "minute")}.",
                 StatusCodes.Status429TooManyRequests);
         }
 
