@@ -1,4 +1,5 @@
 using System.Globalization;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Core.BidPacks;
 
@@ -74,7 +75,7 @@ public static class RiskRegister
         risks.Add(new RiskEntry("in-housing", "The lead takes work in-house instead of passing it to members",
             leadIsMember ? "Medium" : "Low", "High",
             string.Create(culture, $"Shares are set by the consortium's published rules (cap {input.Rules.MaxSharePerMember * 100:0.#}% of a lot per member, micro-member floor {input.Rules.MicroMinShare * 100:0.#}%), each explained in words; the lead's overrides are recorded with reasons. ")
-            + string.Create(culture, $"The lead's management fee is {pricing.FeeRate * 100:0.0}% ({pricing.Fee:N2} {pricing.Currency}), shown openly in the pricing schedule. ")
+            + string.Create(culture, $"The lead's management fee is {pricing.FeeRate * 100:0.0}% ({Money.Text(pricing.Fee, pricing.Currency)}), shown openly in the pricing schedule. ")
             + (leadIsMember ? "The lead body is also a member and is bound by the same cap." : "The lead body delivers no volume itself."),
             "Consortium board"));
 

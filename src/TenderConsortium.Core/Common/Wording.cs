@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace TenderConsortium.Core.Common;
 
@@ -10,7 +9,7 @@ public static class Wording
 {
     /// <summary>"1 member", "2 members"; <paramref name="plural"/> for irregular words ("1 reply", "2 replies").</summary>
     public static string Count(int n, string singular, string? plural = null) =>
-        $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? singular : plural ?? singular + "s")}";
+        $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {(n == 1 ? singular : plural ?? singular + "s")}";
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public static string List(IEnumerable<string> items)
@@ -27,8 +26,7 @@ public static class Wording
     /// <summary>"lot 1", "lots 1 and 2", in the notice's own order of lot ids (numeric where they are numbers).</summary>
     public static string Lots(IEnumerable<string> lotIds)
     {
-        var ids = lotIds.Distinct().OrderBy(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
-            .ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var ids = LotOrder.Sort(lotIds.Distinct(), id => id);
         return (ids.Count == 1 ? "lot " : "lots ") + List(ids);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AutoMapper;
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Members;
 using TenderConsortium.Documents.Mapping;
 using TenderConsortium.Documents.Models;
@@ -21,7 +22,7 @@ public sealed class BidPackModelBuilder(IMapper mapper)
         var profile = input.Profile;
         var opportunity = mapper.Map<OpportunityView>(input.Opportunity);
         var currency = facts.Pricing.Currency;
-        var lots = input.Opportunity.Lots.Select(lot => Lot(facts, lot.Id)).ToList();
+        var lots = LotOrder.Sort(input.Opportunity.Lots, l => l.Id).Select(lot => Lot(facts, lot.Id)).ToList();
         var bidLots = input.Allocation.Lots.Count(l => l.Covered > 0 && l.Shares.Any(s => s.Volume > 0));
 
         return new BidPackDocument
@@ -43,7 +44,7 @@ public sealed class BidPackModelBuilder(IMapper mapper)
             Members = facts.Delivering.Select(m =>
             {
                 var view = mapper.Map<MemberView>(m);
-                view.Lots = string.Join(", ", input.Allocation.Lots.Where(l => l.Shares.Any(s => s.MemberId == m.Id && s.Volume > 0)).Select(l => l.LotId));
+                view.Lots = string.Join(", ", LotOrder.Sort(input.Allocation.Lots, l => l.LotId).Where(l => l.Shares.Any(s => s.MemberId == m.Id && s.Volume > 0)).Select(l => l.LotId));
                 return view;
             }).ToList(),
             Lots = lots,

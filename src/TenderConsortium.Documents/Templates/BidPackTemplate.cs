@@ -73,7 +73,7 @@ public static class BidPackTemplate
 
         b.Heading(1, "5. Compliance matrix");
         b.Paragraph("Every award and selection criterion of the notice, and the section of this pack that answers it.");
-        b.Table([("Criterion", 3200), ("Kind", 900), ("Lot", 800), ("Weight", 800), ("Answered in", 2000), ("Why there", 1938)], "each criterion in criteria",
+        b.Table([("Criterion", 2750), ("Kind", 1150), ("Lot", 800), ("Weight", 1000), ("Answered in", 2000), ("Why there", 1938)], "each criterion in criteria",
             [b.Field("criterion.criterion")], [b.Field("criterion.kind")], [b.Field("criterion.lot")], [b.Field("criterion.weight")], [b.Field("criterion.section")], [b.Field("criterion.reason")]);
 
         b.Heading(1, "6. Social value and community benefits");
@@ -82,11 +82,11 @@ public static class BidPackTemplate
         b.Table([("Measure", 1300), ("Description", 3600), ("Total", 900), ("Unit", 1300), ("Delivered by", 2538)], "each measure in socialValue.measures",
             [b.Field("measure.measure")], [b.Field("measure.description")], [b.Field("measure.total")], [b.Field("measure.unit")], [b.Field("measure.attribution")]);
         b.Heading(2, "Commitments by member");
-        b.Table([("Member", 2600), ("Measure", 1000), ("Quantity", 1000), ("Unit", 1400), ("Lots", 1200), ("Note", 2438)], "each commitment in socialValue.commitments",
+        b.Table([("Member", 2400), ("Measure", 1150), ("Quantity", 1150), ("Unit", 1400), ("Lots", 1000), ("Note", 2538)], "each commitment in socialValue.commitments",
             [b.Field("commitment.member")], [b.Field("commitment.measure")], [b.Field("commitment.quantity")], [b.Field("commitment.unit")], [b.Field("commitment.lots")], [b.Field("commitment.note")]);
 
         b.Heading(1, "7. Risk register");
-        b.Table([("Risk", 2200), ("Likelihood", 1000), ("Impact", 900), ("Mitigation", 4238), ("Owner", 1300)], "each risk in risks",
+        b.Table([("Risk", 2000), ("Likelihood", 1250), ("Impact", 900), ("Mitigation", 4188), ("Owner", 1300)], "each risk in risks",
             [b.Field("risk.risk")], [b.Field("risk.likelihood")], [b.Field("risk.impact")], [b.Field("risk.mitigation")], [b.Field("risk.owner")]);
 
         b.Heading(1, "8. SPD checklist");

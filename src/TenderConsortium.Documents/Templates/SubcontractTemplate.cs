@@ -43,7 +43,7 @@ public static class SubcontractTemplate
 
         b.Heading(1, "2. Scope, lots, volumes and areas");
         b.Block("subcontract.scope");
-        b.Table([("Lot", 600), ("Title", 2100), ("Volume", 900), ("Unit", 900), ("Areas", 1500), ("From", 1200), ("Unit price", 1038), ("Value", 1400)], "each line in subcontract.lines",
+        b.Table([("Lot", 600), ("Title", 2100), ("Volume", 1100), ("Unit", 800), ("Areas", 1400), ("From", 1200), ("Unit price", 1038), ("Value", 1400)], "each line in subcontract.lines",
             [b.Field("line.lot")], [b.Field("line.title")], [b.Field("line.volume")], [b.Field("line.unit")], [b.Field("line.areas")], [b.Field("line.from")], [b.Field("line.unitPrice")], [b.Field("line.value")]);
         b.Paragraph(WordTemplateBuilder.Plain("Total sub-contract value: ", bold: true), b.Field("subcontract.total", bold: true));
 
@@ -58,7 +58,7 @@ public static class SubcontractTemplate
         b.Block("clauses.monitoring");
 
         b.Heading(1, "6. Social-value commitments");
-        b.Table([("Measure", 4000), ("Quantity", 1000), ("Unit", 1600), ("Lots", 1000), ("Note", 2038)], "each commitment in subcontract.socialValue",
+        b.Table([("Measure", 3800), ("Quantity", 1200), ("Unit", 1600), ("Lots", 1000), ("Note", 2038)], "each commitment in subcontract.socialValue",
             [b.Field("commitment.measure")], [b.Field("commitment.quantity")], [b.Field("commitment.unit")], [b.Field("commitment.lots")], [b.Field("commitment.note")]);
         b.Block("clauses.socialValue");
 

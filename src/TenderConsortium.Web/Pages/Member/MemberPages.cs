@@ -151,7 +151,7 @@ public static class MemberPages
         var allocation = await services.GetRequiredService<IAllocationStore>().CurrentAsync(opportunityId, cancellationToken);
         var consent = allocation?.Consents.FirstOrDefault(c => c.MemberId == memberId);
         if (allocation is null || allocation.Status == AllocationStatus.Proposed || consent is null) return null;
-        var lines = Lead.LotOrder.Sort(allocation.Result.Lots, l => l.LotId)
+        var lines = LotOrder.Sort(allocation.Result.Lots, l => l.LotId)
             .SelectMany(l => l.Shares.Where(s => s.MemberId == memberId && s.Volume > 0).Select(s => new MemberShareLine(
                 $"Lot {l.LotId}: {l.Title}",
                 $"{DeclarationWords.Amount(l.Unit, s.Volume)} ({Words.Percent(s.PercentOfLot)} of the lot)",

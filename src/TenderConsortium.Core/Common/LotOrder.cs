@@ -1,7 +1,7 @@
-namespace TenderConsortium.Web.Pages.Lead;
+namespace TenderConsortium.Core.Common;
 
 /// <summary>Lots as a person counts them: "Lot 1, Lot 2, … Lot 10", whatever order the notice or the solver gave.</summary>
-internal static class LotOrder
+public static class LotOrder
 {
     public static IReadOnlyList<T> Sort<T>(IEnumerable<T> lots, Func<T, string> id) => lots.OrderBy(id, Comparer).ToList();
 
