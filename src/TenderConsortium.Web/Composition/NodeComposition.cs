@@ -41,7 +41,7 @@ public static class NodeComposition
         services.AddSingleton(configuration.GetSection(Core.Delivery.LatePaymentOptions.Section).Get<Core.Delivery.LatePaymentOptions>() ?? new Core.Delivery.LatePaymentOptions());
         services.AddTenderDomain(node.ConnectionString, InvitationKeyFile.Load(node.DataFolder, configuration["Invitations:Key"]));
         services.AddBidPacks(node.ResolvedDocumentsFolder, node.TemplatesFolder);
-        services.AddSingleton<IBidPackSource>(new BidPackSource(node.ConnectionString));
+        services.AddTenderStore<IBidPackSource>((contexts, _) => new BidPackSource(contexts));
         services.AddTenderApplication(node.ConnectionString, node.ResolvedDocumentsFolder);
 
         AddMail(services, configuration, node);
