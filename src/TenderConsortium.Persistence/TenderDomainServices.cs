@@ -32,6 +32,12 @@ public static class TenderDomainServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new TenderContexts(connectionString));
+        // The doors' reads and the accounts, from DI on the node's database rather than made from its connection string.
+        services.TryAddSingleton(sp => new Opportunities.OpportunityQueries(sp.GetRequiredService<TenderContexts>()));
+        services.TryAddSingleton(sp => new MemberQueries(sp.GetRequiredService<TenderContexts>()));
+        services.TryAddSingleton(sp => new Tenancy.TenancyQueries(sp.GetRequiredService<TenderContexts>()));
+        services.TryAddSingleton(sp => new Accounts.AccountStore(sp.GetRequiredService<TenderContexts>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new Tenancy.ConsortiumStore(sp.GetRequiredService<TenderContexts>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTenderStore<IMatchingSource>((contexts, sp) => new MatchingSource(contexts, null, sp.GetRequiredService<TimeProvider>()));
         services.AddTenderStore<IMemberDirectory>((contexts, _) => new MemberDirectory(contexts));
         services.AddTenderStore<IContactRefusals>((contexts, _) => new Contacts.ContactRefusalStore(contexts));

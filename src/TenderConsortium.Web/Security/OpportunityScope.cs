@@ -37,7 +37,7 @@ public static class OpportunityScope
         if (string.IsNullOrWhiteSpace(idOrOcid) || idOrOcid.Length > MaxIdLength) return null;
         var caller = http.Caller();
         var node = http.RequestServices.GetRequiredService<NodeSettings>();
-        return await new OpportunityQueries(node.ConnectionString).ResolveIdAsync(idOrOcid, caller.Scope, http.RequestAborted);
+        return await http.RequestServices.GetRequiredService<OpportunityQueries>().ResolveIdAsync(idOrOcid, caller.Scope, http.RequestAborted);
     }
 
     public static IResult NotFound(string? id) =>
