@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Persistence.Tenancy;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Security;
 using TenderConsortium.Workflows;

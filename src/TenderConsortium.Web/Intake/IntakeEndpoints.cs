@@ -10,7 +10,7 @@ using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Persistence.Members;
 using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Web.Api;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Intake;

@@ -6,7 +6,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Persistence.Matching;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Matching;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.Web.Security;
 

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TenderConsortium.Persistence;
 using TenderConsortium.Persistence.Accounts;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.Web.Security;
 

@@ -11,7 +11,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Documents.Revisions;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Lead;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Web.Security;

@@ -13,7 +13,7 @@ using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Intake;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Web.Security;
 using TenderConsortium.Workflows;

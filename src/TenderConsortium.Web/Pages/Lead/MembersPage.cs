@@ -7,7 +7,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Intake;
 using TenderConsortium.Core.Reference;
 using TenderConsortium.Persistence.Members;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 
 namespace TenderConsortium.Web.Pages.Lead;

@@ -21,7 +21,7 @@ using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Definitions;

@@ -21,7 +21,7 @@ using TenderConsortium.Persistence.Contacts;
 using TenderConsortium.Persistence.Privacy;
 using TenderConsortium.Workflows.Persistence;
 
-namespace TenderConsortium.Web.Composition;
+namespace TenderConsortium.Host;
 
 /// <summary>Wires a node: the runtime on its database, the mail transport, and (optionally) the background workers.</summary>
 public static class NodeComposition
