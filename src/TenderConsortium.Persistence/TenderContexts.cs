@@ -18,6 +18,10 @@ public sealed class TenderContexts(string connectionString, IUnitOfWork? unitOfW
     /// <summary>The same database, inside <paramref name="unit"/>: what is written commits when the unit does.</summary>
     public TenderContexts Join(IUnitOfWork unit) => new(ConnectionString, unit);
 
+    /// <summary>A unit of work of its own, for a handler whose writes across several stores must commit together.</summary>
+    public Task<TenderUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken = default) =>
+        TenderUnitOfWork.BeginAsync(ConnectionString, cancellationToken);
+
     public TenderDbContext Open() => TenderDatabase.Open(ConnectionString, UnitOfWork);
 
     public Task<TenderWrite> BeginWriteAsync(TenderDbContext db, CancellationToken cancellationToken = default) =>
