@@ -25,7 +25,8 @@ public static class ApplicationServices
     /// <param name="documentsFolder">Where bid packs and sub-contracts are written (&lt;data&gt;/documents).</param>
     public static IServiceCollection AddTenderApplication(this IServiceCollection services, string connectionString, string documentsFolder)
     {
-        services.TryAddSingleton(new OpportunityQueries(connectionString));
+        services.TryAddSingleton(new Persistence.TenderContexts(connectionString));
+        services.TryAddSingleton(sp => new OpportunityQueries(sp.GetRequiredService<Persistence.TenderContexts>()));
         services.AddSingleton(new BidDocuments(documentsFolder));
         services.AddSingleton<BidOpportunities>();
         services.AddSingleton<BidLocator>();
@@ -44,7 +45,7 @@ public static class ApplicationServices
         services.AddSingleton<RecordWithdrawalHandler>();
         services.AddSingleton<ConsentDeadlines>();
         services.TryAddSingleton(new BidStartOptions());
-        services.TryAddSingleton(sp => new Persistence.Tenancy.ConsortiumStore(connectionString, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new Persistence.Tenancy.ConsortiumStore(sp.GetRequiredService<Persistence.TenderContexts>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ShowProfileHandler>();
         services.AddSingleton<SaveProfileHandler>();
         services.AddSingleton<Declarations.Close.CloseDeclarationsHandler>();

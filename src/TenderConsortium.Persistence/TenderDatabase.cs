@@ -12,29 +12,36 @@ public static class TenderDatabase
         return builder.Options;
     }
 
+    /// <summary>A context on the database, on its own connection.</summary>
+    public static TenderDbContext Open(string connectionString) => new(Options(connectionString));
+
     /// <summary>
-    /// A context on the database. Inside a workflow burst it joins the burst's connection and transaction, so that
-    /// what an activity writes commits with the instance (see <see cref="WorkflowTransaction"/>).
+    /// A context on the database; given a unit of work (a workflow call's, handed to the activity), on its connection
+    /// and in its transaction, so that what is written commits with the unit of work (see <see cref="IUnitOfWork"/>).
     /// </summary>
-    public static TenderDbContext Open(string connectionString)
+    public static TenderDbContext Open(string connectionString, IUnitOfWork? unitOfWork)
     {
-        if (WorkflowTransaction.Current is not { } burst) return new(Options(connectionString));
+        if (unitOfWork is null) return Open(connectionString);
         var builder = new DbContextOptionsBuilder<TenderDbContext>();
-        DatabaseConnection.Configure(builder, burst.Connection, TenderDbContext.MigrationsHistoryTable);
+        DatabaseConnection.Configure(builder, unitOfWork.Connection, TenderDbContext.MigrationsHistoryTable);
         var db = new TenderDbContext(builder.Options);
-        db.Database.UseTransaction(burst.Transaction);
+        db.Database.UseTransaction(unitOfWork.Transaction);
         return db;
     }
 
+    /// <summary>Starts a write in its own transaction.</summary>
+    public static Task<TenderWrite> BeginWriteAsync(TenderDbContext db, CancellationToken cancellationToken = default) =>
+        BeginWriteAsync(db, null, cancellationToken);
+
     /// <summary>
-    /// Starts a write: its own transaction, or, inside a burst, a savepoint in the burst's transaction (committed by
-    /// the runtime with the instance).
+    /// Starts a write: its own transaction, or, in a unit of work, a savepoint in its transaction (committed by whoever
+    /// owns the unit of work, the runtime for a workflow call).
     /// </summary>
-    public static async Task<TenderWrite> BeginWriteAsync(TenderDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<TenderWrite> BeginWriteAsync(TenderDbContext db, IUnitOfWork? unitOfWork, CancellationToken cancellationToken = default)
     {
-        if (WorkflowTransaction.Current is { } burst && db.Database.CurrentTransaction is not null)
+        if (unitOfWork is not null)
         {
-            await burst.BeforeWriteAsync(cancellationToken);
+            await unitOfWork.BeforeWriteAsync(cancellationToken);
             return new TenderWrite(null);
         }
 

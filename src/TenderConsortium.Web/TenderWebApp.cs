@@ -7,7 +7,7 @@ using TenderConsortium.Web.Accounts;
 using TenderConsortium.Web.Allocations;
 using TenderConsortium.Web.Bids;
 using TenderConsortium.Web.Api;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Declarations;
 using TenderConsortium.Web.Health;
 using TenderConsortium.Web.Intake;

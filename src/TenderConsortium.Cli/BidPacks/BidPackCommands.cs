@@ -49,7 +49,7 @@ public static class BidPackCommands
             var day = parse.GetValue(asOf) is { } text
                 ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : throw new BadInputException($"--as-of: '{text}' is not a date (yyyy-MM-dd)")
                 : DateOnly.FromDateTime(DateTime.UtcNow);
-            var set = TemplateSet.Load(parse.GetValue(templates) ?? Web.Composition.NodeSettings.DefaultTemplatesFolder());
+            var set = TemplateSet.Load(parse.GetValue(templates) ?? Host.NodeSettings.DefaultTemplatesFolder());
             var key = parse.GetValue(id)!;
             var input = await new BidPackSource(connection).LoadAsync(key, ConsortiumProfile.FromSettings(settingsNode), AllocationRules.FromSettings(settingsNode), day, ct)
                         ?? throw new BadInputException($"no opportunity with id or OCID '{key}'");

@@ -36,7 +36,7 @@ namespace TenderConsortium.Cli.Demo;
 /// from samples/declarations through the same services the web app and the API use. Each step looks at what the
 /// workflow waits for now, so a demo interrupted anywhere carries on from where it stopped when run again.
 /// </summary>
-public sealed partial class BidDemo(IServiceProvider services, DataLocation location, TextWriter output, Action<string>? onStage = null)
+public sealed partial class BidDemo(IServiceProvider services, TextWriter output, Action<string>? onStage = null)
 {
     public const string DefinitionId = "lead-partner-bid";
     public const string Ocid = "ocds-r6ebe6-0000567519";
@@ -59,7 +59,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
         if (instance is { } resumed)
         {
             output.WriteLine($"Resuming the interrupted demo {resumed}.");
-            _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
+            _opportunityId = (await services.GetRequiredService<OpportunityQueries>().FindAsync(Ocid, ct))!.Id;
         }
         else
         {
@@ -102,7 +102,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
         MemberImportResult imported;
         await using (var members = DemoDates.Members(Path.Combine(samples, "members", "sample-consortium.csv"), days))
             imported = await services.GetRequiredService<ImportMembersHandler>().HandleAsync(new ImportMembers(Consortia.Default, "sample-consortium.csv", Content: members), ct);
-        _opportunityId = (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct))!.Id;
+        _opportunityId = (await services.GetRequiredService<OpportunityQueries>().FindAsync(Ocid, ct))!.Id;
         output.WriteLine($"Imported the notice {Ocid} (samples/notices; its dates and the members' certificates moved forward {days} days so that its deadline is {DemoDates.WeeksAhead} weeks away) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
         // The lead body's own facts, invented for the demo like the sample consortium: the profile every bid needs first.
         await services.GetRequiredService<SaveProfileHandler>().HandleAsync(new SaveProfile(Consortia.Default, LeadEmail, "Clyde Social Enterprise Consortium Ltd",
@@ -175,7 +175,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
             return true;
         }
 
-        var member = await new MemberQueries(location.ConnectionString).FindAsync(memberId, ct);
+        var member = await services.GetRequiredService<MemberQueries>().FindAsync(memberId, ct);
         var declaration = plan["declarations"]?[member?.Member.RegistrationNumber ?? ""]
                           ?? new JsonObject { ["decline"] = "(demo) no capacity for this opportunity" };
         var token = await TokenAsync(id, memberId, ct);
@@ -276,7 +276,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
     }
 
     private async Task<string> NameAsync(string memberId, CancellationToken ct) =>
-        (await new MemberQueries(location.ConnectionString).FindAsync(memberId, ct))?.Member.Name ?? memberId;
+        (await services.GetRequiredService<MemberQueries>().FindAsync(memberId, ct))?.Member.Name ?? memberId;
 
     private async Task DeliverAsync(CancellationToken ct)
     {
@@ -304,7 +304,7 @@ public sealed partial class BidDemo(IServiceProvider services, DataLocation loca
     /// <summary>The demo opportunity's bid, when an earlier run started it: the demo carries it on (or reports it finished).</summary>
     private async Task<Guid?> FindAsync(CancellationToken ct)
     {
-        if (await new OpportunityQueries(location.ConnectionString).FindAsync(Ocid, ct) is not { } stored) return null;
+        if (await services.GetRequiredService<OpportunityQueries>().FindAsync(Ocid, ct) is not { } stored) return null;
         return (await services.GetRequiredService<BidLocator>().FindAsync(stored.Id, ct))?.InstanceId;
     }
 

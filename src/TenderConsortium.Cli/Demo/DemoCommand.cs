@@ -33,9 +33,9 @@ public static class DemoCommand
             await using var services = await NodeFactory.StartAsync(location, parse.GetValue(workflows), ct: ct, time: clock);
             // With a terminal, a live status line shows the stage; without one (CI, a pipe) plain lines are all there is.
             var (instance, opportunity, _) = Console.IsOutputRedirected
-                ? await new BidDemo(services, location, Console.Out).RunAsync(stopAtReview: false, ct)
+                ? await new BidDemo(services, Console.Out).RunAsync(stopAtReview: false, ct)
                 : await AnsiConsole.Status().StartAsync("Starting the bid…", status =>
-                    new BidDemo(services, location, Console.Out, stage => status.Status($"Bid stage: {Markup.Escape(stage)}")).RunAsync(stopAtReview: false, ct));
+                    new BidDemo(services, Console.Out, stage => status.Status($"Bid stage: {Markup.Escape(stage)}")).RunAsync(stopAtReview: false, ct));
             var documents = Path.Combine(location.DocumentsFolder, opportunity);
             Console.WriteLine();
             Console.WriteLine($"The bid is complete: tender instances show {instance} --data \"{location.DataFolder}\"");

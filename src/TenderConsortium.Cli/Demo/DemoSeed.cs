@@ -20,15 +20,15 @@ public static partial class DemoSeed
 {
     public static async Task SeedIfEmptyAsync(IServiceProvider services, DataLocation location, CancellationToken ct)
     {
-        if ((await new OpportunityQueries(location.ConnectionString).ListAsync(null, 0, 1, ct)).Count > 0) return;
+        if ((await services.GetRequiredService<OpportunityQueries>().ListAsync(null, 0, 1, ct)).Count > 0) return;
         Console.WriteLine("Empty data folder: seeding the demo bid (a real notice, the sample consortium) up to the adviser's review…");
-        var (instance, opportunity, _) = await new BidDemo(services, location, TextWriter.Null).RunAsync(stopAtReview: true, ct);
+        var (instance, opportunity, _) = await new BidDemo(services, TextWriter.Null).RunAsync(stopAtReview: true, ct);
         var links = services.GetRequiredService<PublicLinks>();
         var invitation = (await services.GetRequiredService<IInvitationStore>().ListAsync(opportunity, ct)).First();
         var mail = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance, take: 1000, ct: ct))
             .First(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal) && m.Recipient == invitation.Email);
         var memberLink = Link().Match(JsonSerializer.Deserialize<OutgoingMail>(mail.Message)!.TextBody).Value;
-        var accounts = new AccountStore(location.ConnectionString);
+        var accounts = services.GetRequiredService<AccountStore>();
         foreach (var (email, role) in new[] { (BidDemo.LeadEmail, AccountRoles.Lead), (BidDemo.AdviserEmail, AccountRoles.Adviser) })
         {
             if (await accounts.FindByEmailAsync(email, ct) is null) await accounts.AddAsync(email, role, null, ct);

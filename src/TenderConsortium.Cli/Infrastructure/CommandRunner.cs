@@ -24,7 +24,7 @@ public static class CommandRunner
             foreach (var problem in ex.Errors) Console.Error.WriteLine($"error: {problem}");
             return CliExit.BadInput;
         }
-        catch (Web.Composition.ConfigurationProblemException ex)
+        catch (Host.ConfigurationProblemException ex)
         {
             foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: configuration: {problem}");
             return CliExit.BadInput;

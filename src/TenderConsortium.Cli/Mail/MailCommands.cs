@@ -6,7 +6,7 @@ using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Mail;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Outbox;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using TenderConsortium.Cli.Demo;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Web;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.Cli.Serve;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.BidPacks;
+using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows.Activities;
 
 namespace TenderConsortium.Documents.Activities;
@@ -11,8 +11,8 @@ internal static class BidPackInputs
 {
     public static async Task<BidPackInput> LoadAsync(ActivityContext context, string opportunity)
     {
-        var source = context.Services.GetService<IBidPackSource>()
-                     ?? throw new InvalidOperationException($"{context.Node.Type} needs an IBidPackSource service (see AddBidPacks).");
+        // Joined to the step's unit of work: the pack is built from what the burst has written so far.
+        var source = context.Service<IBidPackSource>();
         var settings = context.ResolvePath("settings") as JsonObject;
         return await source.LoadAsync(opportunity, ConsortiumProfile.FromSettings(settings), AllocationRules.FromSettings(settings),
                    DateOnly.FromDateTime(context.Now.UtcDateTime))

@@ -9,8 +9,11 @@ namespace TenderConsortium.Persistence.Accounts;
 /// Lead and adviser accounts, their one-time sign-in links and their API keys. Secrets are returned once and stored
 /// only hashed; a sign-in link works once, within its lifetime.
 /// </summary>
-public sealed class AccountStore(string connectionString, TimeProvider time)
+public sealed class AccountStore(TenderContexts contexts, TimeProvider time)
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public AccountStore(string connectionString, TimeProvider time) : this(new TenderContexts(connectionString), time) { }
+
     public AccountStore(string connectionString) : this(connectionString, TimeProvider.System) { }
 
     public const string ApiKeyPrefix = "tck_";
@@ -33,9 +36,9 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
         if (problems.Count > 0) throw new BadInputException(problems);
 
         var consortiumId = r == AccountRoles.Lead
-            ? (await new ConsortiumStore(connectionString, time).EnsureAsync(string.IsNullOrWhiteSpace(consortium) ? Consortia.Default : consortium, cancellationToken)).Id
+            ? (await new ConsortiumStore(contexts, time).EnsureAsync(string.IsNullOrWhiteSpace(consortium) ? Consortia.Default : consortium, cancellationToken)).Id
             : null;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         if (await db.Set<UserRecord>().AnyAsync(u => u.Email == address, cancellationToken))
             throw new BadInputException($"--email: there is already an account for {address}");
         var record = new UserRecord { Id = Guid.NewGuid().ToString("N"), Email = address!, Role = r, ConsortiumId = consortiumId, CreatedAt = time.GetUtcNow().UtcTicks };
@@ -46,21 +49,21 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
 
     public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await AccountsAsync(db, u => true, cancellationToken);
     }
 
     /// <summary>By id; null when the account was removed.</summary>
     public async Task<Account?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return (await AccountsAsync(db, u => u.Id == id, cancellationToken)).FirstOrDefault();
     }
 
     public async Task<Account?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         if (NormaliseEmail(email) is not { } address) return null;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return (await AccountsAsync(db, u => u.Email == address, cancellationToken)).FirstOrDefault();
     }
 
@@ -68,7 +71,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
     {
         if (NormaliseEmail(email) is not { } address) return false;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await db.Set<UserRecord>().FirstOrDefaultAsync(u => u.Email == address, cancellationToken);
         if (user is null) return false;
@@ -86,7 +89,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     {
         var account = await FindByEmailAsync(email, cancellationToken) ?? throw new BadInputException($"--email: no account for '{email}'");
         var key = Secrets.New(ApiKeyPrefix);
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Set<ApiKeyRecord>().Where(k => k.UserId == account.Id).ExecuteDeleteAsync(cancellationToken);
         db.Set<ApiKeyRecord>().Add(new ApiKeyRecord { Id = Guid.NewGuid().ToString("N"), UserId = account.Id, KeyHash = Secrets.Hash(key), CreatedAt = time.GetUtcNow().UtcTicks });
@@ -100,7 +103,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 200 || !key.StartsWith(ApiKeyPrefix, StringComparison.Ordinal)) return null;
         var hash = Secrets.Hash(key);
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var userId = await db.Set<ApiKeyRecord>().Where(k => k.KeyHash == hash).Select(k => k.UserId).FirstOrDefaultAsync(cancellationToken);
         return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
     }
@@ -113,7 +116,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     {
         if (await FindByEmailAsync(email, cancellationToken) is not { } account) return null;
         var now = time.GetUtcNow().UtcTicks;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         await db.Set<SignInTokenRecord>().Where(t => t.ExpiresAt <= now || t.UsedAt != null).ExecuteDeleteAsync(cancellationToken);
         if (await db.Set<SignInTokenRecord>().CountAsync(t => t.UserId == account.Id, cancellationToken) >= MaxOpenSignInLinks) return null;
         var token = Secrets.New();
@@ -141,7 +144,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
         if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
         var hash = Secrets.Hash(token);
         var now = time.GetUtcNow().UtcTicks;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var open = db.Set<SignInTokenRecord>().Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now);
         // One UPDATE decides: two concurrent uses of one link cannot both succeed.
         if (spend && await open.ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken) != 1) return null;
@@ -157,7 +160,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcTicks;
         var id = Secrets.New();
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         await db.Set<UserSessionRecord>().Where(x => x.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         db.Set<UserSessionRecord>().Add(new UserSessionRecord { IdHash = Secrets.Hash(id), UserId = accountId, CreatedAt = now, ExpiresAt = now + lifetime.Ticks });
         await db.SaveChangesAsync(cancellationToken);
@@ -170,7 +173,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
         if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 200) return null;
         var hash = Secrets.Hash(sessionId);
         var now = time.GetUtcNow().UtcTicks;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var userId = await db.Set<UserSessionRecord>().Where(x => x.IdHash == hash && x.ExpiresAt > now).Select(x => x.UserId).FirstOrDefaultAsync(cancellationToken);
         return userId is null ? null : (await AccountsAsync(db, u => u.Id == userId, cancellationToken)).FirstOrDefault();
     }
@@ -180,7 +183,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     {
         if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 200) return;
         var hash = Secrets.Hash(sessionId);
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         await db.Set<UserSessionRecord>().Where(x => x.IdHash == hash).ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -188,7 +191,7 @@ public sealed class AccountStore(string connectionString, TimeProvider time)
     public async Task<int> EndAllSessionsAsync(string email, CancellationToken cancellationToken = default)
     {
         var account = await FindByEmailAsync(email, cancellationToken) ?? throw new BadInputException($"--email: no account for '{email}'");
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await db.Set<UserSessionRecord>().Where(x => x.UserId == account.Id).ExecuteDeleteAsync(cancellationToken);
     }
 

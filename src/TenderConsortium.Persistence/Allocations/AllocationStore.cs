@@ -5,12 +5,15 @@ using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Persistence.Allocations;
 
-public sealed class AllocationStore(string connectionString) : IAllocationStore
+public sealed class AllocationStore(TenderContexts contexts) : IAllocationStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public AllocationStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task SaveAsync(StoredAllocation allocation, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var row = await db.Allocations.FirstOrDefaultAsync(a => a.OpportunityId == allocation.OpportunityId && a.Round == allocation.Round, cancellationToken);
         if (row is null)
         {
@@ -28,7 +31,7 @@ public sealed class AllocationStore(string connectionString) : IAllocationStore
 
     public async Task<StoredAllocation?> CurrentAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.Allocations.AsNoTracking().Where(a => a.OpportunityId == opportunityId)
             .OrderByDescending(a => a.Round).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : ToStored(row);
@@ -36,7 +39,7 @@ public sealed class AllocationStore(string connectionString) : IAllocationStore
 
     public async Task<IReadOnlyDictionary<string, int>> RecentAwardsAsync(DateTimeOffset since, string exceptOpportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var ticks = since.UtcTicks;
         var accepted = nameof(AllocationStatus.Accepted);
         var rows = await db.Allocations.AsNoTracking()

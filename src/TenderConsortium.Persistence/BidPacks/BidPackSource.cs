@@ -14,17 +14,20 @@ namespace TenderConsortium.Persistence.BidPacks;
 /// lot terms of the declaration round and every member those name. Without a stored allocation (a pack drafted before
 /// the lead ran one) the declarations are allocated on the fly with the same builder and solver, as round 1.
 /// </summary>
-public sealed class BidPackSource(string connectionString) : IBidPackSource
+public sealed class BidPackSource(TenderContexts contexts) : IBidPackSource
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public BidPackSource(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task<BidPackInput?> LoadAsync(string opportunityIdOrOcid, ConsortiumProfile profile, AllocationRules rules, DateOnly asOf,
         CancellationToken cancellationToken = default)
     {
-        var stored = await new OpportunityQueries(connectionString).FindAsync(opportunityIdOrOcid, cancellationToken);
+        var stored = await new OpportunityQueries(contexts).FindAsync(opportunityIdOrOcid, cancellationToken);
         if (stored is null) return null;
         var opportunity = stored.Opportunity;
-        var declarations = await new DeclarationStore(connectionString).LatestAsync(stored.Id, cancellationToken);
-        var allocation = await new AllocationStore(connectionString).CurrentAsync(stored.Id, cancellationToken);
-        var round = await new InvitationStore(connectionString).RoundAsync(stored.Id, cancellationToken);
+        var declarations = await new DeclarationStore(contexts).LatestAsync(stored.Id, cancellationToken);
+        var allocation = await new AllocationStore(contexts).CurrentAsync(stored.Id, cancellationToken);
+        var round = await new InvitationStore(contexts).RoundAsync(stored.Id, cancellationToken);
         var terms = round?.Terms is { Count: > 0 } set
             ? opportunity.Lots.Select(l => set.FirstOrDefault(t => t.LotId == l.Id) ?? LotTermsReader.Read(opportunity, null).First(t => t.LotId == l.Id)).ToList()
             : LotTermsReader.Read(opportunity, null);
@@ -32,7 +35,7 @@ public sealed class BidPackSource(string connectionString) : IBidPackSource
         var ids = declarations.Select(d => d.MemberId)
             .Concat(allocation?.Result.Lots.SelectMany(l => l.Shares).Select(s => s.MemberId) ?? [])
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var queries = new MemberQueries(connectionString);
+        var queries = new MemberQueries(contexts);
         var members = new List<BidPackMember>();
         foreach (var id in ids)
             if (await queries.FindAsync(id, cancellationToken) is { } member)

@@ -7,18 +7,21 @@ using TenderConsortium.Persistence.Common;
 
 namespace TenderConsortium.Persistence.Bids;
 
-public sealed class BidStore(string connectionString) : IBidStore
+public sealed class BidStore(TenderContexts contexts) : IBidStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public BidStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task<Bid?> FindAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await Rows(db).AsNoTracking().FirstOrDefaultAsync(b => b.OpportunityId == opportunityId, cancellationToken);
         return row is null ? null : ToBid(row);
     }
 
     public async Task<IReadOnlyList<Bid>> ListAsync(string? consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var query = Rows(db).AsNoTracking();
         if (consortiumId is not null) query = query.Where(b => b.ConsortiumId == consortiumId);
         var rows = await query.OrderByDescending(b => b.StartedAt).ToListAsync(cancellationToken);
@@ -27,8 +30,8 @@ public sealed class BidStore(string connectionString) : IBidStore
 
     public async Task<bool> TryAddAsync(Bid bid, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         if (await db.Bids.AnyAsync(b => b.OpportunityId == bid.OpportunityId, cancellationToken)) return false;
         var row = new BidRecord { Id = bid.Id, OpportunityId = bid.OpportunityId, ConsortiumId = bid.ConsortiumId, WorkflowId = bid.WorkflowId, StartedBy = bid.StartedBy };
         Copy(bid, row);
@@ -50,8 +53,8 @@ public sealed class BidStore(string connectionString) : IBidStore
 
     public async Task SaveAsync(Bid bid, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var row = await Rows(db).FirstOrDefaultAsync(b => b.Id == bid.Id, cancellationToken)
                   ?? throw new ProblemException("bid", ProblemCode.NotFound, "this bid no longer exists");
         if (row.Concurrency != bid.Concurrency)
@@ -89,7 +92,7 @@ public sealed class BidStore(string connectionString) : IBidStore
     {
         if (await FindAsync(opportunityId, cancellationToken) is { } existing) return existing;
         string consortium;
-        await using (var db = TenderDatabase.Open(connectionString))
+        await using (var db = contexts.Open())
             consortium = await db.Opportunities.Where(o => o.Id == opportunityId).Select(o => o.ConsortiumId).FirstOrDefaultAsync(cancellationToken) ?? "default";
         var adopted = Bid.Start(opportunityId, consortium, workflowId, null, null, null, startedAt, Bid.UnknownStarter);
         adopted.AttachInstance(instanceId);
@@ -99,8 +102,8 @@ public sealed class BidStore(string connectionString) : IBidStore
 
     public async Task RemoveUnstartedAsync(string bidId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var row = await db.Bids.FirstOrDefaultAsync(b => b.Id == bidId && b.InstanceId == null, cancellationToken);
         if (row is null) return;
         db.Bids.Remove(row);
@@ -111,7 +114,7 @@ public sealed class BidStore(string connectionString) : IBidStore
     private async Task<bool> OtherHasItAsync(Bid bid, CancellationToken cancellationToken)
     {
         // Outside a burst the failed insert's own transaction is gone with its context; look again on a fresh one.
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await db.Bids.AnyAsync(b => b.OpportunityId == bid.OpportunityId && b.Id != bid.Id, cancellationToken);
     }
 

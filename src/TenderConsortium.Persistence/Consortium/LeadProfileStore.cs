@@ -3,11 +3,14 @@ using TenderConsortium.Core.Consortium;
 
 namespace TenderConsortium.Persistence.Consortium;
 
-public sealed class LeadProfileStore(string connectionString) : ILeadProfileStore
+public sealed class LeadProfileStore(TenderContexts contexts) : ILeadProfileStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public LeadProfileStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task<LeadProfile?> FindAsync(string consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.Set<LeadProfileRecord>().AsNoTracking().FirstOrDefaultAsync(p => p.ConsortiumId == consortiumId, cancellationToken);
         return row is null
             ? null
@@ -17,8 +20,8 @@ public sealed class LeadProfileStore(string connectionString) : ILeadProfileStor
 
     public async Task SaveAsync(LeadProfile profile, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var row = await db.Set<LeadProfileRecord>().FirstOrDefaultAsync(p => p.ConsortiumId == profile.ConsortiumId, cancellationToken);
         if (row is null)
         {

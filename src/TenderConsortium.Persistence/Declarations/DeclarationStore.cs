@@ -6,14 +6,17 @@ using TenderConsortium.Core.Declarations;
 namespace TenderConsortium.Persistence.Declarations;
 
 /// <summary>Declarations as revisions: a save adds the member's next revision in one transaction; the unique index settles races.</summary>
-public sealed class DeclarationStore(string connectionString) : IDeclarationStore
+public sealed class DeclarationStore(TenderContexts contexts) : IDeclarationStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public DeclarationStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task<CapacityDeclaration> SaveAsync(CapacityDeclaration declaration, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = TenderDatabase.Open(connectionString);
-            await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+            await using var db = contexts.Open();
+            await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
             var last = await db.Declarations
                 .Where(d => d.OpportunityId == declaration.OpportunityId && d.MemberId == declaration.MemberId)
                 .MaxAsync(d => (int?)d.Revision, cancellationToken) ?? 0;
@@ -43,7 +46,7 @@ public sealed class DeclarationStore(string connectionString) : IDeclarationStor
 
     public async Task<IReadOnlyList<CapacityDeclaration>> LatestAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var rows = await db.Declarations.AsNoTracking()
             .Where(d => d.OpportunityId == opportunityId)
             .Where(d => d.Revision == db.Declarations.Where(o => o.OpportunityId == d.OpportunityId && o.MemberId == d.MemberId).Max(o => o.Revision))
@@ -55,7 +58,7 @@ public sealed class DeclarationStore(string connectionString) : IDeclarationStor
 
     public async Task<IReadOnlyList<CapacityDeclaration>> HistoryAsync(string opportunityId, string memberId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var rows = await db.Declarations.AsNoTracking()
             .Where(d => d.OpportunityId == opportunityId && d.MemberId == memberId)
             .OrderBy(d => d.Revision)

@@ -6,26 +6,29 @@ using TenderConsortium.Persistence.Common;
 
 namespace TenderConsortium.Persistence.Delivery;
 
-/// <summary>Contracts in delivery. Inside a workflow burst its writes join the burst's transaction.</summary>
-public sealed class DeliveryStore(string connectionString) : IDeliveryStore
+/// <summary>Contracts in delivery. Joined to a unit of work (an activity's), its writes commit with it.</summary>
+public sealed class DeliveryStore(TenderContexts contexts) : IDeliveryStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public DeliveryStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task<DeliveryContract?> FindAsync(string contractId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await Rows(db).AsNoTracking().FirstOrDefaultAsync(c => c.Id == contractId, cancellationToken);
         return row is null ? null : ToContract(row);
     }
 
     public async Task<DeliveryContract?> FindByOpportunityAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await Rows(db).AsNoTracking().FirstOrDefaultAsync(c => c.OpportunityId == opportunityId, cancellationToken);
         return row is null ? null : ToContract(row);
     }
 
     public async Task<IReadOnlyList<DeliveryContract>> ListAsync(string? consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var query = Rows(db).AsNoTracking();
         if (consortiumId is not null) query = query.Where(c => c.ConsortiumId == consortiumId);
         return (await query.OrderByDescending(c => c.StartedAt).ToListAsync(cancellationToken)).Select(ToContract).ToList();
@@ -40,8 +43,8 @@ public sealed class DeliveryStore(string connectionString) : IDeliveryStore
 
     public async Task<bool> TryAddAsync(DeliveryContract contract, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         if (await db.DeliveryContracts.AnyAsync(c => c.BidId == contract.BidId, cancellationToken)) return false;
         var row = new DeliveryContractRecord
         {
@@ -57,10 +60,10 @@ public sealed class DeliveryStore(string connectionString) : IDeliveryStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (WorkflowTransactionAbsent())
+        catch (DbUpdateException) when (contexts.UnitOfWork is null)
         {
             // Another door started this bid's delivery between our check and our insert: the unique index decided.
-            await using var again = TenderDatabase.Open(connectionString);
+            await using var again = contexts.Open();
             if (await again.DeliveryContracts.AnyAsync(c => c.BidId == contract.BidId && c.Id != contract.Id, cancellationToken)) return false;
             throw;
         }
@@ -71,8 +74,8 @@ public sealed class DeliveryStore(string connectionString) : IDeliveryStore
 
     public async Task SaveAsync(DeliveryContract contract, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var row = await Rows(db).FirstOrDefaultAsync(c => c.Id == contract.Id, cancellationToken)
                   ?? throw new ProblemException("contract", ProblemCode.NotFound, "this contract no longer exists");
         if (row.Concurrency != contract.Concurrency)
@@ -122,15 +125,13 @@ public sealed class DeliveryStore(string connectionString) : IDeliveryStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (WorkflowTransactionAbsent())
+        catch (DbUpdateException) when (contexts.UnitOfWork is null)
         {
             throw new ProblemException("contract", ProblemCode.Conflict, "someone else recorded the same thing on this contract at the same time; look at it again");
         }
 
         await tx.CommitAsync(cancellationToken);
     }
-
-    private static bool WorkflowTransactionAbsent() => Workflows.Persistence.WorkflowTransaction.Current is null;
 
     private static long Minor(decimal amount) => MinorUnits.From(amount) ?? 0;
 

@@ -6,13 +6,16 @@ using TenderConsortium.Core.Invitations;
 
 namespace TenderConsortium.Persistence.Invitations;
 
-public sealed class InvitationStore(string connectionString) : IInvitationStore
+public sealed class InvitationStore(TenderContexts contexts) : IInvitationStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public InvitationStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task OpenRoundAsync(DeclarationRound round, IReadOnlyList<(Invitation Invitation, string TokenHash)> invitations,
         CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var existing = await db.DeclarationRounds.FirstOrDefaultAsync(r => r.OpportunityId == round.OpportunityId, cancellationToken);
         if (existing is null)
         {
@@ -60,15 +63,15 @@ public sealed class InvitationStore(string connectionString) : IInvitationStore
 
     public async Task<DeclarationRound?> RoundAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.DeclarationRounds.AsNoTracking().FirstOrDefaultAsync(r => r.OpportunityId == opportunityId, cancellationToken);
         return row is null ? null : ToRound(row);
     }
 
     public async Task ExtendRoundAsync(string opportunityId, DateTimeOffset closesAt, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var round = await db.DeclarationRounds.FirstOrDefaultAsync(r => r.OpportunityId == opportunityId, cancellationToken)
                     ?? throw new BadInputException($"opportunity '{opportunityId}' has no declaration round");
         var previous = round.ClosesAt;
@@ -84,8 +87,8 @@ public sealed class InvitationStore(string connectionString) : IInvitationStore
 
     public async Task CloseRoundAsync(string opportunityId, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var at = closedAt.UtcTicks;
         await db.DeclarationRounds.Where(r => r.OpportunityId == opportunityId && r.ClosedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClosedAt, at), cancellationToken);
@@ -97,28 +100,28 @@ public sealed class InvitationStore(string connectionString) : IInvitationStore
 
     public async Task<Invitation?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
         return row is null ? null : ToInvitation(row);
     }
 
     public async Task<Invitation?> FindAsync(string opportunityId, string memberId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.OpportunityId == opportunityId && i.MemberId == memberId, cancellationToken);
         return row is null ? null : ToInvitation(row);
     }
 
     public async Task<IReadOnlyList<Invitation>> ListAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var rows = await db.Invitations.AsNoTracking().Where(i => i.OpportunityId == opportunityId).OrderBy(i => i.MemberName).ToListAsync(cancellationToken);
         return rows.Select(ToInvitation).ToList();
     }
 
     public async Task<bool> RevokeAsync(string opportunityId, string memberId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var ticks = at.UtcTicks;
         return await db.Invitations.Where(i => i.OpportunityId == opportunityId && i.MemberId == memberId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, ticks), cancellationToken) == 1;
@@ -126,7 +129,7 @@ public sealed class InvitationStore(string connectionString) : IInvitationStore
 
     public async Task<bool> ReopenAsync(string opportunityId, string memberId, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var ticks = until.UtcTicks;
         return await db.Invitations.Where(i => i.OpportunityId == opportunityId && i.MemberId == memberId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, ticks).SetProperty(i => i.RevokedAt, (long?)null), cancellationToken) == 1;

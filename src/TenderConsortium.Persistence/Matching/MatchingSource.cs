@@ -14,14 +14,17 @@ namespace TenderConsortium.Persistence.Matching;
 /// feeds rotation (members' invitations and accepted awards on the consortium's other bids) and the conflicts of
 /// interest members declared for this bid.
 /// </summary>
-public sealed class MatchingSource(string connectionString, string? consortiumId = null, TimeProvider? time = null) : IMatchingSource
+public sealed class MatchingSource(TenderContexts contexts, string? consortiumId = null, TimeProvider? time = null) : IMatchingSource
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public MatchingSource(string connectionString, string? consortiumId = null, TimeProvider? time = null) : this(new TenderContexts(connectionString), consortiumId, time) { }
+
     public async Task<MatchContext> ContextForAsync(string opportunityId, int windowDays, CancellationToken cancellationToken = default)
     {
         var since = (time ?? TimeProvider.System).GetUtcNow() - TimeSpan.FromDays(windowDays);
-        var awards = await new AllocationStore(connectionString).RecentAwardsAsync(since, opportunityId, cancellationToken);
+        var awards = await new AllocationStore(contexts).RecentAwardsAsync(since, opportunityId, cancellationToken);
         Dictionary<string, int> invitations;
-        await using (var db = TenderDatabase.Open(connectionString))
+        await using (var db = contexts.Open())
         {
             var ticks = since.UtcTicks;
             invitations = (await db.Invitations.AsNoTracking()
@@ -40,27 +43,27 @@ public sealed class MatchingSource(string connectionString, string? consortiumId
         var buyer = (await FindOpportunityAsync(opportunityId, cancellationToken))?.Opportunity.Buyer;
         var conflicts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (buyer is not null)
-            foreach (var declaration in await new DeclarationStore(connectionString).LatestAsync(opportunityId, cancellationToken))
+            foreach (var declaration in await new DeclarationStore(contexts).LatestAsync(opportunityId, cancellationToken))
                 if (declaration.Conflicts.Count > 0) conflicts[declaration.MemberId] = [buyer.Name];
 
         return new MatchContext { Rotation = rotation, Conflicts = conflicts };
     }
 
     public async Task<(string Id, Opportunity Opportunity)?> FindOpportunityAsync(string idOrOcid, CancellationToken cancellationToken = default) =>
-        await new OpportunityQueries(connectionString).FindAsync(idOrOcid, consortiumId, cancellationToken) is { } stored ? (stored.Id, stored.Opportunity) : null;
+        await new OpportunityQueries(contexts).FindAsync(idOrOcid, consortiumId, cancellationToken) is { } stored ? (stored.Id, stored.Opportunity) : null;
 
     public Task<IReadOnlyList<MatchMember>> MembersAsync(CancellationToken cancellationToken = default) => LoadAsync(consortiumId, cancellationToken);
 
     /// <summary>Only the members of the opportunity's own consortium: a bid never invites another consortium's members.</summary>
     public async Task<IReadOnlyList<MatchMember>> MembersForAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        var owner = await new OpportunityQueries(connectionString).ConsortiumOfAsync(opportunityId, cancellationToken);
+        var owner = await new OpportunityQueries(contexts).ConsortiumOfAsync(opportunityId, cancellationToken);
         return await LoadAsync(owner ?? consortiumId, cancellationToken);
     }
 
     private async Task<IReadOnlyList<MatchMember>> LoadAsync(string? consortium, CancellationToken cancellationToken)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var query = db.Members.AsNoTracking();
         if (consortium is not null) query = query.Where(m => m.ConsortiumId == consortium);
         var members = new List<MatchMember>();

@@ -11,8 +11,11 @@ namespace TenderConsortium.Persistence.Members;
 /// upsert by registration number. Rows stream in and are written in batches, so 100,000 members keep memory flat.
 /// A dry run does the whole import and rolls it back, so its counts are exact.
 /// </summary>
-public sealed class MemberImporter(string connectionString, IntakeOptions options, MemberValidator validator, TimeProvider time)
+public sealed class MemberImporter(TenderContexts contexts, IntakeOptions options, MemberValidator validator, TimeProvider time)
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public MemberImporter(string connectionString, IntakeOptions options, MemberValidator validator, TimeProvider time) : this(new TenderContexts(connectionString), options, validator, time) { }
+
     public MemberImporter(string connectionString) : this(connectionString, IntakeOptions.Default, new MemberValidator(), TimeProvider.System) { }
 
     /// <summary>The consortium the members join (tenancy): registration numbers are unique per consortium.</summary>
@@ -39,7 +42,7 @@ public sealed class MemberImporter(string connectionString, IntakeOptions option
 
         var counts = new int[3];
         var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = new List<Member>(options.BatchSize);

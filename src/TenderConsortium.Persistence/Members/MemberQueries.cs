@@ -4,15 +4,18 @@ using TenderConsortium.Core.Members;
 namespace TenderConsortium.Persistence.Members;
 
 /// <summary>Reads the registry back. Lists use columns only.</summary>
-public sealed class MemberQueries(string connectionString)
+public sealed class MemberQueries(TenderContexts contexts)
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public MemberQueries(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public Task<IReadOnlyList<MemberListItem>> ListAsync(int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
         ListAsync(null, 0, limit, cancellationToken);
 
     /// <summary>One page of one consortium's members (every consortium's when <paramref name="consortiumId"/> is null).</summary>
     public async Task<IReadOnlyList<MemberListItem>> ListAsync(string? consortiumId, int skip, int take, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var rows = await Scope(db, consortiumId)
             .OrderBy(m => m.Name).ThenBy(m => m.RegistrationNumber).ThenBy(m => m.Id)
             .Skip(skip).Take(take)
@@ -42,7 +45,7 @@ public sealed class MemberQueries(string connectionString)
     public async Task<StoredMember?> FindAsync(string registrationOrId, string? consortiumId, CancellationToken cancellationToken = default)
     {
         var registration = MemberValidator.NormaliseRegistration(registrationOrId);
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var record = await Scope(db, consortiumId).Where(m => m.RegistrationNumber == registration || m.Id == registrationOrId)
             .OrderBy(m => m.Id == registrationOrId ? 0 : 1).ThenBy(m => m.ConsortiumId == Tenancy.Consortia.Default ? 0 : 1)
             .FirstOrDefaultAsync(cancellationToken);
@@ -55,7 +58,7 @@ public sealed class MemberQueries(string connectionString)
 
     public async Task<int> CountAsync(string? consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await Scope(db, consortiumId).CountAsync(cancellationToken);
     }
 

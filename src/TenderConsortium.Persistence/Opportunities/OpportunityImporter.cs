@@ -12,8 +12,11 @@ namespace TenderConsortium.Persistence.Opportunities;
 /// a 10,000-release package is never in memory at once; any error anywhere rolls every batch back. The same OCID
 /// imported again updates the opportunity and appends a revision with what changed.
 /// </summary>
-public sealed class OpportunityImporter(string connectionString, NoticeReader reader, TimeProvider time)
+public sealed class OpportunityImporter(TenderContexts contexts, NoticeReader reader, TimeProvider time)
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public OpportunityImporter(string connectionString, NoticeReader reader, TimeProvider time) : this(new TenderContexts(connectionString), reader, time) { }
+
     public OpportunityImporter(string connectionString) : this(connectionString, new NoticeReader(), TimeProvider.System) { }
 
     /// <summary>The consortium the notices are imported into (tenancy): the same OCID in another consortium is another opportunity.</summary>
@@ -33,7 +36,7 @@ public sealed class OpportunityImporter(string connectionString, NoticeReader re
     {
         var problems = new IntakeProblems(reader.Options);
         var run = new Run(reader.Options.MaxReported);
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = new List<ImportedNotice>(reader.Options.BatchSize);

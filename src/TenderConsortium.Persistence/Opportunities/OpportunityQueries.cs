@@ -7,15 +7,18 @@ using TenderConsortium.Persistence.Common;
 namespace TenderConsortium.Persistence.Opportunities;
 
 /// <summary>Reads opportunities back. Lists use columns only and never load the stored JSON.</summary>
-public sealed class OpportunityQueries(string connectionString)
+public sealed class OpportunityQueries(TenderContexts contexts)
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public OpportunityQueries(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public Task<IReadOnlyList<OpportunityListItem>> ListAsync(CancellationToken cancellationToken = default) =>
         ListAsync(null, 0, int.MaxValue, cancellationToken);
 
     /// <summary>One page of one consortium's opportunities (every consortium's when <paramref name="consortiumId"/> is null).</summary>
     public async Task<IReadOnlyList<OpportunityListItem>> ListAsync(string? consortiumId, int skip, int take, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var rows = await Scope(db, consortiumId)
             .OrderBy(o => o.DeadlineUtc == null).ThenBy(o => o.DeadlineUtc).ThenBy(o => o.Title).ThenBy(o => o.Id)
             .Skip(skip).Take(take)
@@ -41,7 +44,7 @@ public sealed class OpportunityQueries(string connectionString)
     /// <summary>By our id or by OCID within one consortium (any when <paramref name="consortiumId"/> is null); null when none matches.</summary>
     public async Task<StoredOpportunity?> FindAsync(string idOrOcid, string? consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var record = await Scope(db, consortiumId).Where(o => o.Id == idOrOcid || o.Ocid == idOrOcid)
             .OrderBy(o => o.Id == idOrOcid ? 0 : 1).ThenBy(o => o.ConsortiumId == Tenancy.Consortia.Default ? 0 : 1).ThenBy(o => o.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -66,7 +69,7 @@ public sealed class OpportunityQueries(string connectionString)
     /// <summary>The document exactly as imported for a revision (the latest when none is given).</summary>
     public async Task<string?> OriginalAsync(string id, int? revision = null, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var query = db.OpportunityRevisions.AsNoTracking().Where(r => r.OpportunityId == id);
         query = revision is null ? query.OrderByDescending(r => r.Revision) : query.Where(r => r.Revision == revision);
         return await query.Select(r => r.Original).FirstOrDefaultAsync(cancellationToken);
@@ -76,14 +79,14 @@ public sealed class OpportunityQueries(string connectionString)
 
     public async Task<int> CountAsync(string? consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await Scope(db, consortiumId).CountAsync(cancellationToken);
     }
 
     /// <summary>The id of the opportunity with this id or OCID within one consortium (any when null), without loading it.</summary>
     public async Task<string?> ResolveIdAsync(string idOrOcid, string? consortiumId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await Scope(db, consortiumId).Where(o => o.Id == idOrOcid || o.Ocid == idOrOcid)
             .OrderBy(o => o.Id == idOrOcid ? 0 : 1).ThenBy(o => o.ConsortiumId == Tenancy.Consortia.Default ? 0 : 1).ThenBy(o => o.CreatedAt)
             .Select(o => o.Id).FirstOrDefaultAsync(cancellationToken);
@@ -92,7 +95,7 @@ public sealed class OpportunityQueries(string connectionString)
     /// <summary>The consortium an opportunity (by id) belongs to; null when there is no such opportunity.</summary>
     public async Task<string?> ConsortiumOfAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await db.Opportunities.AsNoTracking().Where(o => o.Id == id).Select(o => o.ConsortiumId).FirstOrDefaultAsync(cancellationToken);
     }
 

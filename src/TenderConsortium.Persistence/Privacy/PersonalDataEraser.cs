@@ -20,8 +20,10 @@ namespace TenderConsortium.Persistence.Privacy;
 /// Safe to run again: a second run finds nothing more. Run it while the node serves; a bid resumed at the same moment
 /// may write back a state read before the erasure, which a second run then redacts.
 /// </remarks>
-public sealed class PersonalDataEraser(string connectionString, string? pickupFolder, TimeProvider time)
+public sealed class PersonalDataEraser(TenderContexts contexts, string? pickupFolder, TimeProvider time)
 {
+    public PersonalDataEraser(string connectionString, string? pickupFolder, TimeProvider time) : this(new TenderContexts(connectionString), pickupFolder, time) { }
+
     public async Task<ErasureReport> EraseEmailAsync(string email, CancellationToken ct = default)
     {
         var address = AccountStore.NormaliseEmail(email) ?? throw new BadInputException($"--email: expected an email address, got '{email}'");
@@ -33,7 +35,7 @@ public sealed class PersonalDataEraser(string connectionString, string? pickupFo
     {
         var registration = MemberValidator.NormaliseRegistration(registrationNumber) ?? "";
         List<string> addresses;
-        await using (var db = TenderDatabase.Open(connectionString))
+        await using (var db = contexts.Open())
         {
             var members = await db.Members.AsNoTracking().Where(m => m.RegistrationNumber == registration).ToListAsync(ct);
             if (members.Count == 0) throw new BadInputException($"--member: no member with registration number '{registrationNumber}'");
@@ -53,13 +55,13 @@ public sealed class PersonalDataEraser(string connectionString, string? pickupFo
     {
         var placeholder = PersonalDataRedaction.NewPlaceholder();
         var now = time.GetUtcNow();
-        var accounts = address.Length > 0 && await new AccountStore(connectionString).RemoveAsync(address, ct) ? 1 : 0;
+        var accounts = address.Length > 0 && await new AccountStore(contexts, time).RemoveAsync(address, ct) ? 1 : 0;
 
         // The tender side: member contacts, invitations, bids naming them as lead, the refusal of their address.
         var names = new List<string?>();
         var memberIds = new List<string>();
         int contacts = 0, invitations = 0;
-        await using (var db = TenderDatabase.Open(connectionString))
+        await using (var db = contexts.Open())
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var record in await db.Members.ToListAsync(ct))
@@ -91,7 +93,7 @@ public sealed class PersonalDataEraser(string connectionString, string? pickupFo
 
         var redaction = new PersonalDataRedaction(address.Length == 0 ? placeholder : address, placeholder, names);
         int erasedEmails = 0, redactedEmails = 0, bursts = 0, instances = 0;
-        await using (var runtime = new WorkflowDbContext(WorkflowDatabase.Options(connectionString)))
+        await using (var runtime = new WorkflowDbContext(WorkflowDatabase.Options(contexts.ConnectionString)))
         {
             await using var tx = await runtime.Database.BeginTransactionAsync(ct);
             foreach (var row in await runtime.Outbox.ToListAsync(ct))
@@ -146,7 +148,7 @@ public sealed class PersonalDataEraser(string connectionString, string? pickupFo
             }
         }
 
-        await using var kept = TenderDatabase.Open(connectionString);
+        await using var kept = contexts.Open();
         var ids = memberIds.Distinct().ToList();
         return new ErasureReport(subject, accounts, contacts, invitations, erasedEmails, redactedEmails, files, bursts, instances,
             await kept.Declarations.CountAsync(d => ids.Contains(d.MemberId), ct),

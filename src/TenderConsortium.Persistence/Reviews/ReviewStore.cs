@@ -6,12 +6,15 @@ using TenderConsortium.Core.Reviews;
 
 namespace TenderConsortium.Persistence.Reviews;
 
-public sealed class ReviewStore(string connectionString) : IReviewStore
+public sealed class ReviewStore(TenderContexts contexts) : IReviewStore
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public ReviewStore(string connectionString) : this(new TenderContexts(connectionString)) { }
+
     public async Task SaveAsync(Review review, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
-        await using var tx = await TenderDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var db = contexts.Open();
+        await using var tx = await contexts.BeginWriteAsync(db, cancellationToken);
         var row = await db.Reviews.FirstOrDefaultAsync(r => r.OpportunityId == review.OpportunityId && r.Round == review.Round, cancellationToken);
         if (row is null)
         {
@@ -34,14 +37,14 @@ public sealed class ReviewStore(string connectionString) : IReviewStore
 
     public async Task<Review?> CurrentAsync(string opportunityId, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.Reviews.AsNoTracking().Where(r => r.OpportunityId == opportunityId).OrderByDescending(r => r.Round).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : ToReview(row);
     }
 
     public async Task<IReadOnlyList<Review>> PendingAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var pending = nameof(ReviewDecision.Pending);
         var rows = await db.Reviews.AsNoTracking().Where(r => r.Decision == pending).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         return rows.Select(ToReview).ToList();

@@ -6,8 +6,11 @@ namespace TenderConsortium.Persistence.Tenancy;
 public sealed record Consortium(string Id, string Name);
 
 /// <summary>Consortia by name; the CLI creates one the first time a lead of it is added.</summary>
-public sealed class ConsortiumStore(string connectionString, TimeProvider time)
+public sealed class ConsortiumStore(TenderContexts contexts, TimeProvider time)
 {
+    /// <summary>On the database alone, each write in its own transaction (tools and tests).</summary>
+    public ConsortiumStore(string connectionString, TimeProvider time) : this(new TenderContexts(connectionString), time) { }
+
     public ConsortiumStore(string connectionString) : this(connectionString, TimeProvider.System) { }
 
     public const int MaxNameLength = 100;
@@ -18,7 +21,7 @@ public sealed class ConsortiumStore(string connectionString, TimeProvider time)
     /// </summary>
     public async Task<Consortium?> FindAsync(string idOrName, CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var row = await db.Set<ConsortiumRecord>().AsNoTracking()
             .Where(c => c.Id == idOrName || c.Name.ToLower() == idOrName.ToLower())
             .OrderBy(c => c.Id == idOrName ? 0 : c.Name == idOrName ? 1 : 2).ThenBy(c => c.Name)
@@ -31,7 +34,7 @@ public sealed class ConsortiumStore(string connectionString, TimeProvider time)
     {
         var clean = CheckName(name);
         if (await FindAsync(clean, cancellationToken) is { } found) return found;
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         var record = new ConsortiumRecord { Id = Guid.NewGuid().ToString("N"), Name = clean, CreatedAt = time.GetUtcNow().UtcTicks };
         db.Set<ConsortiumRecord>().Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -40,7 +43,7 @@ public sealed class ConsortiumStore(string connectionString, TimeProvider time)
 
     public async Task<IReadOnlyList<Consortium>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = TenderDatabase.Open(connectionString);
+        await using var db = contexts.Open();
         return await db.Set<ConsortiumRecord>().AsNoTracking().OrderBy(c => c.Name).Select(c => new Consortium(c.Id, c.Name)).ToListAsync(cancellationToken);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.Mail;
 using TenderConsortium.Persistence.Accounts;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Workflows.Mail;
 
 namespace TenderConsortium.Web.Accounts;

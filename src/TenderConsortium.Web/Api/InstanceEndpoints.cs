@@ -1,10 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Persistence.Tenancy;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Intake;
 using TenderConsortium.Web.Security;
 using TenderConsortium.Workflows;
@@ -37,7 +38,7 @@ public static class InstanceEndpoints
                 var query = db.Instances.AsNoTracking();
                 if (caller.Scope is { } consortium)
                 {
-                    var (opportunities, instanceKeys) = await new TenancyQueries(node.ConnectionString).WorkflowKeysAsync(consortium, http.RequestAborted);
+                    var (opportunities, instanceKeys) = await http.RequestServices.GetRequiredService<TenancyQueries>().WorkflowKeysAsync(consortium, http.RequestAborted);
                     var instances = instanceKeys.Select(k => Guid.TryParseExact(k, "N", out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
                     query = query.Where(i => (i.CorrelationId != null && opportunities.Contains(i.CorrelationId)) || instances.Contains(i.Id));
                 }
@@ -90,7 +91,7 @@ public static class InstanceEndpoints
         if (details is null) return null;
         var caller = http.Caller();
         if (caller.Scope is { } consortium
-            && !await new TenancyQueries(node.ConnectionString).OwnsInstanceAsync(consortium, guid, details.Summary.CorrelationId, http.RequestAborted))
+            && !await http.RequestServices.GetRequiredService<TenancyQueries>().OwnsInstanceAsync(consortium, guid, details.Summary.CorrelationId, http.RequestAborted))
             return null;
         return details;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Application.Intake.ImportMembers;
 using TenderConsortium.Application.Intake.ImportNotice;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +10,7 @@ using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Persistence.Members;
 using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Web.Api;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Intake;
@@ -46,7 +47,7 @@ public static class IntakeEndpoints
             {
                 var paging = Paging.From(http.Request);
                 var scope = http.Caller().Scope;
-                var queries = new OpportunityQueries(node.ConnectionString);
+                var queries = http.RequestServices.GetRequiredService<OpportunityQueries>();
                 var json = new Dictionary<string, object?> { ["opportunities"] = await queries.ListAsync(scope, paging.Skip, paging.PageSize, ct) };
                 foreach (var (k, v) in paging.Links(http.Request, await queries.CountAsync(scope, ct))) json[k] = v;
                 return Results.Json(json, DomainJson.Options);
@@ -59,8 +60,8 @@ public static class IntakeEndpoints
         .RequireAuthorization(TenderAuth.LeadOrAdviser)
         .WithTags("Opportunities").WithSummary("Opportunities by deadline (paged): a lead's own consortium's, every consortium's for an adviser");
 
-        app.MapGet("/api/opportunities/{id}", async (string id, NodeSettings node, CancellationToken ct) =>
-            await new OpportunityQueries(node.ConnectionString).FindAsync(id, ct) is { } found
+        app.MapGet("/api/opportunities/{id}", async (string id, OpportunityQueries opportunities, CancellationToken ct) =>
+            await opportunities.FindAsync(id, ct) is { } found
                 ? Results.Json(found, DomainJson.Options)
                 : OpportunityScope.NotFound(id))
         .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
@@ -88,7 +89,7 @@ public static class IntakeEndpoints
             {
                 var paging = Paging.From(http.Request);
                 var consortium = http.Caller().Scope;
-                var queries = new MemberQueries(node.ConnectionString);
+                var queries = http.RequestServices.GetRequiredService<MemberQueries>();
                 var json = new Dictionary<string, object?> { ["members"] = await queries.ListAsync(consortium, paging.Skip, paging.PageSize, ct) };
                 foreach (var (k, v) in paging.Links(http.Request, await queries.CountAsync(consortium, ct))) json[k] = v;
                 return Results.Json(json, DomainJson.Options);

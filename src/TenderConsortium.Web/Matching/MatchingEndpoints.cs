@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TenderConsortium.Persistence;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Persistence.Matching;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.Web.Matching;
@@ -18,10 +19,10 @@ public static class MatchingEndpoints
 {
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/opportunities/{id}/matches", async (string id, NodeSettings node, CancellationToken ct) =>
+        app.MapGet("/api/opportunities/{id}/matches", async (string id, OpportunityQueries opportunities, TenderContexts contexts, CancellationToken ct) =>
             {
-                var consortium = await new OpportunityQueries(node.ConnectionString).ConsortiumOfAsync(id, ct);
-                return consortium is not null && await new MatchingService(new MatchingSource(node.ConnectionString, consortium)).MatchAsync(id, cancellationToken: ct) is { } result
+                var consortium = await opportunities.ConsortiumOfAsync(id, ct);
+                return consortium is not null && await new MatchingService(new MatchingSource(contexts, consortium)).MatchAsync(id, cancellationToken: ct) is { } result
                     ? Results.Json(result, DomainJson.Options)
                     : OpportunityScope.NotFound(id);
             })

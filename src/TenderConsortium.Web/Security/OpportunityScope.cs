@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.Web.Security;
 
@@ -37,7 +37,7 @@ public static class OpportunityScope
         if (string.IsNullOrWhiteSpace(idOrOcid) || idOrOcid.Length > MaxIdLength) return null;
         var caller = http.Caller();
         var node = http.RequestServices.GetRequiredService<NodeSettings>();
-        return await new OpportunityQueries(node.ConnectionString).ResolveIdAsync(idOrOcid, caller.Scope, http.RequestAborted);
+        return await http.RequestServices.GetRequiredService<OpportunityQueries>().ResolveIdAsync(idOrOcid, caller.Scope, http.RequestAborted);
     }
 
     public static IResult NotFound(string? id) =>

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TenderConsortium.Persistence;
 using TenderConsortium.Persistence.Accounts;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.Web.Security;
 
@@ -32,7 +33,7 @@ public static class SecurityServices
         var proxies = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
         services.AddSingleton(proxies);
         if (proxies.Any) services.AddSingleton(proxies.ToForwardedHeaders());
-        services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NodeSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<TenderContexts>(), sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
         // The keys that seal cookies and antiforgery tokens live in the data folder: every node behind the balancer
         // shares that folder, so a cookie set by one node is read by the others, and a backup of the folder keeps

@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using TenderConsortium.Core.Allocation;
+using TenderConsortium.Host.Telemetry;
 using TenderConsortium.Workflows.Hosting;
 
 namespace TenderConsortium.Web.Telemetry;

@@ -37,6 +37,12 @@ public sealed partial class ActivityContext
     public DateTimeOffset Now => _scope.Now;
     public IServiceProvider Services => _scope.Services;
 
+    /// <summary>
+    /// The call's unit of work: stores opened on it (see <see cref="IStoreFactory{T}"/>) write in the same transaction
+    /// as the instance, so what this activity writes commits with its step or not at all.
+    /// </summary>
+    public IUnitOfWork UnitOfWork => _scope.UnitOfWork;
+
     /// <summary>How many times this activity completed before in this instance.</summary>
     public int Occurrence => _scope.State.Completions.GetValueOrDefault(Node.Id);
 

@@ -26,7 +26,8 @@ internal sealed class ExecutionScope(
     public DateTimeOffset Now { get; } = now;
     public string? Actor { get; } = actor;
     public BurstEffects Effects { get; } = new();
-    public WorkflowTransaction? Transaction { get; init; }
+    /// <summary>The call's unit of work, handed to each activity (see <see cref="ActivityContext.UnitOfWork"/>).</summary>
+    public required WorkflowUnitOfWork UnitOfWork { get; init; }
 
     /// <summary>The instance row as read before the burst; null when the burst starts the instance.</summary>
     public InstanceRecord? Original { get; init; }

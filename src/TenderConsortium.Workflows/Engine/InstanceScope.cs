@@ -65,13 +65,13 @@ internal sealed class InstanceScope(
             return WriteOutcome<T>.Kept(step.Value);
         }, ct);
 
-    /// <remarks>Also makes the call's transaction ambient on this flow (see <see cref="WorkflowTransaction"/>).</remarks>
+    /// <remarks>The scope carries the call's unit of work (see <see cref="WorkflowUnitOfWork"/>), handed to every activity.</remarks>
     /// <param name="original">The instance row as read (null for a new instance): what changed is what is written.</param>
     private ExecutionScope Open(WriteSession session, InstanceRecord instance, InstanceRecord? original, InstanceState state,
         WorkflowDefinition definition, DateTimeOffset now, string? actor) =>
         new(instance, state, definition, catalogue, options, services, now, actor)
         {
             Original = original,
-            Transaction = WorkflowTransaction.Enter(session.Db.Database.GetDbConnection(), session.Transaction),
+            UnitOfWork = new WorkflowUnitOfWork(session.Db.Database.GetDbConnection(), session.Transaction),
         };
 }

@@ -53,14 +53,14 @@ internal sealed class WorkflowInterpreter(
         var context = new ActivityContext(scope, node, null);
         var checkpoint = scope.Effects.Checkpoint();
         ActivityResult result;
-        scope.Transaction?.BeginActivity();
+        scope.UnitOfWork.BeginActivity();
         try
         {
             result = await activity.ResumeAsync(context, input);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (scope.Transaction is not null) await scope.Transaction.RollBackActivityAsync();
+            await scope.UnitOfWork.RollBackActivityAsync();
             scope.Effects.RollBack(checkpoint);
             await OnActivityFailedAsync(scope, new WorkItem(activityId, null), ex);
             return;
@@ -80,14 +80,14 @@ internal sealed class WorkflowInterpreter(
         var context = new ActivityContext(scope, node, item.Via);
         var checkpoint = scope.Effects.Checkpoint();
         ActivityResult result;
-        scope.Transaction?.BeginActivity();
+        scope.UnitOfWork.BeginActivity();
         try
         {
             result = await activity.ExecuteAsync(context);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (scope.Transaction is not null) await scope.Transaction.RollBackActivityAsync();
+            await scope.UnitOfWork.RollBackActivityAsync();
             scope.Effects.RollBack(checkpoint);
             scope.State.Waiting.Remove(node.Id);
             await OnActivityFailedAsync(scope, item, ex);

@@ -41,7 +41,7 @@ public static class DatabaseConnection
         return builder;
     }
 
-    /// <summary>Configures a context on an open connection (a burst's, see <see cref="WorkflowTransaction"/>).</summary>
+    /// <summary>Configures a context on an open connection (a unit of work's, see <see cref="IUnitOfWork"/>).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, System.Data.Common.DbConnection connection, string migrationsHistoryTable)
     {
         if (connection is SqliteConnection)

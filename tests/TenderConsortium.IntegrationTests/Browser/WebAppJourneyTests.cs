@@ -7,7 +7,7 @@ using TenderConsortium.Core.Reviews;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Persistence.Tenancy;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Workflows;
 
 namespace TenderConsortium.IntegrationTests.Browser;

@@ -50,7 +50,7 @@ public sealed class FaultTests
         var location = DataLocation.From(_data, null);
         await using var services = await NodeFactory.StartAsync(location, TenderProcess.WorkflowsFolder);
 
-        var (instance, _, finished) = await new BidDemo(services, location, TextWriter.Null).RunAsync(stopAtReview: false, CancellationToken.None);
+        var (instance, _, finished) = await new BidDemo(services, TextWriter.Null).RunAsync(stopAtReview: false, CancellationToken.None);
         var queries = services.GetRequiredService<WorkflowQueries>();
         var waiting = await queries.ListOutboxAsync(instanceId: instance, take: 1000);
         Assert.Multiple(() =>
@@ -88,7 +88,7 @@ public sealed class FaultTests
         var location = DataLocation.From(_data, null);
         await using var services = await NodeFactory.StartAsync(location, TenderProcess.WorkflowsFolder);
 
-        var fault = Assert.ThrowsAsync<InvalidOperationException>(() => new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None));
+        var fault = Assert.ThrowsAsync<InvalidOperationException>(() => new BidDemo(services, TextWriter.Null).RunAsync(false, CancellationToken.None));
         var instance = (await services.GetRequiredService<WorkflowQueries>().ListInstancesAsync(definitionId: BidDemo.DefinitionId)).Single();
         Assert.Multiple(() =>
         {
@@ -104,7 +104,7 @@ public sealed class FaultTests
 
         File.Delete(Path.Combine(_data, "documents"));
         Assert.That(await services.GetRequiredService<WorkflowRuntime>().RetryAsync(instance.Id, "operator"), Is.True);
-        var (_, opportunity, finished) = await new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None);
+        var (_, opportunity, finished) = await new BidDemo(services, TextWriter.Null).RunAsync(false, CancellationToken.None);
         Assert.That(finished, Is.True);
         Assert.That(Directory.GetFiles(Path.Combine(_data, "documents", opportunity, "subcontracts"), "*.docx"), Has.Length.EqualTo(3));
     }
@@ -114,7 +114,7 @@ public sealed class FaultTests
     {
         var location = DataLocation.From(_data, null);
         await using var services = await NodeFactory.StartAsync(location, TenderProcess.WorkflowsFolder);
-        var demo = new BidDemo(services, location, TextWriter.Null);
+        var demo = new BidDemo(services, TextWriter.Null);
         var (seeded, _, _) = await demo.RunAsync(stopAtReview: true, CancellationToken.None);
 
         await using (var locker = new SqliteConnection(location.ConnectionString))
@@ -126,7 +126,7 @@ public sealed class FaultTests
                 await begin.ExecuteNonQueryAsync();
             }
 
-            var run = Task.Run(() => new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None));
+            var run = Task.Run(() => new BidDemo(services, TextWriter.Null).RunAsync(false, CancellationToken.None));
             await Task.Delay(TimeSpan.FromSeconds(3));
             Assert.That(run.IsCompleted, Is.False, "the bid waits while the database is locked");
             await using (var commit = locker.CreateCommand())
@@ -159,12 +159,12 @@ public sealed class FaultTests
         {
             var location = DataLocation.From(_data, await server.CreateDatabaseAsync());
             await using var services = await NodeFactory.StartAsync(location, TenderProcess.WorkflowsFolder);
-            var (instance, _, _) = await new BidDemo(services, location, TextWriter.Null).RunAsync(stopAtReview: true, CancellationToken.None);
+            var (instance, _, _) = await new BidDemo(services, TextWriter.Null).RunAsync(stopAtReview: true, CancellationToken.None);
             var queries = services.GetRequiredService<WorkflowQueries>();
 
             await server.StopServerAsync();
             var health = await queries.HealthAsync();
-            var step = Assert.CatchAsync(() => new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None));
+            var step = Assert.CatchAsync(() => new BidDemo(services, TextWriter.Null).RunAsync(false, CancellationToken.None));
             Assert.Multiple(() =>
             {
                 Assert.That(health.DatabaseReachable, Is.False, "/health says the database is unreachable");
@@ -180,7 +180,7 @@ public sealed class FaultTests
                 await Task.Delay(200);
             }
 
-            var (again, _, finished) = await new BidDemo(services, location, TextWriter.Null).RunAsync(false, CancellationToken.None);
+            var (again, _, finished) = await new BidDemo(services, TextWriter.Null).RunAsync(false, CancellationToken.None);
             Assert.That(again, Is.EqualTo(instance), "the same bid carried on");
             Assert.That(finished, Is.True);
             await using var db = new WorkflowDbContext(WorkflowDatabase.Options(location.ConnectionString));

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.IntegrationTests.Security;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Persistence;
 

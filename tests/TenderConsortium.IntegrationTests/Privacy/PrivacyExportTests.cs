@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.IntegrationTests.Security;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.IntegrationTests.Privacy;
 

@@ -6,7 +6,7 @@ using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence;
 using TenderConsortium.Persistence.Bids;
 using TenderConsortium.Persistence.Privacy;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Persistence;
 

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.IntegrationTests.Support;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Security;
 
 namespace TenderConsortium.IntegrationTests.Security;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence.Accounts;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.IntegrationTests.Security;
 

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence.Accounts;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TenderConsortium.IntegrationTests.Security;

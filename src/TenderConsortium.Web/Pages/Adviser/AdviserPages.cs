@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Documents.Revisions;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Lead;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Web.Security;
@@ -63,7 +64,7 @@ public static partial class AdviserPages
     private static async Task<string?> ResolveAsync(HttpContext http, NodeSettings node, string id) =>
         Caller.From(http.User) is not null
             ? await OpportunityScope.ResolveAsync(http, id)
-            : await new OpportunityQueries(node.ConnectionString).ResolveIdAsync(id, null, http.RequestAborted);
+            : await http.RequestServices.GetRequiredService<OpportunityQueries>().ResolveIdAsync(id, null, http.RequestAborted);
 
     private static IResult NotFound(HttpContext http) =>
         Layout.Message(http, PageArea.Adviser, "Page not found", "There is no such bid pack.", StatusCodes.Status404NotFound);
@@ -153,7 +154,7 @@ public static partial class AdviserPages
         var previews = (PdfPreviews)services.GetService(typeof(PdfPreviews))!;
         var bidDocuments = (BidDocuments)services.GetService(typeof(BidDocuments))!;
         if (await ResolveAsync(http, node, id) is not { } found) return NotFound(http);
-        var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))!;
+        var stored = (await http.RequestServices.GetRequiredService<OpportunityQueries>().FindAsync(found, http.RequestAborted))!;
         var review = await reviews.CurrentAsync(found, http.RequestAborted);
         var versions = OpportunityFiles.List(node, found).Select(f => PackVersion().Match(f)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var version = review?.BidPackVersion ?? (versions.Count == 0 ? 0 : versions.Max());

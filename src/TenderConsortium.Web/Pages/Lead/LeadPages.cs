@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Application.Intake.ImportNotice;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -12,7 +13,7 @@ using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Intake;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Web.Security;
 using TenderConsortium.Workflows;
@@ -38,7 +39,7 @@ public static class LeadPages
     private static async Task<IResult> ListAsync(HttpContext http, NodeSettings node, ShowBidHandler bids, ShowProfileHandler profile, TimeProvider time)
     {
         var who = LeadContext.Of(http);
-        var list = await new OpportunityQueries(node.ConnectionString).ListAsync(who.ConsortiumId, 0, 500, http.RequestAborted);
+        var list = await http.RequestServices.GetRequiredService<OpportunityQueries>().ListAsync(who.ConsortiumId, 0, 500, http.RequestAborted);
         var rows = new List<DashboardRow>();
         foreach (var o in list) rows.Add(DashboardRow.Of(await bids.HandleAsync(new ShowBid(o.Id), http.RequestAborted)));
         return ComponentPage.Render<DashboardPage>(http, PageArea.Lead, new Dictionary<string, object?>
@@ -120,7 +121,7 @@ public static class LeadPages
     internal static async Task<string?> ResolveAsync(HttpContext http, NodeSettings node, string id) =>
         Caller.From(http.User) is not null
             ? await OpportunityScope.ResolveAsync(http, id)
-            : await new OpportunityQueries(node.ConnectionString).ResolveIdAsync(id, LeadContext.Of(http).ConsortiumId, http.RequestAborted);
+            : await http.RequestServices.GetRequiredService<OpportunityQueries>().ResolveIdAsync(id, LeadContext.Of(http).ConsortiumId, http.RequestAborted);
 
     internal static LotTerms? TermsOf(DeclarationRound? round, string lotId) => round?.TermsOf(lotId);
 }

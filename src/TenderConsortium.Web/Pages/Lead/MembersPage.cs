@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Application.Intake.ImportMembers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Intake;
 using TenderConsortium.Core.Reference;
 using TenderConsortium.Persistence.Members;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 
 namespace TenderConsortium.Web.Pages.Lead;
@@ -51,7 +52,7 @@ internal static class MembersPage
     private static async Task<IResult> RenderAsync(HttpContext http, NodeSettings node, FormState form, int status = StatusCodes.Status200OK)
     {
         var who = LeadContext.Of(http);
-        var members = await new MemberQueries(node.ConnectionString).ListAsync(who.ConsortiumId, 0, 1000, http.RequestAborted);
+        var members = await http.RequestServices.GetRequiredService<MemberQueries>().ListAsync(who.ConsortiumId, 0, 1000, http.RequestAborted);
         var q = http.Request.Query;
         var banner = int.TryParse(q["created"], out var created) && int.TryParse(q["updated"], out var updated) && int.TryParse(q["unchanged"], out var unchanged)
             ? $"{(q["dryRun"] == "true" ? "Checked (nothing stored)" : "Imported")}: {created} new, {updated} updated, {unchanged} unchanged."

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,7 +21,7 @@ using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Persistence.Opportunities;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Definitions;
@@ -114,7 +115,7 @@ internal static class OpportunityPage
         }
         catch (ProblemException ex) when (ex.Items.Any(p => p.Code == ProblemCode.Unconfirmed))
         {
-            var title = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))?.Opportunity.Title ?? "";
+            var title = (await http.RequestServices.GetRequiredService<OpportunityQueries>().FindAsync(found, http.RequestAborted))?.Opportunity.Title ?? "";
             return ComponentPage.Render<ConfirmPage>(http, PageArea.Lead, new Dictionary<string, object?>
             {
                 ["Title"] = step.Title,
@@ -227,7 +228,7 @@ internal static class OpportunityPage
     {
         if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
-        var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, http.RequestAborted))!;
+        var stored = (await http.RequestServices.GetRequiredService<OpportunityQueries>().FindAsync(found, http.RequestAborted))!;
         var (chosen, _) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
         // The consortium's saved choice, if it made one; otherwise the handler picks the whole flow for this notice.
         var workflow = chosen == NewBidDefaults.DefaultWorkflow ? null : chosen;
@@ -332,7 +333,7 @@ internal static class OpportunityPage
         if (found is null) return LeadPages.NotFound(http);
         var ct = http.RequestAborted;
         var now = S<TimeProvider>().GetUtcNow();
-        var stored = (await new OpportunityQueries(node.ConnectionString).FindAsync(found, ct))!;
+        var stored = (await http.RequestServices.GetRequiredService<OpportunityQueries>().FindAsync(found, ct))!;
         var opportunity = stored.Opportunity;
         var queries = S<WorkflowQueries>();
         var runtime = S<WorkflowRuntime>();

@@ -1,6 +1,6 @@
 using TenderConsortium.Core.Reviews;
 using TenderConsortium.Documents.Revisions;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 
 namespace TenderConsortium.Web.Pages.Lead;

@@ -7,7 +7,7 @@ using TenderConsortium.Application.Bids.Submit;
 using TenderConsortium.Core.BidPacks;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Submission;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Workflows;
 

@@ -27,6 +27,12 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     private const int MaxGroup = 256;
 
     private readonly ConcurrentQueue<Call> _queue = new();
+
+    /// <summary>
+    /// Set on the flow running a call's work: a flag, not a transaction (nothing reads a connection from it), so
+    /// that a call made from inside another is refused at once instead of waiting for itself.
+    /// </summary>
+    private static readonly AsyncLocal<bool> RunningCall = new();
     /// <summary>Held by the caller writing a group (and by dispose); 1 in <see cref="_writing"/> says someone holds it.</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
     private int _writing;
@@ -48,7 +54,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     public async Task<T> RunAsync<T>(Func<WriteSession, CancellationToken, Task<WriteOutcome<T>>> work, CancellationToken ct)
     {
         // From inside a burst the writer is this very flow, already writing: waiting for it would never end.
-        if (WorkflowTransaction.Current is not null)
+        if (RunningCall.Value)
             throw new InvalidOperationException("A workflow call was made from inside another call's burst; make it after that call returns.");
         var call = new Call<T>(work, ct);
         _queue.Enqueue(call);
@@ -175,6 +181,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         if (!alone) await transaction.SaveAsync(Savepoint);
         try
         {
+            RunningCall.Value = true;
             var keep = await call.RunAsync(session);
             if (!keep)
             {

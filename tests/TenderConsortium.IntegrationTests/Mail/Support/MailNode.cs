@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Core.Notifications;
 using TenderConsortium.IntegrationTests.Support;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Definitions;

@@ -1,4 +1,4 @@
-namespace TenderConsortium.Web.Composition;
+namespace TenderConsortium.Host;
 
 /// <summary>Where one node keeps its state and finds its definitions and templates.</summary>
 public sealed record NodeSettings(string DataFolder, string ConnectionString, string WorkflowsFolder)

@@ -21,7 +21,7 @@ using TenderConsortium.Persistence.Contacts;
 using TenderConsortium.Persistence.Privacy;
 using TenderConsortium.Workflows.Persistence;
 
-namespace TenderConsortium.Web.Composition;
+namespace TenderConsortium.Host;
 
 /// <summary>Wires a node: the runtime on its database, the mail transport, and (optionally) the background workers.</summary>
 public static class NodeComposition
@@ -41,7 +41,7 @@ public static class NodeComposition
         services.AddSingleton(configuration.GetSection(Core.Delivery.LatePaymentOptions.Section).Get<Core.Delivery.LatePaymentOptions>() ?? new Core.Delivery.LatePaymentOptions());
         services.AddTenderDomain(node.ConnectionString, InvitationKeyFile.Load(node.DataFolder, configuration["Invitations:Key"]));
         services.AddBidPacks(node.ResolvedDocumentsFolder, node.TemplatesFolder);
-        services.AddSingleton<IBidPackSource>(new BidPackSource(node.ConnectionString));
+        services.AddTenderStore<IBidPackSource>((contexts, _) => new BidPackSource(contexts));
         services.AddTenderApplication(node.ConnectionString, node.ResolvedDocumentsFolder);
 
         AddMail(services, configuration, node);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Persistence.Privacy;
 
-namespace TenderConsortium.Web.Privacy;
+namespace TenderConsortium.Host.Privacy;
 
 /// <summary>Runs the retention sweep on a node with workers, every <see cref="RetentionOptions.SweepInterval"/>, when a period is set.</summary>
 public sealed class RetentionWorker(RetentionSweeper sweeper, RetentionOptions options, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService

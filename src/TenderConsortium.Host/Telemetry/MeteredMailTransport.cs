@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using TenderConsortium.Workflows.Mail;
 
-namespace TenderConsortium.Web.Telemetry;
+namespace TenderConsortium.Host.Telemetry;
 
 /// <summary>
 /// Outbox delivery as traces and metrics: a span per message handed to the transport and a count by outcome (sent,

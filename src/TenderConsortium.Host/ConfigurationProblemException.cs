@@ -1,4 +1,4 @@
-namespace TenderConsortium.Web.Composition;
+namespace TenderConsortium.Host;
 
 /// <summary>A configuration value that cannot work; each problem names the setting and what was expected.</summary>
 public sealed class ConfigurationProblemException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
