@@ -1,9 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Hosting;
@@ -23,55 +19,24 @@ public sealed class TypedOutboxMigrationTests
     private const string Instance = "11111111-2222-3333-4444-555555555555";
 
     [Test]
-    public async Task Sqlite_outbox_rows_survive_typed_and_numbered()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "tender-typed-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            await MigratesWithRowsAsync(DatabaseConnection.ForDataFolder(folder));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public Task Sqlite_outbox_rows_survive_typed_and_numbered() => RuntimeDatabases.OnSqliteAsync(MigratesWithRowsAsync);
 
     [Test]
-    public async Task Postgres_outbox_rows_survive_typed_and_numbered()
-    {
-        var (server, problem) = await PostgresServer.GetAsync();
-        if (server is null)
-        {
-            ServiceRequirement.Missing("PostgreSQL", problem!);
-            return;
-        }
-
-        await MigratesWithRowsAsync(await server.CreateDatabaseAsync());
-    }
+    public Task Postgres_outbox_rows_survive_typed_and_numbered() => RuntimeDatabases.OnPostgresAsync(MigratesWithRowsAsync);
 
     private static async Task MigratesWithRowsAsync(string connection)
     {
-        await using (var db = new WorkflowDbContext(WorkflowDatabase.Options(connection)))
-        {
-            await DatabaseConnection.PrepareAsync(db);
-            await db.GetService<IMigrator>().MigrateAsync(Before);
-            await db.Database.OpenConnectionAsync();
-            await using var insert = db.Database.GetDbConnection().CreateCommand();
-            // Guid order differs from queueing order on purpose: the numbers must follow created_at.
-            insert.CommandText = $$"""
-                INSERT INTO wf_outbox (id, instance_id, message_id, event, recipient, subject, message, status, attempts, created_at, next_attempt_at,
-                    claimed_by, claim_token, claimed_until, sent_at, last_error)
-                VALUES ('F0000000-0000-0000-0000-000000000001', '{{Instance}}', '<late@example.org>', 'invite#1', 'b@example.org', 'Second', '{"n":2}', 'Failed', 8, 80, 90,
-                        'node-1', NULL, NULL, NULL, '550 mailbox unavailable'),
-                       ('A0000000-0000-0000-0000-000000000002', '{{Instance}}', '<early@example.org>', 'invite#0', 'a@example.org', 'First', '{"n":1}', 'Sent', 1, 70, 70,
-                        'node-1', 'C0000000-0000-0000-0000-000000000003', NULL, 75, NULL),
-                       ('00000000-0000-0000-0000-000000000003', NULL, '<digest@example.org>', 'digest:2026-12-01', 'c@example.org', 'Digest', '{"n":3}', 'Pending', 0, 95, 95,
-                        NULL, NULL, NULL, NULL, NULL);
-                """;
-            await insert.ExecuteNonQueryAsync();
-        }
+        // Guid order differs from queueing order on purpose: the numbers must follow created_at.
+        await RuntimeDatabases.MigrateToAsync(connection, Before, $$"""
+            INSERT INTO wf_outbox (id, instance_id, message_id, event, recipient, subject, message, status, attempts, created_at, next_attempt_at,
+                claimed_by, claim_token, claimed_until, sent_at, last_error)
+            VALUES ('F0000000-0000-0000-0000-000000000001', '{{Instance}}', '<late@example.org>', 'invite#1', 'b@example.org', 'Second', '{"n":2}', 'Failed', 8, 80, 90,
+                    'node-1', NULL, NULL, NULL, '550 mailbox unavailable'),
+                   ('A0000000-0000-0000-0000-000000000002', '{{Instance}}', '<early@example.org>', 'invite#0', 'a@example.org', 'First', '{"n":1}', 'Sent', 1, 70, 70,
+                    'node-1', 'C0000000-0000-0000-0000-000000000003', NULL, 75, NULL),
+                   ('00000000-0000-0000-0000-000000000003', NULL, '<digest@example.org>', 'digest:2026-12-01', 'c@example.org', 'Digest', '{"n":3}', 'Pending', 0, 95, 95,
+                    NULL, NULL, NULL, NULL, NULL);
+            """);
 
         await WorkflowDatabase.MigrateAsync(connection);
 
@@ -96,17 +61,12 @@ public sealed class TypedOutboxMigrationTests
         }
 
         // A burst queues after the old rows, under the next number.
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
-        services.AddWorkflowRuntime(connection);
-        await using var provider = services.BuildServiceProvider();
-        var runtime = provider.GetRequiredService<WorkflowRuntime>();
-        await runtime.Definitions.RegisterAsync(runtime.Definitions.Loader.Parse("""
+        await using var provider = await RuntimeDatabases.RuntimeAsync(connection, """
             { "id": "one-mail", "name": "One mail", "activities": [ { "id": "start", "type": "Start" },
               { "id": "mail", "type": "SendEmail", "properties": { "to": ["d@example.org"], "subject": "Hello", "body": "Hello." } } ],
               "connections": [ { "from": "start", "to": "mail" } ] }
-            """, "one-mail.json"));
-        var started = await runtime.StartAsync("one-mail");
+            """);
+        var started = await provider.GetRequiredService<WorkflowRuntime>().StartAsync("one-mail");
         var fresh = await provider.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: started.InstanceId);
         Assert.That(fresh.Select(o => (o.Id, o.Type, o.Recipient)), Is.EqualTo(new[] { (4L, OutboxMessageTypes.Email, "d@example.org") }));
     }
