@@ -20,6 +20,7 @@ using TenderConsortium.Core.Members;
 using TenderConsortium.Persistence.Contacts;
 using TenderConsortium.Persistence.Privacy;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Mail.Outbox;
 
 namespace TenderConsortium.Host;
 
@@ -68,6 +69,7 @@ public static class NodeComposition
         services.AddSingleton<IMailTransport>(sp => new Telemetry.MeteredMailTransport(new RefusedAddressGuard(CreateTransport(mail, smtp, node, sp.GetService<TimeProvider>()),
             sp.GetRequiredService<IContactRefusals>(), sp.GetRequiredService<ContactRefusalFollowUp>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<RefusedAddressGuard>>())));
+        services.AddEmailOutbox();
         var links = new PublicLinks(string.IsNullOrWhiteSpace(mail.PublicBaseUrl) ? node.Url : mail.PublicBaseUrl);
         services.AddSingleton(links);
         services.AddSingleton<IEmailTemplates>(_ => new FileEmailTemplates(node.EmailTemplatesFolder, SiteName(mail), links));

@@ -177,7 +177,7 @@ public sealed partial class TenderDriver(IServiceProvider services, string oppor
         var invitations = (await services.GetRequiredService<IInvitationStore>().ListAsync(opportunityId, ct)).OrderBy(i => i.Email, StringComparer.Ordinal).ToList();
         var mails = (await _queries.ListOutboxAsync(instanceId: InstanceId, take: 10_000, ct: ct))
             .Where(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
-            .Select(m => JsonSerializer.Deserialize<OutgoingMail>(m.Message)!)
+            .Select(m => JsonSerializer.Deserialize<OutgoingMail>(m.Payload)!)
             .ToDictionary(m => m.To, m => Link().Match(m.TextBody).Groups[1].Value, StringComparer.Ordinal);
         _links = invitations.Select((invitation, position) => (invitation, position))
             .ToDictionary(x => x.invitation.MemberId, x => (mails[x.invitation.Email], x.position));

@@ -10,6 +10,7 @@ using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Outbox;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Mail.Outbox;
 
 namespace TenderConsortium.Benchmarking.Mail;
 
@@ -46,6 +47,7 @@ public static class MailBenchmark
         using var smtpTransport = new SmtpTransport(smtp, options);
         var transport = new TimedTransport(smtpTransport);
         services.AddSingleton<IMailTransport>(transport);
+        services.AddEmailOutbox();
         await using var provider = services.BuildServiceProvider();
         var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
         var factory = provider.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
@@ -120,12 +122,12 @@ public static class MailBenchmark
             var mail = Message($"<{prefix}-{i}-{Guid.NewGuid():N}@bench>");
             db.Outbox.Add(new OutboxRecord
             {
-                Id = Guid.NewGuid(),
+                Type = OutboxMessageTypes.Email,
                 MessageId = mail.MessageId,
                 Event = $"{prefix}#{i}",
                 Recipient = mail.To,
                 Subject = mail.Subject,
-                Message = JsonSerializer.Serialize(mail),
+                Payload = JsonSerializer.Serialize(mail),
                 Status = OutboxStatus.Pending,
                 CreatedAt = now.AddTicks(i),
                 NextAttemptAt = now,

@@ -271,7 +271,7 @@ public sealed partial class BidDemo(IServiceProvider services, TextWriter output
         var invitation = (await services.GetRequiredService<IInvitationStore>().FindAsync(_opportunityId, memberId, ct))!;
         var mail = (await _queries.ListOutboxAsync(instanceId: id, take: 1000, ct: ct))
             .Where(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal) && m.Recipient == invitation.Email)
-            .Select(m => JsonSerializer.Deserialize<OutgoingMail>(m.Message)!).Single();
+            .Select(m => JsonSerializer.Deserialize<OutgoingMail>(m.Payload)!).Single();
         return Link().Match(mail.TextBody).Groups[1].Value;
     }
 

@@ -27,7 +27,7 @@ public static partial class DemoSeed
         var invitation = (await services.GetRequiredService<IInvitationStore>().ListAsync(opportunity, ct)).First();
         var mail = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance, take: 1000, ct: ct))
             .First(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal) && m.Recipient == invitation.Email);
-        var memberLink = Link().Match(JsonSerializer.Deserialize<OutgoingMail>(mail.Message)!.TextBody).Value;
+        var memberLink = Link().Match(JsonSerializer.Deserialize<OutgoingMail>(mail.Payload)!.TextBody).Value;
         var accounts = services.GetRequiredService<AccountStore>();
         foreach (var (email, role) in new[] { (BidDemo.LeadEmail, AccountRoles.Lead), (BidDemo.AdviserEmail, AccountRoles.Adviser) })
         {

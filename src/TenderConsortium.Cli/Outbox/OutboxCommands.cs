@@ -88,8 +88,9 @@ public static class OutboxCommands
             var text = parse.GetValue(id);
             var everything = parse.GetValue(all);
             if (everything == (text is not null)) throw new BadInputException("id: give the id of one failed email, or --all-failed (not both)");
-            Guid one = default;
-            if (text is not null && !Guid.TryParse(text, out one)) throw new BadInputException($"id: expected an outbox id such as 3f2c…-…, got \"{text}\"");
+            long one = default;
+            if (text is not null && (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out one) || one < 1))
+                throw new BadInputException($"id: expected the number of an email as 'tender outbox list' shows it, such as 42, got \"{text}\"");
             await using var services = await NodeFactory.StartAsync(DataLocation.From(parse.GetValue(data)!, parse.GetValue(db)), ct: ct);
             var admin = services.GetRequiredService<OutboxAdmin>();
             if (everything)

@@ -80,7 +80,7 @@ public static partial class PersonalDataExport
             ["emails"] = Array(outbox.OrderBy(o => o.CreatedAt).Select(o => new JsonObject
             {
                 ["to"] = o.Recipient, ["subject"] = o.Subject, ["status"] = o.Status, ["queuedAt"] = o.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'"),
-                ["text"] = Redact(Text(o.Message)),
+                ["text"] = Redact(Text(o.Payload)),
             })),
         };
     }

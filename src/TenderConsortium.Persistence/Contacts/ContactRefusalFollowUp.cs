@@ -11,6 +11,7 @@ using TenderConsortium.Workflows.Activities;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Workflows.Outbox;
 
 namespace TenderConsortium.Persistence.Contacts;
 
@@ -73,8 +74,8 @@ public sealed class ContactRefusalFollowUp(
                 var mail = new OutgoingMail(messageId, lead, rendered.Subject, rendered.Text, rendered.Html);
                 outbox.Outbox.Add(new OutboxRecord
                 {
-                    Id = Guid.CreateVersion7(now), MessageId = messageId, Event = EventKey, Recipient = lead, Subject = rendered.Subject,
-                    Message = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+                    Type = OutboxMessageTypes.Email, MessageId = messageId, Event = EventKey, Recipient = lead, Subject = rendered.Subject,
+                    Payload = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
                 });
             }
 

@@ -102,14 +102,14 @@ public sealed class PersonalDataEraser(TenderContexts contexts, string? pickupFo
                 {
                     row.Recipient = placeholder;
                     row.Subject = PersonalDataRedaction.ErasedName;
-                    row.Message = JsonSerializer.Serialize(new OutgoingMail(row.MessageId, placeholder, PersonalDataRedaction.ErasedName,
+                    row.Payload = JsonSerializer.Serialize(new OutgoingMail(row.MessageId, placeholder, PersonalDataRedaction.ErasedName,
                         $"[This email was erased on {now.UtcDateTime:d MMMM yyyy} at the request of the person it was sent to.]"));
                     row.LastError = row.LastError is null ? null : redaction.Apply(row.LastError);
                     erasedEmails++;
                 }
-                else if (redaction.Mentions(row.Message) || redaction.Mentions(row.Subject) || redaction.Mentions(row.LastError))
+                else if (redaction.Mentions(row.Payload) || redaction.Mentions(row.Subject) || redaction.Mentions(row.LastError))
                 {
-                    row.Message = redaction.Apply(row.Message);
+                    row.Payload = redaction.Apply(row.Payload);
                     row.Subject = redaction.Apply(row.Subject);
                     row.LastError = row.LastError is null ? null : redaction.Apply(row.LastError);
                     redactedEmails++;

@@ -78,7 +78,7 @@ public sealed partial class RetentionSweeper(string connectionString, string? pi
         {
             if (!IsPerson(row.Recipient)) continue;
             var placeholderAddress = PersonalDataRedaction.NewPlaceholder();
-            row.Message = JsonSerializer.Serialize(new OutgoingMail(row.MessageId, placeholderAddress, placeholder, note));
+            row.Payload = JsonSerializer.Serialize(new OutgoingMail(row.MessageId, placeholderAddress, placeholder, note));
             row.Recipient = placeholderAddress;
             row.Subject = placeholder;
             row.LastError = row.LastError is null ? null : Scrub(row.LastError);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Workflows.Engine;
 using TenderConsortium.Workflows.Mail;
+using TenderConsortium.Workflows.Outbox;
 using TenderConsortium.Workflows.Persistence;
 
 namespace TenderConsortium.Workflows.Activities;
@@ -161,14 +162,13 @@ public sealed partial class ActivityContext
             var mail = new OutgoingMail(messageId, recipient, subject, textBody, htmlBody, FromName: fromName, Attachments: attachments, ReplyTo: replyTo);
             _effects.Outbox.Add(new OutboxRecord
             {
-                // Time-ordered: the row is appended at the key index's right edge instead of a random page.
-                Id = Guid.CreateVersion7(Now),
                 InstanceId = InstanceId,
+                Type = OutboxMessageTypes.Email,
                 MessageId = messageId,
                 Event = eventKey,
                 Recipient = recipient,
                 Subject = subject,
-                Message = System.Text.Json.JsonSerializer.Serialize(mail),
+                Payload = System.Text.Json.JsonSerializer.Serialize(mail),
                 Status = OutboxStatus.Pending,
                 CreatedAt = Now,
                 NextAttemptAt = Now,

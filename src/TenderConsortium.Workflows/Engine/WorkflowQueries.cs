@@ -98,7 +98,7 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
 }
 
 /// <summary>One outbox row without its body. <see cref="LastError"/> is the server's reason for a failure.</summary>
-public sealed record DeliveryView(Guid Id, Guid? InstanceId, string Event, string Recipient, string Subject, string MessageId, string Status, int Attempts,
+public sealed record DeliveryView(long Id, Guid? InstanceId, string Event, string Recipient, string Subject, string MessageId, string Status, int Attempts,
     DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
 
 public sealed record RuntimeHealth(bool DatabaseReachable, string? DatabaseError, int DueTimers, int OutboxBacklog, int OutboxFailed, int FaultedInstances);

@@ -12,8 +12,9 @@ namespace TenderConsortium.Workflows.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the runtime on a database. Add activities with <see cref="AddActivity{T}"/>, a mail transport as
-    /// <see cref="Mail.IMailTransport"/>, and <see cref="RuntimeWorker"/> as a hosted service on nodes that do work.
+    /// Registers the runtime on a database. Add activities with <see cref="AddActivity{T}"/>, a handler per outbox message
+    /// type as <see cref="IOutboxHandler"/> (email: <c>AddEmailOutbox</c> in the mail project), and
+    /// <see cref="RuntimeWorker"/> as a hosted service on nodes that do work.
     /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, string connectionString,
         Action<WorkflowRuntimeOptions>? configure = null, Action<OutboxOptions>? configureOutbox = null)

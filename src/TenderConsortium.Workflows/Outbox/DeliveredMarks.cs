@@ -20,7 +20,7 @@ namespace TenderConsortium.Workflows.Outbox;
 /// </summary>
 internal sealed class DeliveredMarks(IDbContextFactory<WorkflowDbContext> dbFactory, Guid claimToken, TimeProvider time, int groupSize)
 {
-    private readonly ConcurrentQueue<Guid> _delivered = new();
+    private readonly ConcurrentQueue<long> _delivered = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private int _groups;
 
@@ -28,7 +28,7 @@ internal sealed class DeliveredMarks(IDbContextFactory<WorkflowDbContext> dbFact
     public int Groups => Volatile.Read(ref _groups);
 
     /// <summary>Adds a delivered row; writes a group once enough are waiting and no one else is writing one.</summary>
-    public async Task AddAsync(Guid rowId)
+    public async Task AddAsync(long rowId)
     {
         _delivered.Enqueue(rowId);
         if (_delivered.Count < Math.Max(1, groupSize) || !_writer.Wait(0)) return; // the writer's next group, or the final flush, takes it
@@ -58,7 +58,7 @@ internal sealed class DeliveredMarks(IDbContextFactory<WorkflowDbContext> dbFact
 
     private async Task WriteGroupAsync()
     {
-        var ids = new List<Guid>();
+        var ids = new List<long>();
         while (_delivered.TryDequeue(out var id)) ids.Add(id);
         if (ids.Count == 0) return;
         // The crash suite stops here once a group has committed: those rows are durable, this group's are not.

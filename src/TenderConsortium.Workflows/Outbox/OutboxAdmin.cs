@@ -7,7 +7,7 @@ namespace TenderConsortium.Workflows.Outbox;
 public sealed class OutboxAdmin(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Puts a failed message back in the queue with fresh attempts; false when there is no such failed message.</summary>
-    public async Task<bool> RetryAsync(Guid id, CancellationToken ct = default)
+    public async Task<bool> RetryAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Requeue(db.Outbox.Where(o => o.Id == id && o.Status == OutboxStatus.Failed), ct) == 1;

@@ -15,12 +15,13 @@ using TenderConsortium.Workflows.Persistence;
 namespace TenderConsortium.Workflows.Outbox;
 
 /// <summary>
-/// Delivers committed outbox rows through the mail port, at least once. A batch is claimed by one node for a
-/// while (so several nodes never send the same row together); a node that dies mid-batch leaves its claim to
-/// expire, and the stable Message-ID makes a repeat recognisable.
+/// Delivers committed outbox rows, at least once, each through the <see cref="IOutboxHandler"/> registered for its type
+/// (email is one handler, in the mail project). A batch is claimed by one node for a while (so several nodes never
+/// send the same row together); a node that dies mid-batch leaves its claim to expire, and the stable Message-ID makes
+/// a repeat recognisable. A node claims only rows of types it has a handler for.
 /// </summary>
 /// <remarks>
-/// Failures: a permanent one (5xx, invalid address) marks the row failed with the server's reason at once. A transient
+/// Failures: a permanent one (the handler says so: a 5xx, an invalid address) marks the row failed with the reason at once. A transient
 /// one (connection refused, 4xx) is retried a few times on the spot (Polly), then the row waits with exponential
 /// backoff (durable: next_attempt_at) until <see cref="OutboxOptions.MaxAttempts"/>. When every recent send failed
 /// transiently the relay is taken to be down (Polly circuit breaker): sending pauses and rows wait without using up
@@ -30,7 +31,8 @@ namespace TenderConsortium.Workflows.Outbox;
 public sealed class OutboxDispatcher
 {
     private readonly IDbContextFactory<WorkflowDbContext> _dbFactory;
-    private readonly IMailTransport _transport;
+    private readonly Dictionary<string, IOutboxHandler> _handlers;
+    private readonly string[] _types;
     private readonly OutboxOptions _options;
     private readonly WorkflowRuntimeOptions _runtime;
     private readonly TimeProvider _time;
@@ -46,7 +48,7 @@ public sealed class OutboxDispatcher
 
     public OutboxDispatcher(
         IDbContextFactory<WorkflowDbContext> dbFactory,
-        IMailTransport transport,
+        IEnumerable<IOutboxHandler> handlers,
         IOptions<OutboxOptions> options,
         IOptions<WorkflowRuntimeOptions> runtimeOptions,
         TimeProvider time,
@@ -54,7 +56,9 @@ public sealed class OutboxDispatcher
         IMailDigest? digest = null)
     {
         _dbFactory = dbFactory;
-        _transport = transport;
+        _handlers = new Dictionary<string, IOutboxHandler>(StringComparer.Ordinal);
+        foreach (var handler in handlers) _handlers[handler.Type] = handler; // the last registered for a type wins, as DI's own lookups do
+        _types = [.. _handlers.Keys];
         _options = options.Value;
         _runtime = runtimeOptions.Value;
         _time = time;
@@ -73,7 +77,7 @@ public sealed class OutboxDispatcher
     public async Task<int> DispatchOnceAsync(CancellationToken ct = default)
     {
         if (_digest is not null) await ComposeDueDigestsAsync(ct);
-        if (RelayPaused) return 0;
+        if (RelayPaused || _types.Length == 0) return 0;
 
         var now = _time.GetUtcNow();
         var token = Guid.NewGuid();
@@ -81,7 +85,7 @@ public sealed class OutboxDispatcher
         await using (var db = await _dbFactory.CreateDbContextAsync(ct))
         {
             var candidates = db.Outbox
-                .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now) && _types.Contains(o.Type))
                 .OrderBy(o => o.CreatedAt)
                 .Take(_options.BatchSize)
                 .Select(o => o.Id);
@@ -135,21 +139,23 @@ public sealed class OutboxDispatcher
 
     private async Task<bool> SendOneAsync(OutboxRecord row, Guid token, DeliveredMarks marks, CancellationToken ct)
     {
-        OutgoingMail mail;
-        try
-        {
-            mail = JsonSerializer.Deserialize<OutgoingMail>(row.Message) ?? throw new JsonException("empty message");
-        }
-        catch (JsonException ex)
-        {
-            await FailAsync(row, token, new MailDeliveryException($"The stored message cannot be read: {ex.Message}", permanent: true, ex));
-            return false;
-        }
-
+        var handler = _handlers[row.Type];
+        var message = new OutboxMessage(row.Id, row.Type, row.MessageId, row.InstanceId, row.Payload, row.Attempts, row.CreatedAt);
         try
         {
             await PaceAsync(ct);
-            await _pipeline.ExecuteAsync(async c => await _transport.SendAsync(mail, c), ct);
+            await _pipeline.ExecuteAsync(async c =>
+            {
+                try
+                {
+                    await handler.HandleAsync(message, c);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && handler.IsPermanent(ex))
+                {
+                    // Not retried on the spot nor counted against the relay: it would fail the same way again.
+                    throw new PermanentFailure(ex);
+                }
+            }, ct);
         }
         catch (BrokenCircuitException)
         {
@@ -170,12 +176,12 @@ public sealed class OutboxDispatcher
     private async Task FailAsync(OutboxRecord row, Guid token, Exception ex)
     {
         var attempts = row.Attempts + 1;
-        var permanent = ex is MailDeliveryException { Permanent: true };
-        var reason = Reason(ex);
+        var permanent = ex is PermanentFailure;
+        var reason = Reason(ex, _handlers.GetValueOrDefault(row.Type));
         if (permanent || attempts >= _options.MaxAttempts)
         {
-            _logger.LogWarning("Email {MessageId} ({Event}) to {Recipient} failed for good after {Attempts} attempt(s): {Reason}",
-                row.MessageId, row.Event, row.Recipient, attempts, reason);
+            _logger.LogWarning("Outbox {Type} message {MessageId} ({Event}) to {Recipient} failed for good after {Attempts} attempt(s): {Reason}",
+                row.Type, row.MessageId, row.Event, row.Recipient, attempts, reason);
             await MarkAsync(row, token, o => o.SetProperty(r => r.Status, OutboxStatus.Failed).SetProperty(r => r.Attempts, attempts)
                 .SetProperty(r => r.LastError, reason).SetProperty(r => r.NextAttemptAt, _time.GetUtcNow())
                 .SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
@@ -184,7 +190,7 @@ public sealed class OutboxDispatcher
 
         var delay = TimeSpan.FromTicks(Math.Min(_options.RetryMaxDelay.Ticks, _options.RetryBaseDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
         var next = _time.GetUtcNow() + delay;
-        _logger.LogInformation("Email {MessageId} to {Recipient} will be retried at {Next}: {Reason}", row.MessageId, row.Recipient, next, reason);
+        _logger.LogInformation("Outbox {Type} message {MessageId} to {Recipient} will be retried at {Next}: {Reason}", row.Type, row.MessageId, row.Recipient, next, reason);
         await MarkAsync(row, token, o => o.SetProperty(r => r.Attempts, attempts).SetProperty(r => r.LastError, reason)
             .SetProperty(r => r.NextAttemptAt, next).SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
@@ -222,7 +228,7 @@ public sealed class OutboxDispatcher
 
     private ResiliencePipeline BuildPipeline()
     {
-        static bool Transient(Outcome<object> outcome) => outcome.Exception is not null and not OperationCanceledException and not MailDeliveryException { Permanent: true };
+        static bool Transient(Outcome<object> outcome) => outcome.Exception is not null and not OperationCanceledException and not PermanentFailure;
         // Real time on purpose: quick retries and the relay's pause are about how a real server behaves now, not about
         // business deadlines; when rows wait, next_attempt_at is written from the injected clock.
         var builder = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System };
@@ -262,19 +268,24 @@ public sealed class OutboxDispatcher
         return builder.Build();
     }
 
-    private static string Reason(Exception? ex) => ex switch
+    /// <summary>Why a delivery failed, in the handler's words when it has some (they are what the lead reads).</summary>
+    private static string Reason(Exception? ex, IOutboxHandler? handler = null) => ex switch
     {
         null => "unknown",
-        MailDeliveryException m => m.Message,
-        _ => $"{ex.GetType().Name}: {ex.Message}",
+        PermanentFailure p => Reason(p.InnerException, handler),
+        _ when handler is not null => handler.Describe(ex),
+        _ => IOutboxHandler.DescribeAny(ex),
     };
+
+    /// <summary>A failure the message's handler called permanent, so that the retry and the relay's breaker pass it by.</summary>
+    private sealed class PermanentFailure(Exception inner) : Exception(inner.Message, inner);
 
     // ---- Daily digest -------------------------------------------------------------------------------------------
 
     /// <summary>Rows of this batch whose recipient prefers the digest and whose event may wait are held; the rest are returned.</summary>
     private async Task<List<OutboxRecord>> HoldForDigestAsync(List<OutboxRecord> batch, Guid token, CancellationToken ct)
     {
-        var waitable = batch.Where(r => _digest!.CanWait(r.Event)).ToList();
+        var waitable = batch.Where(r => r.Type == OutboxMessageTypes.Email && _digest!.CanWait(r.Event)).ToList();
         if (waitable.Count == 0) return batch;
         var recipients = waitable.Select(r => MailPreferences.Normalise(r.Recipient)).Distinct().ToList();
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
@@ -314,18 +325,18 @@ public sealed class OutboxDispatcher
             var composed = 0;
             foreach (var group in rows.GroupBy(r => MailPreferences.Normalise(r.Recipient)))
             {
-                var held = group.Select(r => new HeldMail(JsonSerializer.Deserialize<OutgoingMail>(r.Message)!, r.CreatedAt)).ToList();
+                var held = group.Select(r => new HeldMail(JsonSerializer.Deserialize<OutgoingMail>(r.Payload)!, r.CreatedAt)).ToList();
                 var messageId = DigestMessageId(group.Key, day, group.Select(r => r.Id));
                 var digest = _digest.Compose(messageId, group.First().Recipient, day, held);
                 db.Outbox.Add(new OutboxRecord
                 {
-                    Id = Guid.NewGuid(),
                     InstanceId = null,
+                    Type = OutboxMessageTypes.Email,
                     MessageId = messageId,
                     Event = $"digest:{day:yyyy-MM-dd}",
                     Recipient = digest.To,
                     Subject = digest.Subject,
-                    Message = JsonSerializer.Serialize(digest),
+                    Payload = JsonSerializer.Serialize(digest),
                     Status = OutboxStatus.Pending,
                     CreatedAt = now,
                     NextAttemptAt = now,
@@ -348,7 +359,7 @@ public sealed class OutboxDispatcher
     }
 
     /// <summary>Stable for the same held rows, so a digest composed again after a crash is recognisable.</summary>
-    private string DigestMessageId(string recipient, DateOnly day, IEnumerable<Guid> rows)
+    private string DigestMessageId(string recipient, DateOnly day, IEnumerable<long> rows)
     {
         var key = $"{recipient}|{day:yyyy-MM-dd}|{string.Join(',', rows.Order())}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));

@@ -80,6 +80,20 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.PendingSignals, i => i.PendingSignals + 1), ct);
     }
 
+    /// <summary>Bookmarks this burst removed and then created again under the same name and key, by what was removed.</summary>
+    private static Dictionary<BookmarkRef, BookmarkRecord> Rearmed(BurstEffects effects)
+    {
+        if (effects.RemovedBookmarks.Count == 0 || effects.NewBookmarks.Count == 0) return [];
+        var rearmed = new Dictionary<BookmarkRef, BookmarkRecord>();
+        foreach (var created in effects.NewBookmarks)
+        {
+            var same = new BookmarkRef(created.Name, created.Key);
+            if (effects.RemovedBookmarks.Contains(same)) rearmed.TryAdd(same, created);
+        }
+
+        return rearmed;
+    }
+
     /// <summary>
     /// Writes the burst (see <see cref="BurstWriter"/>): the instance row (inserted, or only its changed columns),
     /// bookmarks, timers, signals, one journal row and the outbox. The instance's status, stage and next deadline are
@@ -99,8 +113,21 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
         var timerStatus = writer.Property<TimerRecord>(nameof(TimerRecord.Status));
         var bookmarks = writer.Table<BookmarkRecord>();
         var timers = writer.Table<TimerRecord>();
+        var rearmed = instance.Status == InstanceStatus.Finished ? [] : Rearmed(effects);
         foreach (var removed in effects.RemovedBookmarks)
         {
+            if (rearmed.TryGetValue(removed, out var again))
+            {
+                // Consumed and armed again in this burst (a loop's wait): no reader ever sees it gone, so the row stays
+                // as it is, and neither the delete nor the insert writes a page. Only a move to another activity is written.
+                var activityId = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.ActivityId));
+                var createdAt = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.CreatedAt));
+                writer.Statement($"UPDATE {bookmarks} SET {writer.Column(activityId)} = {{0}}, {writer.Column(createdAt)} = {{1}} "
+                    + $"WHERE {writer.Column(instanceId)} = {{2}} AND {writer.Column(name)} = {{3}} AND {writer.Column(key)} = {{4}} AND {writer.Column(activityId)} <> {{5}}",
+                    (activityId, again.ActivityId), (createdAt, again.CreatedAt), (instanceId, instance.Id), (name, removed.Name), (key, removed.Key), (activityId, again.ActivityId));
+                continue;
+            }
+
             writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}} AND {writer.Column(name)} = {{1}} AND {writer.Column(key)} = {{2}}",
                 (instanceId, instance.Id), (name, removed.Name), (key, removed.Key));
         }
@@ -121,7 +148,7 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
             effects.NewTimers.Clear();
         }
 
-        writer.Insert(effects.NewBookmarks);
+        writer.Insert(rearmed.Count == 0 ? effects.NewBookmarks : effects.NewBookmarks.Where(b => !rearmed.ContainsValue(b)).ToList());
         writer.Insert(effects.NewTimers);
         writer.Insert(effects.Outbox);
         writer.Insert(effects.NewSignals);

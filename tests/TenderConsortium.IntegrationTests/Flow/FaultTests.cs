@@ -99,7 +99,7 @@ public sealed class FaultTests
         var told = (await services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance.Id, take: 1000))
             .Where(m => m.Event.StartsWith("fault.lead:", StringComparison.Ordinal)).ToList();
         Assert.That(told.Select(m => m.Recipient), Is.EqualTo(new[] { BidDemo.LeadEmail }), "the lead is told, once");
-        Assert.That(JsonSerializer.Deserialize<Workflows.Mail.OutgoingMail>(told[0].Message)!.TextBody,
+        Assert.That(JsonSerializer.Deserialize<Workflows.Mail.OutgoingMail>(told[0].Payload)!.TextBody,
             Does.Contain("stopped at the Assembly stage").And.Contain($"tender instances retry {instance.Id}"));
 
         File.Delete(Path.Combine(_data, "documents"));

@@ -172,7 +172,7 @@ public sealed class MultiNodeBidTests
             rows = await db.Outbox.AsNoTracking().Where(o => o.InstanceId == instance && o.Event.StartsWith("invitation.member:")).ToListAsync();
             return rows.Count == 4;
         }, "four invitations");
-        return rows.Select(r => (r.Recipient, WebText.MemberToken(r.Message))).ToList();
+        return rows.Select(r => (r.Recipient, WebText.MemberToken(r.Payload))).ToList();
     }
 
     /// <summary>A step the bid is not at yet answers 400 ("not waiting … now"): try again shortly, unless it turns out done.</summary>

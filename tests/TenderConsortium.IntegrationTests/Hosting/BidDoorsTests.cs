@@ -243,7 +243,7 @@ public sealed class BidDoorsTests
         var bid = await _node.App.Services.GetRequiredService<TenderConsortium.Core.Bids.IBidStore>().FindAsync(_opportunity);
         await WaitForStageAsync("Members declare");
         var invitations = (await _node.App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(take: 1000))
-            .Where(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal)).Select(m => m.Message).ToList();
+            .Where(m => m.Event.StartsWith("invitation.member:", StringComparison.Ordinal)).Select(m => m.Payload).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(bid!.LeadEmail, Is.EqualTo(Lead));

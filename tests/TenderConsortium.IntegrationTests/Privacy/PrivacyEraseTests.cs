@@ -84,7 +84,7 @@ public sealed class PrivacyEraseTests
 
         await using (var runtime = new WorkflowDbContext(WorkflowDatabase.Options(connection)))
         {
-            if ((await runtime.Outbox.Select(o => o.Recipient + o.Subject + o.Message).ToListAsync()).Any(In)) found.Add("outbox");
+            if ((await runtime.Outbox.Select(o => o.Recipient + o.Subject + o.Payload).ToListAsync()).Any(In)) found.Add("outbox");
             if ((await runtime.JournalBursts.Select(b => b.Entries).ToListAsync()).Any(In)) found.Add("journal");
             if ((await runtime.Instances.Select(i => i.State).ToListAsync()).Any(In)) found.Add("workflow state");
         }

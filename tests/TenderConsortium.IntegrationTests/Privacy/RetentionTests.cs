@@ -89,7 +89,7 @@ public sealed partial class RetentionTests
         await using (var db = TenderDatabase.Open(connection))
             found.AddRange((await db.Invitations.Where(i => i.OpportunityId == opportunityId).Select(i => i.Email).ToListAsync()).SelectMany(Addresses));
         await using var runtime = new WorkflowDbContext(WorkflowDatabase.Options(connection));
-        found.AddRange((await runtime.Outbox.Where(o => o.InstanceId == instanceId).Select(o => o.Recipient + " " + o.Message).ToListAsync()).SelectMany(Addresses));
+        found.AddRange((await runtime.Outbox.Where(o => o.InstanceId == instanceId).Select(o => o.Recipient + " " + o.Payload).ToListAsync()).SelectMany(Addresses));
         found.AddRange((await runtime.JournalBursts.Where(b => b.InstanceId == instanceId).Select(b => b.Entries).ToListAsync()).SelectMany(Addresses));
         found.AddRange(Addresses((await runtime.Instances.SingleAsync(i => i.Id == instanceId)).State));
         return found;

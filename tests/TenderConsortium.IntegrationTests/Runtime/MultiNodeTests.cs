@@ -11,6 +11,7 @@ using TenderConsortium.Workflows.Engine;
 using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Mail.Outbox;
 
 namespace TenderConsortium.IntegrationTests.Runtime;
 
@@ -113,6 +114,7 @@ public sealed class MultiNodeTests
             deliveries.AddOrUpdate(mail.MessageId, 1, (_, n) => n + 1);
         });
         services.AddSingleton(transport);
+        services.AddEmailOutbox();
         services.AddHostedService<RuntimeWorker>();
         return services.BuildServiceProvider();
     }

@@ -53,7 +53,7 @@ public sealed class WebNode : IAsyncDisposable
         var outbox = await App.Services.GetRequiredService<WorkflowQueries>().ListOutboxAsync(instanceId: instance);
         return outbox.Where(r => r.Event.StartsWith("invitation.member:", StringComparison.Ordinal))
             .OrderBy(r => r.Recipient, StringComparer.Ordinal)
-            .Select(r => (r.Recipient, WebText.MemberToken(r.Message)))
+            .Select(r => (r.Recipient, WebText.MemberToken(r.Payload)))
             .ToList();
     }
 

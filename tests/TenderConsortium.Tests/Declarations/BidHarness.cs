@@ -97,7 +97,7 @@ public sealed partial class BidHarness : IAsyncDisposable
     public async Task<IReadOnlyList<(string Event, OutgoingMail Mail)>> EmailsAsync(Guid instanceId) =>
         (await Queries.ListOutboxAsync(instanceId: instanceId, take: 1000))
         .OrderBy(r => r.CreatedAt).ThenBy(r => r.Event, StringComparer.Ordinal)
-        .Select(r => (r.Event, JsonSerializer.Deserialize<OutgoingMail>(r.Message)!)).ToList();
+        .Select(r => (r.Event, JsonSerializer.Deserialize<OutgoingMail>(r.Payload)!)).ToList();
 
     public async Task<IReadOnlyList<OutgoingMail>> EmailsAsync(Guid instanceId, string eventPrefix) =>
         (await EmailsAsync(instanceId)).Where(e => e.Event.StartsWith(eventPrefix, StringComparison.Ordinal)).Select(e => e.Mail).ToList();

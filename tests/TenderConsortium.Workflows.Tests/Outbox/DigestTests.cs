@@ -45,8 +45,8 @@ public sealed class DigestTests
         var mail = new OutgoingMail($"<{Guid.NewGuid():N}@test>", recipient, $"Subject {eventKey}", $"Text {eventKey}");
         db.Outbox.Add(new OutboxRecord
         {
-            Id = Guid.NewGuid(), MessageId = mail.MessageId, Event = eventKey, Recipient = recipient, Subject = mail.Subject,
-            Message = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            Type = OutboxMessageTypes.Email, MessageId = mail.MessageId, Event = eventKey, Recipient = recipient, Subject = mail.Subject,
+            Payload = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
         });
         await db.SaveChangesAsync();
     }

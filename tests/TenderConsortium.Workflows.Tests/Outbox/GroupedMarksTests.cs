@@ -106,29 +106,28 @@ public sealed class GroupedMarksTests
         return ActivatorUtilities.CreateInstance<OutboxDispatcher>(_node.Services, new Factory(options));
     }
 
-    private async Task<List<Guid>> EnqueueAsync(int count)
+    private async Task<List<long>> EnqueueAsync(int count)
     {
         var factory = _node.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var now = _node.Clock.GetUtcNow();
-        var ids = new List<Guid>();
+        var rows = new List<OutboxRecord>();
         for (var i = 0; i < count; i++)
         {
             var mail = new OutgoingMail($"<m{i}@test>", $"member{i}@example.org", $"Invitation {i}", "Body.\n");
-            var id = Guid.NewGuid();
-            ids.Add(id);
-            db.Outbox.Add(new OutboxRecord
+            rows.Add(new OutboxRecord
             {
-                Id = id, MessageId = mail.MessageId, Event = $"invitation#{i}", Recipient = mail.To, Subject = mail.Subject,
-                Message = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now.AddTicks(i), NextAttemptAt = now,
+                Type = OutboxMessageTypes.Email, MessageId = mail.MessageId, Event = $"invitation#{i}", Recipient = mail.To, Subject = mail.Subject,
+                Payload = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now.AddTicks(i), NextAttemptAt = now,
             });
         }
 
+        db.Outbox.AddRange(rows);
         await db.SaveChangesAsync();
-        return ids;
+        return rows.Select(r => r.Id).ToList();
     }
 
-    private async Task<Dictionary<Guid, OutboxRecord>> RowsAsync(List<Guid> ids)
+    private async Task<Dictionary<long, OutboxRecord>> RowsAsync(List<long> ids)
     {
         await using var db = new WorkflowDbContext(WorkflowDatabase.Options(_node.ConnectionString));
         return await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);

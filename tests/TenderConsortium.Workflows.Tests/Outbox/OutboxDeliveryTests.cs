@@ -40,27 +40,26 @@ public sealed class OutboxDeliveryTests
     }
 
     /// <summary>Rows as a committed burst leaves them.</summary>
-    private async Task<List<Guid>> EnqueueAsync(string eventName, params string[] recipients)
+    private async Task<List<long>> EnqueueAsync(string eventName, params string[] recipients)
     {
         var factory = _node.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var now = _node.Clock.GetUtcNow();
-        var ids = new List<Guid>();
+        var rows = new List<OutboxRecord>();
         foreach (var (recipient, i) in recipients.Select((r, i) => (r, i)))
         {
             var messageId = $"<{Guid.NewGuid():N}@test>";
             var mail = new OutgoingMail(messageId, recipient, $"{eventName} for {recipient}", $"Body of {eventName}.\n");
-            var id = Guid.NewGuid();
-            ids.Add(id);
-            db.Outbox.Add(new OutboxRecord
+            rows.Add(new OutboxRecord
             {
-                Id = id, MessageId = messageId, Event = $"{eventName}#0", Recipient = recipient, Subject = mail.Subject,
-                Message = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now.AddTicks(i), NextAttemptAt = now,
+                Type = OutboxMessageTypes.Email, MessageId = messageId, Event = $"{eventName}#0", Recipient = recipient, Subject = mail.Subject,
+                Payload = JsonSerializer.Serialize(mail), Status = OutboxStatus.Pending, CreatedAt = now.AddTicks(i), NextAttemptAt = now,
             });
         }
 
+        db.Outbox.AddRange(rows);
         await db.SaveChangesAsync();
-        return ids;
+        return rows.Select(r => r.Id).ToList();
     }
 
     private async Task<DeliveryView> RowAsync(string recipient) =>
@@ -82,7 +81,7 @@ public sealed class OutboxDeliveryTests
         Assert.That((await _node.Queries.ListDeliveriesAsync())[0].Status, Is.EqualTo(OutboxStatus.Failed), "failed rows come first in the list");
 
         var admin = new OutboxAdmin(_node.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), _node.Clock);
-        Assert.That(await admin.RetryAsync(Guid.NewGuid()), Is.False);
+        Assert.That(await admin.RetryAsync(long.MaxValue), Is.False);
         Assert.That(await admin.RetryAsync(failed[0].Id), Is.True);
         Assert.That(await admin.RetryAsync(failed[0].Id), Is.False, "it is no longer failed");
         Assert.That(await _node.Dispatcher.DispatchOnceAsync(), Is.EqualTo(1));
@@ -183,7 +182,7 @@ public sealed class OutboxDeliveryTests
         var id = (await EnqueueAsync("fault.lead", "lead@example.org")).Single();
         var factory = _node.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
-            await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Message, "{ not json"));
+            await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Payload, "{ not json"));
         await _node.Dispatcher.DispatchOnceAsync();
         var row = await RowAsync("lead@example.org");
         Assert.That(row.Status, Is.EqualTo(OutboxStatus.Failed));

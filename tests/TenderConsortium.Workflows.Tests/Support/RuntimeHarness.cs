@@ -6,6 +6,7 @@ using TenderConsortium.Workflows.Hosting;
 using TenderConsortium.Workflows.Mail;
 using TenderConsortium.Workflows.Outbox;
 using TenderConsortium.Workflows.Persistence;
+using TenderConsortium.Mail.Outbox;
 
 namespace TenderConsortium.Workflows.Tests.Support;
 
@@ -52,6 +53,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
             options?.Invoke(o);
         });
         services.AddSingleton<IMailTransport>(new PickupFolderTransport(Path.Combine(folder, "outbox"), new MailOptions()));
+        services.AddEmailOutbox();
         services.AddActivity<AwaitAllActivity>();
         services.AddActivity<FlakyActivity>();
         configure?.Invoke(services);
