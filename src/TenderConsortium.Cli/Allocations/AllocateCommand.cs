@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TenderConsortium.Application.Allocation.Approve;
+using TenderConsortium.Application.Allocation.Override;
+using TenderConsortium.Application.Allocation.Rerun;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Intake;
 using TenderConsortium.Core.Allocation;
@@ -35,8 +37,10 @@ public static partial class AllocateCommand
             var overrides = ParseOverrides(parse.GetValue(pins) ?? [], parse.GetValue(reason));
             var actions = (parse.GetValue(approve) ? 1 : 0) + (parse.GetValue(rerun) ? 1 : 0) + (overrides.Count > 0 ? 1 : 0);
             if (actions > 1) throw new BadInputException("give one of --approve, --rerun or --override at a time");
-            if (overrides.Count > 0) await service.OverrideAsync(key, overrides, NodeOptions.Actor, ct);
-            if (parse.GetValue(rerun)) await service.RerunAsync(key, NodeOptions.Actor, ct);
+            if (overrides.Count > 0)
+                await ProblemPaths.RunAsync(() => services.GetRequiredService<OverrideAllocationHandler>().HandleAsync(new OverrideAllocation(key, overrides, NodeOptions.Actor), ct),
+                    ("overrides", "--override"));
+            if (parse.GetValue(rerun)) await services.GetRequiredService<RerunAllocationHandler>().HandleAsync(new RerunAllocation(key, NodeOptions.Actor), ct);
             if (parse.GetValue(approve))
                 await ConfirmOption.RunAsync(() => services.GetRequiredService<ApproveAllocationHandler>().HandleAsync(new ApproveAllocation(key, NodeOptions.Actor, parse.GetValue(confirm)), ct));
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Application.Declarations.Close;
+using TenderConsortium.Application.Declarations.Extend;
 using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
@@ -76,8 +77,9 @@ public static class InvitationCommands
         var command = NodeOptions.Command("extend", "Move the declaration deadline of an open round", out var node, opportunity, until);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            await services.GetRequiredService<DeclarationService>().ExtendAsync(parse.GetValue(opportunity)!, ParseUntil(parse.GetValue(until)!), NodeOptions.Actor, ct);
-            Console.WriteLine("Deadline extended; members' links are valid until then.");
+            var round = await ProblemPaths.RunAsync(() => services.GetRequiredService<ExtendDeclarationsHandler>().HandleAsync(
+                new ExtendDeclarations(parse.GetValue(opportunity)!, ParseUntil(parse.GetValue(until)!), NodeOptions.Actor), ct), ("until", "--until"));
+            Console.WriteLine($"Deadline moved to {round.Deadline.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC; members' links are valid until then.");
             return CliExit.Ok;
         }, ct)));
         return command;
