@@ -143,7 +143,11 @@ public static class BidCommands
         {
             var view = await services.GetRequiredService<ShowBidHandler>().HandleAsync(new ShowBid(parse.GetValue(opportunity)!), ct);
             if (node.Json(parse)) Console.Out.WriteLine(JsonSerializer.Serialize(view, DomainJson.Indented));
-            else BidViewText.Write(view, Console.Out);
+            else
+            {
+                using var fitted = FittedWriter.Out;
+                BidViewText.Write(view, fitted);
+            }
             return CliExit.Ok;
         }, ct)));
         return command;

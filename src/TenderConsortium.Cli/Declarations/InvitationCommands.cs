@@ -63,8 +63,8 @@ public static class InvitationCommands
             Console.WriteLine($"{found.Opportunity.Title}: deadline {round.Deadline:u}" + (round.ClosedAt is { } c ? $", closed {c:u}" : ", open"));
             var table = new Table().AddColumns("Member id", "Name", "Email", "Link valid until", "Answer");
             foreach (var r in rows)
-                table.AddRow(r.memberId, Markup.Escape(r.name), Markup.Escape(r.email), r.revokedAt is null ? r.expiresAt.ToString("u") : "revoked", r.answer);
-            AnsiConsole.Write(table);
+                table.AddRow(CliWidth.ShortId(r.memberId), Markup.Escape(r.name), Markup.Escape(r.email), r.revokedAt is null ? r.expiresAt.ToString("u") : "revoked", r.answer);
+            Intake.IntakeCli.Terminal().Write(table);
             return CliExit.Ok;
         }, ct)));
         return command;

@@ -71,7 +71,7 @@ public static class OpportunityCommands
 
             var table = new Table().AddColumns("Id", "Deadline", "Title", "Buyer", "Value", "Lots", "Rev");
             foreach (var o in list)
-                table.AddRow(o.Id, IntakeCli.Date(o.Deadline), Markup.Escape(o.Title), Markup.Escape(o.Buyer), IntakeCli.Money(o.Value), o.Lots.ToString(), o.Revision.ToString());
+                table.AddRow(CliWidth.ShortId(o.Id), IntakeCli.Date(o.Deadline), Markup.Escape(o.Title), Markup.Escape(o.Buyer), IntakeCli.Money(o.Value), o.Lots.ToString(), o.Revision.ToString());
             var console = IntakeCli.Terminal();
             console.Write(table);
             console.WriteLine($"{list.Count} opportunities");

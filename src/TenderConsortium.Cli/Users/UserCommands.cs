@@ -62,8 +62,9 @@ public static class UserCommands
                 return CliExit.Ok;
             }
 
-            foreach (var a in accounts) Console.Out.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
-            Console.Out.WriteLine($"{accounts.Count} account(s)");
+            using var fitted = FittedWriter.Out;
+            foreach (var a in accounts) fitted.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
+            fitted.WriteLine(accounts.Count == 1 ? "1 account" : $"{accounts.Count} accounts");
             return CliExit.Ok;
         }));
         return command;

@@ -2,6 +2,7 @@ using TenderConsortium.Application.Bids;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
+using TenderConsortium.Core.Invitations;
 using TenderConsortium.Core.Workflow;
 
 namespace TenderConsortium.Application.Allocation.Override;
@@ -11,7 +12,7 @@ namespace TenderConsortium.Application.Allocation.Override;
 /// lots is re-optimised around them as a new round. Every check is made here, before the workflow hears of it, so a
 /// refusal names the share's field (<c>overrides[0].volume</c>) in words a lead can act on, and nothing changes.
 /// </summary>
-public sealed class OverrideAllocationHandler(BidOpportunities opportunities, IAllocationStore allocations, IDeclarationStore declarations,
+public sealed class OverrideAllocationHandler(BidOpportunities opportunities, IAllocationStore allocations, IDeclarationStore declarations, IInvitationStore invitations,
     AllocationPlanner planner, AllocationService service, BidSignals signals, TimeProvider time)
 {
     public async Task<StoredAllocation> HandleAsync(OverrideAllocation command, CancellationToken cancellationToken = default)
@@ -20,7 +21,8 @@ public sealed class OverrideAllocationHandler(BidOpportunities opportunities, IA
         var current = await allocations.CurrentAsync(id, cancellationToken) ?? throw AllocationService.NoAllocation(opportunity.Title);
         await AllocationDecisions.RequireWaitingAsync(signals, id, current, "set shares", cancellationToken);
         var latest = (await declarations.LatestAsync(id, cancellationToken)).ToDictionary(d => d.MemberId, StringComparer.Ordinal);
-        var problems = Check(command.Overrides, current.Result, latest);
+        var names = (await invitations.ListAsync(id, cancellationToken)).ToDictionary(i => i.MemberId, i => i.MemberName, StringComparer.Ordinal);
+        var problems = Check(command.Overrides, current.Result, latest, names);
         if (problems.Count > 0) throw new ProblemException(problems);
 
         // What is left to check needs the whole picture (all pins of a lot together, a member's overall capacity):
@@ -38,7 +40,8 @@ public sealed class OverrideAllocationHandler(BidOpportunities opportunities, IA
         return await service.OverrideAsync(id, command.Overrides, command.Actor, cancellationToken);
     }
 
-    private static List<Problem> Check(IReadOnlyList<ShareOverride> overrides, AllocationResult result, IReadOnlyDictionary<string, CapacityDeclaration> latest)
+    private static List<Problem> Check(IReadOnlyList<ShareOverride> overrides, AllocationResult result, IReadOnlyDictionary<string, CapacityDeclaration> latest,
+        IReadOnlyDictionary<string, string> names)
     {
         var problems = new List<Problem>();
         if (overrides.Count == 0)
@@ -56,7 +59,8 @@ public sealed class OverrideAllocationHandler(BidOpportunities opportunities, IA
                 continue;
             }
 
-            var name = result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == o.MemberId)?.MemberName ?? $"Member {o.MemberId}";
+            var name = names.GetValueOrDefault(o.MemberId) ?? result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == o.MemberId)?.MemberName
+                ?? $"Member {o.MemberId}";
             var offer = latest.TryGetValue(o.MemberId, out var d) && !d.Declined ? d.Lot(o.LotId) : null;
             if (!seen.Add((o.MemberId, o.LotId)))
                 problems.Add(new Problem(at, ProblemCode.Invalid, $"{name}'s share of lot {o.LotId} is set twice; set it once"));

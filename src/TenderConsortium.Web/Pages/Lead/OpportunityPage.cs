@@ -390,7 +390,7 @@ internal static class OpportunityPage
             ("Buyer", Forms.Text(opportunity.Buyer.Name)),
             ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
             ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
-            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not given")),
+            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not stated in the notice")),
             ("Stage", LeadPages.Stage(bid)),
             ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
@@ -514,7 +514,7 @@ internal static class OpportunityPage
             {
                 declarations.TryGetValue(i.MemberId, out var d);
                 var answer = d is null ? Forms.Tag(i.RevokedAt is null ? "Pending" : "Link revoked", "grey") : d.Declined ? Forms.Tag("Declined", "red") : Forms.Tag($"Received (revision {d.Revision})", "green");
-                var offer = d is null ? Forms.Text("—") : d.Declined ? Forms.Text(d.DeclineReason) : Forms.Text(string.Join("; ", d.Lots.Select(l => $"lot {l.LotId}: {Words.Number(l.Volume)} at £{l.PricePerUnit:0.00}, from {Words.Day(l.EarliestStart)}")));
+                var offer = d is null ? Forms.Text("—") : d.Declined ? Forms.Text(d.DeclineReason) : Forms.Text(string.Join("; ", d.Lots.Select(l => $"lot {l.LotId}: {DeclarationWords.Offer(round.TermsOf(l.LotId), l.Volume, l.PricePerUnit)}, from {Words.Day(l.EarliestStart)}")));
                 return (IReadOnlyList<Html>)[Forms.Text(i.MemberName), answer, offer];
             }), "govuk-visually-hidden")}
             {(canClose ? H.Html($"""<form method="post" action="{path}/declarations/close" novalidate>{Forms.Antiforgery(http)}{Forms.Button("Close declarations now", modifier: "govuk-button--secondary")}</form>""") : Html.Empty)}
