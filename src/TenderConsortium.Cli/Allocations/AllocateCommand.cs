@@ -74,16 +74,22 @@ public static partial class AllocateCommand
         {
             console.WriteLine();
             console.WriteLine($"Lot {lot.LotId}: {lot.Title} — {lot.Covered:N0} of {lot.Demand:N0} {lot.Unit} covered" + (lot.Uncovered > 0 ? $", GAP {lot.Uncovered:N0}" : ""));
-            var table = new Table().AddColumns("Member", "Volume", "Value (£)", "% of lot", "Consent", "Why");
+            // The reasons are sentences: below the table, wrapped to the width, rather than a column squeezing the numbers.
+            var table = new Table().AddColumns("Member", "Volume", "Value (£)", "% of lot", "Consent");
             foreach (var share in lot.Shares)
             {
                 var consent = current?.Consents.FirstOrDefault(c => c.MemberId == share.MemberId)?.Status.ToString().ToLowerInvariant() ?? "";
                 table.AddRow(Markup.Escape(share.MemberName), share.Volume.ToString("N0", CultureInfo.InvariantCulture),
                     share.Value.ToString("N2", CultureInfo.InvariantCulture), share.PercentOfLot.ToString("0.#", CultureInfo.InvariantCulture),
-                    share.Volume > 0 ? consent : "", Markup.Escape(share.Explanation + (share.OverrideReason is { } r ? $" (lead: {r})" : "")));
+                    share.Volume > 0 ? consent : "");
             }
 
-            if (lot.Shares.Count > 0) console.Write(table);
+            if (lot.Shares.Count > 0)
+            {
+                console.Write(table);
+                foreach (var share in lot.Shares)
+                    console.WriteLine($"  {share.Explanation}{(share.OverrideReason is { } r ? $" (lead: {r})" : "")}");
+            }
             else console.WriteLine("  nobody declared for this lot");
         }
 

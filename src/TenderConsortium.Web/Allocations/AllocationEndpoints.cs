@@ -91,7 +91,7 @@ public static class AllocationEndpoints
                 if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until))
                     throw new ProblemException("until", ProblemCode.Invalid, "Enter the new deadline as a date and time, for example 2026-12-18T17:00:00Z");
                 var round = await extend.HandleAsync(new ExtendDeclarations(id, until, Actor(http)), http.RequestAborted);
-                return Results.Json(new { opportunityId = round.OpportunityId, deadline = round.Deadline, closesAt = round.ClosesAt }, DomainJson.Options);
+                return Results.Json(new { opportunityId = round.OpportunityId, closesAt = round.ClosesAt }, DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Invitations").WithSummary("Move the members' declaration deadline later (lead only); members' links stay valid until then");

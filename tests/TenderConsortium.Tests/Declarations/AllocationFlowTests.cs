@@ -295,8 +295,9 @@ public sealed class AllocationFlowTests
     [Test]
     public async Task Approval_is_refused_when_the_bid_is_not_waiting_for_it()
     {
-        var ex = Assert.ThrowsAsync<BadInputException>(() => _bid.Allocations.ApproveAsync(_opportunity, "lead:jo"));
-        Assert.That(ex!.Message, Is.EqualTo("\"Glasgow Residential Recovery Services\" has no allocation yet"));
+        var ex = Assert.ThrowsAsync<ProblemException>(() => _bid.Allocations.ApproveAsync(_opportunity, "lead:jo"));
+        Assert.That(ex!.Items.Single(), Is.EqualTo(new Problem("allocation", ProblemCode.Conflict,
+            "\"Glasgow Residential Recovery Services\" has no allocation yet: members' shares are worked out when declarations close")));
         await _bid.Declarations.CloseAsync(_opportunity, "lead:test");
         await _bid.Allocations.ApproveAsync(_opportunity, "lead:jo");
         var again = Assert.ThrowsAsync<BadInputException>(() => _bid.Allocations.ApproveAsync(_opportunity, "lead:jo"));

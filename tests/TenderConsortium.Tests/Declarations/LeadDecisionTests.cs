@@ -38,6 +38,23 @@ public sealed class LeadDecisionTests
         return (await new OpportunityQueries(_bid.Db.ConnectionString).FindAsync(BidHarness.Glasgow))!.Id;
     }
 
+    /// <summary>The shipped allocation flow with the whole bid's shortlist step (a WaitForSignal) between matching and invitations.</summary>
+    private async Task RegisterWithShortlistAsync()
+    {
+        var definition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoFiles.RepoRoot, "workflows", "lead-partner-allocation.json")))!.AsObject();
+        definition["id"] = "allocation-with-shortlist";
+        definition["activities"]!.AsArray().Add(JsonNode.Parse("""
+            {"id": "confirm-shortlist", "type": "WaitForSignal", "properties": {"bookmark": "shortlist", "key": "=variables.opportunityId",
+             "payload": {"decision": {"type": "string", "required": true, "enum": ["confirm"]}}}}
+            """));
+        var connections = definition["connections"]!.AsArray();
+        var matchToInvite = connections.Single(c => c!["from"]!.GetValue<string>() == "match");
+        connections.Remove(matchToInvite);
+        connections.Add(JsonNode.Parse("""{"from": "match", "to": "confirm-shortlist"}"""));
+        connections.Add(JsonNode.Parse("""{"from": "confirm-shortlist", "to": "invite"}"""));
+        await _bid.Runtime.Definitions.RegisterAsync(_bid.Runtime.Definitions.Loader.Parse(definition.ToJsonString(), "allocation-with-shortlist.json"));
+    }
+
     private async Task<string> DeclaredAndClosedAsync(JsonObject? settings = null)
     {
         var opportunity = await _bid.ImportAsync(BidHarness.Glasgow);
@@ -84,7 +101,7 @@ public sealed class LeadDecisionTests
                 $"Choose a new deadline on or before {tender.AddDays(-5):d MMMM yyyy 'at' HH:mm} UTC: the tender closes on {tender:d MMMM yyyy 'at' HH:mm} UTC, " +
                 "and the shares, the bid pack and the review need at least 5 days after members answer"));
             Assert.That(unchanged, Is.EqualTo(deadline), "nothing moved while refused");
-            Assert.That(moved.Deadline, Is.EqualTo(BidHarness.Epoch.AddDays(20)));
+            Assert.That(moved.ClosesAt, Is.EqualTo(BidHarness.Epoch.AddDays(20)), "declarations now close then");
             Assert.That((closed!.Items.Single().Path, closed.Code), Is.EqualTo(("declarations", ProblemCode.Conflict)));
             Assert.That(closed.Items.Single().Message, Does.StartWith("Declarations closed on ").And.EndWith("so their deadline cannot move; reopen them for a member instead"));
         });
@@ -96,7 +113,8 @@ public sealed class LeadDecisionTests
         var opportunity = await ImportOpenAsync(BidHarness.Epoch.AddDays(90));
         var handler = LeadDecisions.ConfirmShortlist(_bid);
         var notStarted = Assert.ThrowsAsync<ProblemException>(() => handler.HandleAsync(new ConfirmShortlist(opportunity, "lead:jo")));
-        await _bid.StartAsync(opportunity, new JsonObject { ["confirmShortlist"] = true, ["lotTerms"] = HoursTerms.DeepClone() }, "lead-partner-bid");
+        await RegisterWithShortlistAsync();
+        await _bid.StartAsync(opportunity, new JsonObject { ["lotTerms"] = HoursTerms.DeepClone() }, "allocation-with-shortlist");
         var invitedBefore = await _bid.InvitedAsync(opportunity);
 
         await handler.HandleAsync(new ConfirmShortlist(opportunity, "lead:jo"));
