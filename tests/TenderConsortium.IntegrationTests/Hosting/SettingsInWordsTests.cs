@@ -15,10 +15,10 @@ public sealed partial class SettingsInWordsTests
 {
     private const string Lead = "lead@default-consortium.example";
 
-    /// <summary>Every key a setting or an allocation rule has in the shipped workflows: none may reach a person.</summary>
+    /// <summary>Every key a setting or an allocation rule has in the shipped workflows (but "reminders", an English word): none may reach a person.</summary>
     private static readonly string[] Keys =
     [
-        "consortiumName", "leadName", "leadEmail", "adviserEmail", "confirmShortlist", "declarationPeriod", "declarationGrace", "reminders", "invitePerLot",
+        "consortiumName", "leadName", "leadEmail", "adviserEmail", "confirmShortlist", "declarationPeriod", "declarationGrace", "invitePerLot",
         "completeWhenAllAnswered", "consentPeriod", "rotationWindow", "socialValueFullMeasures", "lotTerms", "reviewPeriod", "submissionWarning",
         "managementFee", "leadBody", "leadRegistration", "leadAddress", "reviewThreshold", "maxSharePerMember", "microMinShare", "microStaffBelow",
         "priceWeight", "qualityWeight", "socialValueWeight", "localityWeight", "rotationWeight", "concentrationWeight", "opportunityId", "contractId", "referencePrice",
