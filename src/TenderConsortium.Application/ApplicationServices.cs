@@ -50,6 +50,10 @@ public static class ApplicationServices
         services.AddSingleton<SaveProfileHandler>();
         services.AddSingleton<Declarations.Close.CloseDeclarationsHandler>();
         services.AddSingleton<Allocation.Approve.ApproveAllocationHandler>();
+        services.AddSingleton<Allocation.Override.OverrideAllocationHandler>();
+        services.AddSingleton<Allocation.Rerun.RerunAllocationHandler>();
+        services.AddSingleton<Declarations.Extend.ExtendDeclarationsHandler>();
+        services.AddSingleton<Shortlist.Confirm.ConfirmShortlistHandler>();
         return services;
     }
 }

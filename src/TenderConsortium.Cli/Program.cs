@@ -43,12 +43,4 @@ var root = new RootCommand("tender: run a consortium's public-tender bids as dur
     TenderConsortium.Cli.Consortium.ConsortiumCommands.Create(),
 };
 
-var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
-{
-    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
-    Console.Error.WriteLine("Run 'tender --help' for usage.");
-    return CliExit.BadInput;
-}
-
-return await parsed.InvokeAsync();
+return await CliEntry.RunAsync(root, args);

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TenderConsortium.Application.Allocation.Approve;
+using TenderConsortium.Application.Allocation.Override;
+using TenderConsortium.Application.Allocation.Rerun;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Intake;
 using TenderConsortium.Core.Allocation;
@@ -35,8 +37,10 @@ public static partial class AllocateCommand
             var overrides = ParseOverrides(parse.GetValue(pins) ?? [], parse.GetValue(reason));
             var actions = (parse.GetValue(approve) ? 1 : 0) + (parse.GetValue(rerun) ? 1 : 0) + (overrides.Count > 0 ? 1 : 0);
             if (actions > 1) throw new BadInputException("give one of --approve, --rerun or --override at a time");
-            if (overrides.Count > 0) await service.OverrideAsync(key, overrides, NodeOptions.Actor, ct);
-            if (parse.GetValue(rerun)) await service.RerunAsync(key, NodeOptions.Actor, ct);
+            if (overrides.Count > 0)
+                await ProblemPaths.RunAsync(() => services.GetRequiredService<OverrideAllocationHandler>().HandleAsync(new OverrideAllocation(key, overrides, NodeOptions.Actor), ct),
+                    ("overrides", "--override"));
+            if (parse.GetValue(rerun)) await services.GetRequiredService<RerunAllocationHandler>().HandleAsync(new RerunAllocation(key, NodeOptions.Actor), ct);
             if (parse.GetValue(approve))
                 await ConfirmOption.RunAsync(() => services.GetRequiredService<ApproveAllocationHandler>().HandleAsync(new ApproveAllocation(key, NodeOptions.Actor, parse.GetValue(confirm)), ct));
 
@@ -70,16 +74,22 @@ public static partial class AllocateCommand
         {
             console.WriteLine();
             console.WriteLine($"Lot {lot.LotId}: {lot.Title} — {lot.Covered:N0} of {lot.Demand:N0} {lot.Unit} covered" + (lot.Uncovered > 0 ? $", GAP {lot.Uncovered:N0}" : ""));
-            var table = new Table().AddColumns("Member", "Volume", "Value (£)", "% of lot", "Consent", "Why");
+            // The reasons are sentences: below the table, wrapped to the width, rather than a column squeezing the numbers.
+            var table = new Table().AddColumns("Member", "Volume", "Value (£)", "% of lot", "Consent");
             foreach (var share in lot.Shares)
             {
                 var consent = current?.Consents.FirstOrDefault(c => c.MemberId == share.MemberId)?.Status.ToString().ToLowerInvariant() ?? "";
                 table.AddRow(Markup.Escape(share.MemberName), share.Volume.ToString("N0", CultureInfo.InvariantCulture),
                     share.Value.ToString("N2", CultureInfo.InvariantCulture), share.PercentOfLot.ToString("0.#", CultureInfo.InvariantCulture),
-                    share.Volume > 0 ? consent : "", Markup.Escape(share.Explanation + (share.OverrideReason is { } r ? $" (lead: {r})" : "")));
+                    share.Volume > 0 ? consent : "");
             }
 
-            if (lot.Shares.Count > 0) console.Write(table);
+            if (lot.Shares.Count > 0)
+            {
+                console.Write(table);
+                foreach (var share in lot.Shares)
+                    console.WriteLine($"  {share.Explanation}{(share.OverrideReason is { } r ? $" (lead: {r})" : "")}");
+            }
             else console.WriteLine("  nobody declared for this lot");
         }
 

@@ -9,6 +9,7 @@ using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
+using TenderConsortium.Application.Shortlist.Confirm;
 using TenderConsortium.Core.Submission;
 using TenderConsortium.Core.Workflow;
 using TenderConsortium.Workflows;
@@ -23,11 +24,23 @@ public static class BidCommands
         var command = new Command("bid", "Run a bid for an opportunity as a workflow");
         command.Subcommands.Add(Start());
         command.Subcommands.Add(Show());
-        command.Subcommands.Add(Step("confirm-shortlist", "Confirm the shortlist so invitations go out (when the definition asks for it)", "shortlist",
-            _ => new JsonObject { ["decision"] = "confirm" }));
+        command.Subcommands.Add(ConfirmShortlist());
         command.Subcommands.Add(Revise());
         command.Subcommands.Add(Submitted());
         command.Subcommands.Add(Outcome());
+        return command;
+    }
+
+    private static Command ConfirmShortlist()
+    {
+        var opportunity = new Argument<string>("opportunity") { Description = "The opportunity's id or OCID" };
+        var command = NodeOptions.Command("confirm-shortlist", "Confirm the shortlist so invitations go out (when the bid's workflow asks for it)", out var node, opportunity);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
+        {
+            await services.GetRequiredService<ConfirmShortlistHandler>().HandleAsync(new Application.Shortlist.Confirm.ConfirmShortlist(parse.GetValue(opportunity)!, NodeOptions.Actor), ct);
+            Console.WriteLine("Shortlist confirmed: members are invited.");
+            return CliExit.Ok;
+        }, ct)));
         return command;
     }
 
@@ -130,7 +143,11 @@ public static class BidCommands
         {
             var view = await services.GetRequiredService<ShowBidHandler>().HandleAsync(new ShowBid(parse.GetValue(opportunity)!), ct);
             if (node.Json(parse)) Console.Out.WriteLine(JsonSerializer.Serialize(view, DomainJson.Indented));
-            else BidViewText.Write(view, Console.Out);
+            else
+            {
+                using var fitted = FittedWriter.Out;
+                BidViewText.Write(view, fitted);
+            }
             return CliExit.Ok;
         }, ct)));
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Application.Declarations.Close;
+using TenderConsortium.Application.Declarations.Extend;
 using Spectre.Console;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Common;
@@ -59,11 +60,12 @@ public static class InvitationCommands
                 return CliExit.Ok;
             }
 
-            Console.WriteLine($"{found.Opportunity.Title}: deadline {round.Deadline:u}" + (round.ClosedAt is { } c ? $", closed {c:u}" : ", open"));
+            var console = Intake.IntakeCli.Terminal();
+            console.WriteLine($"{found.Opportunity.Title}: deadline {When(round.Deadline)}" + (round.ClosedAt is { } c ? $", closed {When(c)}" : ", open"));
             var table = new Table().AddColumns("Member id", "Name", "Email", "Link valid until", "Answer");
             foreach (var r in rows)
-                table.AddRow(r.memberId, Markup.Escape(r.name), Markup.Escape(r.email), r.revokedAt is null ? r.expiresAt.ToString("u") : "revoked", r.answer);
-            AnsiConsole.Write(table);
+                table.AddRow(CliWidth.ShortId(r.memberId), Markup.Escape(r.name), Markup.Escape(r.email), r.revokedAt is null ? When(r.expiresAt) : "revoked", r.answer);
+            console.Write(table);
             return CliExit.Ok;
         }, ct)));
         return command;
@@ -76,8 +78,10 @@ public static class InvitationCommands
         var command = NodeOptions.Command("extend", "Move the declaration deadline of an open round", out var node, opportunity, until);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => node.RunAsync(parse, async services =>
         {
-            await services.GetRequiredService<DeclarationService>().ExtendAsync(parse.GetValue(opportunity)!, ParseUntil(parse.GetValue(until)!), NodeOptions.Actor, ct);
-            Console.WriteLine("Deadline extended; members' links are valid until then.");
+            var newDeadline = ParseUntil(parse.GetValue(until)!);
+            await ProblemPaths.RunAsync(() => services.GetRequiredService<ExtendDeclarationsHandler>().HandleAsync(
+                new ExtendDeclarations(parse.GetValue(opportunity)!, newDeadline, NodeOptions.Actor), ct), ("until", "--until"));
+            Console.WriteLine($"Declarations now close on {newDeadline.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC; members' links are valid until then.");
             return CliExit.Ok;
         }, ct)));
         return command;
@@ -126,6 +130,8 @@ public static class InvitationCommands
         }, ct)));
         return command;
     }
+
+    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static Argument<string> Opportunity() => new("opportunity") { Description = "The opportunity's id or OCID" };
 

@@ -65,7 +65,11 @@ public static class DeliveryCommands
         {
             var view = await services.GetRequiredService<ShowDeliveryHandler>().HandleAsync(new ShowDelivery(parse.GetValue(opportunity)!), ct);
             if (node.Json(parse)) Console.Out.WriteLine(JsonSerializer.Serialize(view, DomainJson.Indented));
-            else DeliveryViewText.Write(view, Console.Out);
+            else
+            {
+                using var fitted = FittedWriter.Out;
+                DeliveryViewText.Write(view, fitted);
+            }
             return CliExit.Ok;
         }, ct)));
         return command;
@@ -173,7 +177,11 @@ public static class DeliveryCommands
         {
             var view = await services.GetRequiredService<ShowPortfolioHandler>().HandleAsync(new ShowPortfolio(), ct);
             if (node.Json(parse)) Console.Out.WriteLine(JsonSerializer.Serialize(view, DomainJson.Indented));
-            else DeliveryViewText.Write(view, Console.Out);
+            else
+            {
+                using var fitted = FittedWriter.Out;
+                DeliveryViewText.Write(view, fitted);
+            }
             return CliExit.Ok;
         }, ct)));
         return command;

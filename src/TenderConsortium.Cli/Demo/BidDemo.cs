@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TenderConsortium.Application.Allocation.Approve;
+using TenderConsortium.Application.Allocation.Override;
+using TenderConsortium.Application.Shortlist.Confirm;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Bids.Start;
 using TenderConsortium.Application.Bids.Submit;
@@ -146,8 +148,9 @@ public sealed partial class BidDemo(IServiceProvider services, TextWriter output
                     await _runtime.ResumeAsync(id, "revision", bookmark.Key, new JsonObject { ["next"] = "assembly" }, "demo-revision", LeadEmail, ct);
                     output.WriteLine("  lead: assemble the pack again");
                     return true;
-                case "shortlist":
-                    await _runtime.ResumeAsync(id, "shortlist", bookmark.Key, new JsonObject { ["decision"] = "confirm" }, "demo-shortlist", LeadEmail, ct);
+                case ConfirmShortlistHandler.Bookmark:
+                    await services.GetRequiredService<ConfirmShortlistHandler>().HandleAsync(new ConfirmShortlist(_opportunityId, LeadEmail), ct);
+                    output.WriteLine("  lead confirms the shortlist; members are invited");
                     return true;
                 case SubmissionSignals.Submitted:
                     var stillFailing = Accepting(services.GetRequiredService<BidDocuments>().LatestChecks(_opportunityId), "lead");
@@ -192,7 +195,7 @@ public sealed partial class BidDemo(IServiceProvider services, TextWriter output
         var current = (await service.CurrentAsync(_opportunityId, ct)).Current!;
         if (current.Result.Overrides.Count == 0 && await GapFillerAsync(current, ct) is { } pin)
         {
-            var after = await service.OverrideAsync(_opportunityId, [pin], LeadEmail, ct);
+            var after = await services.GetRequiredService<OverrideAllocationHandler>().HandleAsync(new OverrideAllocation(_opportunityId, [pin], LeadEmail), ct);
             output.WriteLine($"  lead overrides lot {pin.LotId}: {await NameAsync(pin.MemberId, ct)} → {pin.Volume:N0} h, above the cap, to narrow the gap " +
                              $"(reason recorded in the journal); round {after.Round}");
             return;

@@ -16,7 +16,7 @@ public static class CommandRunner
         }
         catch (BadInputException ex)
         {
-            foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: {problem}");
+            WriteProblems(ex.Problems);
             return CliExit.BadInput;
         }
         catch (DefinitionException ex)
@@ -31,7 +31,7 @@ public static class CommandRunner
         }
         catch (global::TenderConsortium.Workflows.WorkflowInputException ex)
         {
-            foreach (var problem in ex.Problems) Console.Error.WriteLine($"error: {problem}");
+            WriteProblems(ex.Problems);
             return CliExit.BadInput;
         }
         catch (global::TenderConsortium.Workflows.WorkflowNotFoundException ex)
@@ -52,8 +52,28 @@ public static class CommandRunner
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("TENDER_DEBUG") is null)
         {
-            Console.Error.WriteLine($"error: {ex.Message} (set TENDER_DEBUG=1 for details)");
+            Console.Error.WriteLine($"error: {Clip(ex.Message)} (set TENDER_DEBUG=1 for details)");
             return CliExit.Failure;
         }
+    }
+
+    /// <summary>At most this many problems are listed; a file with hundreds of bad rows is fixed a screenful at a time.</summary>
+    public const int MaxProblems = 20;
+
+    /// <summary>A problem longer than this is cut: a message quoting its input must never echo a whole file back.</summary>
+    public const int MaxProblemLength = 300;
+
+    private static void WriteProblems(IReadOnlyList<string> problems)
+    {
+        foreach (var problem in problems.Take(MaxProblems)) Console.Error.WriteLine($"error: {Clip(problem)}");
+        if (problems.Count > MaxProblems) Console.Error.WriteLine($"error: and {problems.Count - MaxProblems} more problems; fix these first");
+    }
+
+    /// <summary>The first line of <paramref name="text"/>, cut to <see cref="MaxProblemLength"/> characters.</summary>
+    public static string Clip(string text)
+    {
+        var line = text.Split('\n', 2)[0].TrimEnd('\r');
+        var cut = line.Length > MaxProblemLength ? line[..MaxProblemLength] + "… (cut short)" : line;
+        return line.Length < text.TrimEnd().Length && cut == line ? cut + " …" : cut;
     }
 }

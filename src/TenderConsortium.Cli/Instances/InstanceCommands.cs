@@ -38,11 +38,11 @@ public static class InstanceCommands
             var table = new Table().AddColumns("Id", "Definition", "Status", "Stage", "Next due", "Incident");
             foreach (var i in list)
             {
-                table.AddRow(i.Id.ToString(), Markup.Escape($"{i.DefinitionId} v{i.DefinitionVersion}"), i.Status, Markup.Escape(i.Stage ?? ""),
+                table.AddRow(CliWidth.ShortId(i.Id.ToString()), Markup.Escape($"{i.DefinitionId} v{i.DefinitionVersion}"), i.Status, Markup.Escape(i.Stage ?? ""),
                     i.NextDueAt?.ToString("u") ?? "", Markup.Escape(i.Incident ?? ""));
             }
 
-            AnsiConsole.Write(table);
+            Intake.IntakeCli.Terminal().Write(table);
             return CliExit.Ok;
         }));
         return command;

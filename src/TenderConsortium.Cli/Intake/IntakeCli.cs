@@ -30,8 +30,8 @@ internal static class IntakeCli
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
 
-        // Spectre assumes 80 columns without a terminal and would wrap every title; a file or pipe has no width.
-        if (System.Console.IsOutputRedirected) console.Profile.Width = 240;
+        // Tables and lines fit 100 columns (or a narrower terminal); a file or pipe is read later at the same width.
+        console.Profile.Width = Infrastructure.CliWidth.Columns;
         return console;
     }
 

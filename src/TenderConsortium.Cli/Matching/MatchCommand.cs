@@ -35,9 +35,9 @@ public static class MatchCommand
                 console.WriteLine($"Lot {lot.LotId}: {lot.Title}");
                 foreach (var requirement in lot.Requirements) console.WriteLine($"  requires {requirement}");
                 foreach (var check in lot.ConsortiumChecks) console.WriteLine($"  consortium check: {check}");
-                var table = new Table().AddColumns("Score", "Member", "Reasons");
+                var table = new Table().AddColumns("Match", "Member", "Reasons");
                 foreach (var c in lot.Candidates)
-                    table.AddRow(c.Score.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(c.Name), Markup.Escape(string.Join("; ", c.Reasons)));
+                    table.AddRow(((int)Math.Round(c.Score * 100)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%", Markup.Escape(c.Name), Markup.Escape(string.Join("; ", c.Reasons)));
                 if (lot.Candidates.Count > 0) console.Write(table);
                 else console.WriteLine("  no candidates");
                 foreach (var e in lot.Excluded) console.WriteLine($"  excluded {e.Name}: {string.Join("; ", e.Reasons)}");

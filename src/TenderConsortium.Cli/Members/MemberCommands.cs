@@ -62,12 +62,16 @@ public static class MemberCommands
                 return CliExit.Ok;
             }
 
-            var table = new Table().AddColumns("Registration", "Name", "Legal form", "Email", "Areas", "CPV");
+            // One entry per member, its name on a line of its own: six columns squeezed into 100 would cut every name.
+            using var fitted = FittedWriter.Out;
             foreach (var m in list)
-                table.AddRow(Markup.Escape(m.RegistrationNumber), Markup.Escape(m.Name), LegalForms.Label(m.LegalForm), Markup.Escape(m.Email is null ? "-" : m.Unreachable is null ? m.Email : m.Email + " (cannot be reached: the mail server refused it)"), Markup.Escape(IntakeCli.Places(m.ServiceAreas)), string.Join(" ", m.Cpv));
-            var console = IntakeCli.Terminal();
-            console.Write(table);
-            console.WriteLine($"{list.Count} members");
+            {
+                fitted.WriteLine($"{m.Name} ({m.RegistrationNumber}, {LegalForms.Label(m.LegalForm)})");
+                fitted.WriteLine($"  {m.Email ?? "no email"}; areas {IntakeCli.Places(m.ServiceAreas)}; CPV {string.Join(" ", m.Cpv)}");
+                if (m.Unreachable is not null) fitted.WriteLine("  cannot be reached: the mail server refused this address");
+            }
+
+            fitted.WriteLine(list.Count == 1 ? "1 member" : $"{list.Count} members");
             return CliExit.Ok;
         }));
         return command;

@@ -69,12 +69,16 @@ public static class OpportunityCommands
                 return CliExit.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Deadline", "Title", "Buyer", "Value", "Lots", "Rev");
+            // One entry per opportunity, its title on a line of its own: seven columns in 100 would cut every title.
+            using var fitted = FittedWriter.Out;
             foreach (var o in list)
-                table.AddRow(o.Id, IntakeCli.Date(o.Deadline), Markup.Escape(o.Title), Markup.Escape(o.Buyer), IntakeCli.Money(o.Value), o.Lots.ToString(), o.Revision.ToString());
-            var console = IntakeCli.Terminal();
-            console.Write(table);
-            console.WriteLine($"{list.Count} opportunities");
+            {
+                fitted.WriteLine(o.Title);
+                fitted.WriteLine($"  {CliWidth.ShortId(o.Id)} · {o.Buyer} · deadline {IntakeCli.Date(o.Deadline)} · value {IntakeCli.Money(o.Value)} · " +
+                                 $"{(o.Lots == 1 ? "1 lot" : $"{o.Lots} lots")} · revision {o.Revision}");
+            }
+
+            fitted.WriteLine(list.Count == 1 ? "1 opportunity" : $"{list.Count} opportunities");
             return CliExit.Ok;
         }));
         return command;

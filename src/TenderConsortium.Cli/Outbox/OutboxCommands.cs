@@ -55,6 +55,7 @@ public static class OutboxCommands
             }
 
             // Plain lines rather than a table: subjects and server replies are long, and terminals (and phones) are narrow.
+            using var fitted = FittedWriter.Out;
             foreach (var r in rows)
             {
                 var when = r.Status switch
@@ -64,13 +65,13 @@ public static class OutboxCommands
                     OutboxStatus.Held => $"in the digest of {r.NextAttemptAt:yyyy-MM-dd HH:mm}",
                     _ => $"failed {r.NextAttemptAt:yyyy-MM-dd HH:mm}",
                 };
-                Console.WriteLine($"{r.Status,-8} {r.Id}  {r.Event} to {r.Recipient}, {r.Attempts} attempt(s), {when} UTC");
-                Console.WriteLine($"         \"{r.Subject}\"");
-                if (r.Status is OutboxStatus.Failed or OutboxStatus.Pending && r.LastError is not null) Console.WriteLine($"         reason: {r.LastError}");
+                fitted.WriteLine($"{r.Status,-8} {r.Id}  {r.Event} to {r.Recipient}, {r.Attempts} attempt(s), {when} UTC");
+                fitted.WriteLine($"         \"{r.Subject}\"");
+                if (r.Status is OutboxStatus.Failed or OutboxStatus.Pending && r.LastError is not null) fitted.WriteLine($"         reason: {r.LastError}");
             }
 
             var failures = rows.Count(r => r.Status == OutboxStatus.Failed);
-            if (failures > 0) Console.WriteLine($"{failures} failed: fix the address or the relay, then 'tender outbox retry ID' or 'tender outbox retry --all-failed'.");
+            if (failures > 0) fitted.WriteLine($"{failures} failed: fix the address or the relay, then 'tender outbox retry ID' or 'tender outbox retry --all-failed'.");
             return CliExit.Ok;
         }));
         return command;

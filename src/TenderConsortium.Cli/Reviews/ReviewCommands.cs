@@ -38,7 +38,7 @@ public static class ReviewCommands
                 table.AddRow(Markup.Escape(item.OpportunityTitle), Markup.Escape(item.BuyerName), $"v{item.Review.BidPackVersion}",
                     item.Review.DueAt?.ToString("u") ?? "", item.Review.Comments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (queue.Count == 0) Console.WriteLine("Nothing to review.");
-            else AnsiConsole.Write(table);
+            else Intake.IntakeCli.Terminal().Write(table);
             return CliExit.Ok;
         }, ct)));
         return command;

@@ -62,8 +62,9 @@ public static class UserCommands
                 return CliExit.Ok;
             }
 
-            foreach (var a in accounts) Console.Out.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
-            Console.Out.WriteLine(Wording.Count(accounts.Count, "account"));
+            using var fitted = FittedWriter.Out;
+            foreach (var a in accounts) fitted.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
+            fitted.WriteLine(Wording.Count(accounts.Count, "account"));
             return CliExit.Ok;
         }));
         return command;

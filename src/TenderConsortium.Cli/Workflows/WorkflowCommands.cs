@@ -39,7 +39,7 @@ public static class WorkflowCommands
             var table = new Table().AddColumns("Id", "Version", "Name", "Hash", "Stored", "Instances");
             foreach (var d in list)
                 table.AddRow(Markup.Escape(d.Id), d.Version.ToString(), Markup.Escape(d.Name), d.Hash[..12], d.StoredAt.ToString("u"), d.Instances.ToString());
-            AnsiConsole.Write(table);
+            Intake.IntakeCli.Terminal().Write(table);
             return CliExit.Ok;
         }));
         return command;

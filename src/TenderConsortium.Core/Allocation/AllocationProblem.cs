@@ -14,45 +14,50 @@ public sealed class AllocationProblem
         Lots = lots.ToList();
         Offers = offers.ToList();
         Capacities = (capacities ?? []).ToList();
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var lotIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var lot in Lots)
         {
+            var at = $"lots['{lot.Id}']";
             if (!lotIds.Add(lot.Id))
-                problems.Add($"lots: lot '{lot.Id}' appears twice");
+                problems.Add(Invalid(at, $"Lot {lot.Id} is listed twice; list each lot once"));
             if (lot.Demand < 0)
-                problems.Add($"lots['{lot.Id}'].demand: must not be negative");
+                problems.Add(Invalid($"{at}.demand", $"Enter how much lot {lot.Id} needs as 0 or more"));
             if (lot.ReferencePricePerUnit <= 0)
-                problems.Add($"lots['{lot.Id}'].referencePricePerUnit: must be positive");
+                problems.Add(Invalid($"{at}.referencePricePerUnit", $"Enter a reference price for lot {lot.Id} above £0"));
         }
         var pairs = new HashSet<(string, string)>();
         foreach (var offer in Offers)
         {
-            var where = $"offers['{offer.MemberId}','{offer.LotId}']";
+            var at = $"offers['{offer.MemberId}','{offer.LotId}']";
+            var whose = $"Member {offer.MemberId}'s offer for lot {offer.LotId}";
             if (!lotIds.Contains(offer.LotId))
-                problems.Add($"{where}.lotId: no such lot");
+                problems.Add(Invalid($"{at}.lotId", $"{whose} names a lot the notice does not have; choose one of its lots"));
             if (!pairs.Add((offer.MemberId, offer.LotId)))
-                problems.Add($"{where}: a member may make one offer per lot");
+                problems.Add(Invalid(at, $"{whose} is given twice; a member makes one offer per lot"));
             if (offer.Volume < 0)
-                problems.Add($"{where}.volume: must not be negative");
+                problems.Add(Invalid($"{at}.volume", $"{whose} needs a volume of 0 or more"));
             if (offer.PricePerUnit < 0)
-                problems.Add($"{where}.pricePerUnit: must not be negative");
+                problems.Add(Invalid($"{at}.pricePerUnit", $"{whose} needs a price of £0 or more"));
             if (offer.Quality is < 0 or > 1 || offer.SocialValue is < 0 or > 1)
-                problems.Add($"{where}: quality and socialValue are scores from 0 to 1");
+                problems.Add(Invalid(at, $"{whose} needs quality and social value scores from 0 to 1"));
             if (offer.RecentAwards < 0)
-                problems.Add($"{where}.recentAwards: must not be negative");
+                problems.Add(Invalid($"{at}.recentAwards", $"{whose} needs recent awards of 0 or more"));
         }
         var capacityIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var capacity in Capacities)
         {
+            var at = $"capacities['{capacity.MemberId}']";
             if (!capacityIds.Add(capacity.MemberId))
-                problems.Add($"capacities['{capacity.MemberId}']: appears twice");
+                problems.Add(Invalid(at, $"Member {capacity.MemberId}'s capacity is given twice; give it once"));
             if (capacity.MaxVolume < 0)
-                problems.Add($"capacities['{capacity.MemberId}'].maxVolume: must not be negative");
+                problems.Add(Invalid($"{at}.maxVolume", $"Member {capacity.MemberId}'s capacity must be 0 or more"));
         }
         if (problems.Count > 0)
-            throw new BadInputException(problems);
+            throw new ProblemException(problems);
     }
+
+    private static Problem Invalid(string path, string message) => new(path, ProblemCode.Invalid, message);
 
     public IReadOnlyList<AllocationLot> Lots { get; }
 

@@ -14,7 +14,6 @@ namespace TenderConsortium.Core.Allocation;
 /// </summary>
 public sealed class AllocationService(
     IAllocationStore allocations,
-    IDeclarationStore declarations,
     IMatchingSource opportunities,
     AllocationPlanner planner,
     DeclarationService members,
@@ -40,37 +39,13 @@ public sealed class AllocationService(
     public async Task<StoredAllocation> RerunAsync(string idOrOcid, string actor, CancellationToken cancellationToken = default) =>
         await DecideAsync(idOrOcid, new JsonObject { ["decision"] = "rerun" }, actor, cancellationToken);
 
-    /// <summary>Pins shares; each needs a reason, a member that declared for the lot, and a volume it declared and the lot needs.</summary>
+    /// <summary>
+    /// Pins shares; the application's override handler checks each against the declarations and the lot first (a
+    /// reason, a member that declared for the lot, a volume it declared and the lot needs), so a refusal names its field.
+    /// </summary>
     public async Task<StoredAllocation> OverrideAsync(string idOrOcid, IReadOnlyList<ShareOverride> overrides, string actor, CancellationToken cancellationToken = default)
     {
         var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
-        var current = await allocations.CurrentAsync(found.Id, cancellationToken)
-                      ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
-        var latest = (await declarations.LatestAsync(found.Id, cancellationToken)).ToDictionary(d => d.MemberId);
-        var problems = new List<Problem>();
-        for (var i = 0; i < overrides.Count; i++)
-        {
-            var o = overrides[i];
-            var at = $"overrides[{i}]";
-            var lot = current.Result.Lots.FirstOrDefault(l => l.LotId == o.LotId);
-            if (lot is null)
-            {
-                problems.Add(new Problem($"{at}.lotId", ProblemCode.Invalid, $"no lot '{o.LotId}'; expected one of {string.Join(", ", current.Result.Lots.Select(l => l.LotId))}"));
-                continue;
-            }
-
-            var offer = latest.TryGetValue(o.MemberId, out var d) && !d.Declined ? d.Lot(o.LotId) : null;
-            if (offer is null)
-                problems.Add(new Problem($"{at}.memberId", ProblemCode.Invalid, $"member '{o.MemberId}' made no offer for lot {o.LotId}"));
-            else if (o.Volume > offer.Volume)
-                problems.Add(new Problem($"{at}.volume", ProblemCode.Invalid, $"{o.Volume:N0} is more than the {offer.Volume:N0} {lot.Unit} the member declared for lot {o.LotId}"));
-            else if (o.Volume > lot.Demand)
-                problems.Add(new Problem($"{at}.volume", ProblemCode.Invalid, $"{o.Volume:N0} is more than lot {o.LotId} needs ({lot.Demand:N0} {lot.Unit})"));
-            if (string.IsNullOrWhiteSpace(o.Reason))
-                problems.Add(new Problem($"{at}.reason", ProblemCode.Invalid, "required; the consortium records why the lead changed a share"));
-        }
-
-        if (problems.Count > 0) throw new ProblemException(problems);
         var payload = new JsonObject
         {
             ["decision"] = "override",
@@ -143,9 +118,13 @@ public sealed class AllocationService(
     {
         var found = await opportunities.RequireOpportunityAsync(idOrOcid, cancellationToken);
         var current = await allocations.CurrentAsync(found.Id, cancellationToken)
-                      ?? throw new BadInputException($"\"{found.Opportunity.Title}\" has no allocation yet");
+                      ?? throw NoAllocation(found.Opportunity.Title);
         await signals.SendAsync(found.Id, AllocationSignals.Approval, found.Id, payload, null, actor, "waiting for the lead's approval of the allocation", cancellationToken);
         return (await allocations.CurrentAsync(found.Id, cancellationToken)) ?? current;
     }
+
+    /// <summary>The refusal of a lead's decision before the declarations have closed into a first allocation.</summary>
+    public static ProblemException NoAllocation(string title) =>
+        new("allocation", ProblemCode.Conflict, $"\"{title}\" has no allocation yet: members' shares are worked out when declarations close");
 
 }

@@ -162,37 +162,40 @@ public sealed class AllocationSolver
         return sum;
     }
 
+    private static Problem Invalid(string path, string message) => new(path, ProblemCode.Invalid, message);
+
     private static Dictionary<(string MemberId, string LotId), long> CheckOverrides(AllocationProblem problem, IReadOnlyList<ShareOverride> overrides)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var pins = new Dictionary<(string MemberId, string LotId), long>();
-        foreach (var pin in overrides)
+        for (var i = 0; i < overrides.Count; i++)
         {
-            var where = $"overrides['{pin.MemberId}','{pin.LotId}']";
+            var pin = overrides[i];
+            var at = $"overrides[{i}]";
             var offer = problem.Offers.FirstOrDefault(o => o.MemberId == pin.MemberId && o.LotId == pin.LotId);
             if (offer is null)
-                problems.Add($"{where}: the member made no offer for this lot");
+                problems.Add(Invalid($"{at}.memberId", $"Member {pin.MemberId} made no offer for lot {pin.LotId}; choose a member that declared for it"));
             else if (pin.Volume < 0 || pin.Volume > offer.Volume)
-                problems.Add($"{where}.volume: must be from 0 to the {offer.Volume} declared");
+                problems.Add(Invalid($"{at}.volume", $"Enter a share for lot {pin.LotId} from 0 to the {offer.Volume:N0} the member declared"));
             if (string.IsNullOrWhiteSpace(pin.Reason))
-                problems.Add($"{where}.reason: an override needs a recorded reason");
+                problems.Add(Invalid($"{at}.reason", "Enter why you set this share; an override needs a recorded reason"));
             if (!pins.TryAdd((pin.MemberId, pin.LotId), pin.Volume))
-                problems.Add($"{where}: pinned twice");
+                problems.Add(Invalid(at, $"Member {pin.MemberId}'s share of lot {pin.LotId} is set twice; set it once"));
         }
         foreach (var lot in problem.Lots)
         {
             var pinned = pins.Where(p => p.Key.LotId == lot.Id).Sum(p => p.Value);
             if (pinned > lot.Demand)
-                problems.Add($"overrides: {pinned} pinned in lot '{lot.Id}', more than its demand of {lot.Demand}");
+                problems.Add(Invalid("overrides", $"The shares you set in lot {lot.Id} add up to {pinned:N0}, more than the {lot.Demand:N0} it needs; lower one of them"));
         }
         foreach (var member in pins.Keys.Select(k => k.MemberId).Distinct())
         {
             var pinned = pins.Where(p => p.Key.MemberId == member).Sum(p => p.Value);
             if (problem.CapacityOf(member) is { } capacity && pinned > capacity)
-                problems.Add($"overrides: {pinned} pinned for member '{member}', more than its capacity of {capacity}");
+                problems.Add(Invalid("overrides", $"The shares you set for member {member} add up to {pinned:N0}, more than the {capacity:N0} it can take on; lower one of them"));
         }
         if (problems.Count > 0)
-            throw new BadInputException(problems);
+            throw new ProblemException(problems);
         return pins;
     }
 }

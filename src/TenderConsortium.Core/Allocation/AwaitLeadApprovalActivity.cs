@@ -102,18 +102,22 @@ public sealed class AwaitLeadApprovalActivity : IActivity
         return ActivityResult.Suspend;
     }
 
-    /// <summary>Reads <c>[{"memberId", "lotId", "volume", "reason"}]</c>; a pin without a reason is refused.</summary>
+    /// <summary>
+    /// Reads <c>[{"memberId", "lotId", "volume", "reason"}]</c> (the API's body and the signal's payload); a pin without
+    /// a reason is refused. Each problem names its field by path, for a door to place it.
+    /// </summary>
     public static IReadOnlyList<ShareOverride> ReadOverrides(JsonArray? items)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var result = new List<ShareOverride>();
-        if (items is null || items.Count == 0) throw new BadInputException("overrides: expected at least one {memberId, lotId, volume, reason}");
+        if (items is null || items.Count == 0)
+            throw new ProblemException("overrides", ProblemCode.Invalid, "Give at least one share to set, each with memberId, lotId, volume and reason");
         for (var i = 0; i < items.Count; i++)
         {
             var at = $"overrides[{i}]";
             if (items[i] is not JsonObject o)
             {
-                problems.Add($"{at}: expected an object with memberId, lotId, volume and reason");
+                problems.Add(Invalid(at, "Give each share to set with memberId, lotId, volume and reason"));
                 continue;
             }
 
@@ -122,16 +126,18 @@ public sealed class AwaitLeadApprovalActivity : IActivity
             var reason = o["reason"] is JsonValue r && r.TryGetValue<string>(out var rv) && rv.Trim().Length > 0 ? rv.Trim() : null;
             long volume = -1;
             if (o["volume"] is not { } v || !ValueConversion.TryGetWholeNumber(v, out volume) || volume < 0)
-                problems.Add($"{at}.volume: expected a whole number of at least 0");
-            if (member is null) problems.Add($"{at}.memberId: required");
-            if (lot is null) problems.Add($"{at}.lotId: required");
-            if (reason is null) problems.Add($"{at}.reason: required; the consortium records why the lead changed a share");
-            else if (reason.Length > 2000) problems.Add($"{at}.reason: expected at most 2,000 characters");
+                problems.Add(Invalid($"{at}.volume", "Enter the share as a whole number, 0 or more"));
+            if (member is null) problems.Add(Invalid($"{at}.memberId", "Enter the id of the member whose share you set"));
+            if (lot is null) problems.Add(Invalid($"{at}.lotId", "Enter the lot whose share you set"));
+            if (reason is null) problems.Add(Invalid($"{at}.reason", "Enter why you set this share; the consortium records it and the member sees it"));
+            else if (reason.Length > 2000) problems.Add(Invalid($"{at}.reason", "Keep the reason to 2,000 characters or fewer"));
             if (member is not null && lot is not null && reason is not null && volume >= 0 && reason.Length <= 2000)
                 result.Add(new ShareOverride(member, lot, volume, reason));
         }
 
-        if (problems.Count > 0) throw new BadInputException(problems);
+        if (problems.Count > 0) throw new ProblemException(problems);
         return result;
     }
+
+    private static Problem Invalid(string path, string message) => new(path, ProblemCode.Invalid, message);
 }

@@ -32,6 +32,17 @@ public static class DeclarationWords
     public static string Amount(string unit, long quantity) =>
         unit == LotUnits.Value ? $"{Pounds(quantity)} of work" : $"{Number(quantity)} {(quantity == 1 ? Singular(unit) : unit)}";
 
+    /// <summary>
+    /// An offer as a person reads it back, in the lot's units: "3,000 hours at £29.50 per hour"; for a value lot, whose
+    /// price is a share of the buyer's estimate, "£200,000 of work at 95% of the buyer's estimate". Without terms, "3,000 at £29.50 each".
+    /// </summary>
+    public static string Offer(LotTerms? terms, long volume, decimal price) => terms switch
+    {
+        null => $"{Number(volume)} at {Pounds(price)} each",
+        { Unit: LotUnits.Value } => $"{Amount(terms.Unit, volume)} at {(price * 100).ToString("0.#", Inv)}% of the buyer's estimate",
+        _ => $"{Amount(terms.Unit, volume)} at {Pounds(price)} per {Singular(terms.Unit)}",
+    };
+
     /// <summary>What to enter for the volume of a lot.</summary>
     public static string Volume(LotTerms terms) => terms.Unit == LotUnits.Value
         ? $"Enter an amount of work in pounds between £1 and {Pounds(terms.Demand)}"

@@ -3,6 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using TenderConsortium.Application.Allocation.Approve;
 using TenderConsortium.Application.Declarations.Close;
+using TenderConsortium.Application.Allocation.Override;
+using TenderConsortium.Application.Allocation.Rerun;
+using TenderConsortium.Application.Declarations.Extend;
+using TenderConsortium.Application.Shortlist.Confirm;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Core.Allocation;
@@ -78,22 +83,43 @@ public static class AllocationEndpoints
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Invitations").WithSummary("Close the members' declarations now (lead only); with members still to answer it needs {\"confirm\": true}, else 400 naming how many");
 
-        app.MapPost("/api/opportunities/{id}/allocation/rerun", (string id, AllocationService service, HttpContext http) =>
+        app.MapPost("/api/opportunities/{id}/declarations/extend", (string id, ExtendDeclarationsHandler extend, HttpContext http) =>
             Guard(async () =>
             {
-                await service.RerunAsync(id, Actor(http), http.RequestAborted);
+                var body = await ApiBody.ReadObjectAsync(http, """{"until": "2026-12-18T17:00:00Z"}""");
+                var text = ApiBody.String(body, "until", required: true)!;
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until))
+                    throw new ProblemException("until", ProblemCode.Invalid, "Enter the new deadline as a date and time, for example 2026-12-18T17:00:00Z");
+                var round = await extend.HandleAsync(new ExtendDeclarations(id, until, Actor(http)), http.RequestAborted);
+                return Results.Json(new { opportunityId = round.OpportunityId, closesAt = round.ClosesAt }, DomainJson.Options);
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Invitations").WithSummary("Move the members' declaration deadline later (lead only); members' links stay valid until then");
+
+        app.MapPost("/api/opportunities/{id}/shortlist", (string id, ConfirmShortlistHandler shortlist, HttpContext http) =>
+            Guard(async () =>
+            {
+                await shortlist.HandleAsync(new ConfirmShortlist(id, Actor(http)), http.RequestAborted);
+                return Results.NoContent();
+            }))
+            .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
+            .WithTags("Invitations").WithSummary("Confirm the matched members so invitations go out (lead only; when the bid's workflow asks for it), else 409");
+
+        app.MapPost("/api/opportunities/{id}/allocation/rerun", (string id, AllocationService service, RerunAllocationHandler rerun, HttpContext http) =>
+            Guard(async () =>
+            {
+                await rerun.HandleAsync(new RerunAllocation(id, Actor(http)), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)
             .WithTags("Allocation").WithSummary("Run the allocation again on the latest declarations (lead only)");
 
-        app.MapPost("/api/opportunities/{id}/allocation/overrides", (string id, AllocationService service, HttpContext http) =>
+        app.MapPost("/api/opportunities/{id}/allocation/overrides", (string id, AllocationService service, OverrideAllocationHandler overrides, HttpContext http) =>
             Guard(async () =>
             {
                 var body = await ApiBody.ReadObjectAsync(http, """{"overrides": [{"memberId": "…", "lotId": "1", "volume": 10, "reason": "…"}]}""");
-                var overrides = AwaitLeadApprovalActivity.ReadOverrides(body["overrides"] as JsonArray);
-
-                await service.OverrideAsync(id, overrides, Actor(http), http.RequestAborted);
+                var pins = AwaitLeadApprovalActivity.ReadOverrides(body["overrides"] as JsonArray);
+                await overrides.HandleAsync(new OverrideAllocation(id, pins, Actor(http)), http.RequestAborted);
                 return Results.Json(await AllocationView(service, id, http.RequestAborted), DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithOpportunityScope().WithBodyLimit(RequestLimits.JsonBytes)

@@ -31,8 +31,8 @@ public static class ApiBody
     public static string? String(JsonObject body, string field, bool required)
     {
         var node = body[field];
-        if (node is null) return required ? throw new BadInputException($"{field}: required") : null;
-        if (node.GetValueKind() != JsonValueKind.String) throw new BadInputException($"{field}: expected text");
+        if (node is null) return required ? throw new ProblemException(field, ProblemCode.Invalid, "required") : null;
+        if (node.GetValueKind() != JsonValueKind.String) throw new ProblemException(field, ProblemCode.Invalid, "expected text");
         return node.GetValue<string>(); // lone surrogates were refused when the body was read
     }
 

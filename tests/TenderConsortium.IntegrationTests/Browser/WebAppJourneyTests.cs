@@ -171,7 +171,7 @@ public sealed partial class WebAppJourneyTests
         _phone.Fill(Dc.Turnover, "410000");
         _phone.Submit("Send declaration");
         Assert.That(_phone.Text, Does.Contain("Your declaration was received"), _phone.Text);
-        Assert.That(_phone.Text, Does.Contain("Your latest declaration (revision 1): lot 1: 600 at £21.50"));
+        Assert.That(_phone.Text, Does.Contain("Your latest declaration (revision 1): lot 1: 600 sessions at £21.50 per session"));
 
         _phone.Go(links[1]);
         var second = _phone.Css(".govuk-caption-l").Text["For ".Length..];

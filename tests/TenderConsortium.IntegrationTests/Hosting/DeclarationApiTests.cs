@@ -62,7 +62,7 @@ public sealed class DeclarationApiTests
             Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), put.Content.ReadAsStringAsync().Result);
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(page.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
-            Assert.That(WebUtility.HtmlDecode(pageText), Does.Contain("Your latest declaration (revision 1): lot 1: 600 at £21.50"));
+            Assert.That(WebUtility.HtmlDecode(pageText), Does.Contain("Your latest declaration (revision 1): lot 1: 600 sessions at £21.50 per session"));
             Assert.That(other.RootElement.GetProperty("latest").ValueKind, Is.EqualTo(JsonValueKind.Null), "the other member sees nothing of it");
             Assert.That(other.RootElement.GetProperty("member").GetProperty("name").GetString(), Is.Not.EqualTo(view.RootElement.GetProperty("member").GetProperty("name").GetString()));
         });

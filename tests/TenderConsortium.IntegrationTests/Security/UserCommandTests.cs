@@ -42,7 +42,7 @@ public sealed class UserCommandTests
                 Assert.That(adviserKey.Output, Does.Contain("API keys are for leads"));
                 Assert.That(list.Output, Does.Contain("\"consortium\": \"Fife SEN\"").And.Contain("adviser@p4p.example"));
                 Assert.That(remove.ExitCode, Is.EqualTo(0), remove.Output);
-                Assert.That(after.Output, Does.Not.Contain("adviser@p4p.example").And.Contain("1 account(s)"));
+                Assert.That(after.Output, Does.Not.Contain("adviser@p4p.example").And.Contain("1 account"));
             });
         }
         finally

@@ -133,7 +133,7 @@ public sealed class AllocationSolverTests
     public void Overrides_need_a_reason_and_must_fit_the_declaration()
     {
         var problem = new AllocationProblem([Ayrshire], [Member("a", 10m, volume: 50)]);
-        var error = Assert.Throws<BadInputException>(() => new AllocationSolver().Solve(problem,
+        var error = Assert.Throws<ProblemException>(() => new AllocationSolver().Solve(problem,
             [new ShareOverride("a", "1", 60, " "), new ShareOverride("z", "1", 1, "x")]))!;
         Assert.That(error.Problems, Has.Count.EqualTo(3));
         Assert.That(error.Message, Does.Contain("recorded reason").And.Contain("declared").And.Contain("no offer"));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TenderConsortium.Application.Allocation.Override;
 using TenderConsortium.Core.Allocation;
 using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Invitations;
@@ -64,7 +65,7 @@ public sealed class AllocationFlowTests
         var third = _invited[2].MemberId;
         Assume.That(proposed.Result.ShareOf(third, "1")!.Volume, Is.Not.EqualTo(3_500));
 
-        var overridden = await _bid.Allocations.OverrideAsync(_opportunity, [new ShareOverride(third, "1", 3_500, "Runs the only detox beds in Govan")], "lead:jo");
+        var overridden = await LeadDecisions.Override(_bid).HandleAsync(new OverrideAllocation(_opportunity, [new ShareOverride(third, "1", 3_500, "Runs the only detox beds in Govan")], "lead:jo"));
         var approved = await _bid.Allocations.ApproveAsync(_opportunity, "lead:jo");
         var journal = await _bid.JournalAsync(_instance);
         var requests = await _bid.EmailsAsync(_instance, "consent-request.member:");
@@ -90,20 +91,21 @@ public sealed class AllocationFlowTests
         await _bid.Declarations.CloseAsync(_opportunity, "lead:test");
         var member = _invited[0].MemberId;
 
-        var ex = Assert.ThrowsAsync<ProblemException>(() => _bid.Allocations.OverrideAsync(_opportunity,
+        var ex = Assert.ThrowsAsync<ProblemException>(() => LeadDecisions.Override(_bid).HandleAsync(new OverrideAllocation(_opportunity,
         [
             new ShareOverride(member, "1", 6_000, " "),
             new ShareOverride(_invited[1].MemberId, "1", 100, "cover"),
             new ShareOverride(member, "9", 100, "cover"),
-        ], "lead:jo"));
+        ], "lead:jo")));
 
-        Assert.That(ex!.Problems, Is.EqualTo(new[]
+        Assert.That(ex!.Items.Select(p => p.Message), Is.EqualTo(new[]
         {
-            "overrides[0].volume: 6,000 is more than the 5,000 hours the member declared for lot 1",
-            "overrides[0].reason: required; the consortium records why the lead changed a share",
-            $"overrides[1].memberId: member '{_invited[1].MemberId}' made no offer for lot 1",
-            "overrides[2].lotId: no lot '9'; expected one of 2, 1",
+            $"Enter a share for {_invited[0].MemberName} in lot 1 from 0 to 5,000 hours, which is what it declared",
+            "Enter why you set this share; the consortium records it and the member sees it",
+            $"{_invited[1].MemberName} made no offer for lot 1; choose a member that declared for it",
+            "There is no lot 9; choose lot 1 or 2",
         }));
+        Assert.That(ex.Items.Select(p => p.Code), Is.All.EqualTo(ProblemCode.Invalid));
         Assert.That(ex.Items.Select(p => p.Path), Is.EqualTo(new[] { "overrides[0].volume", "overrides[0].reason", "overrides[1].memberId", "overrides[2].lotId" }),
             "each problem names its field for the page to put it beside");
         Assert.That((await _bid.AllocationStore.CurrentAsync(_opportunity))!.Round, Is.EqualTo(1), "nothing changed");
@@ -293,8 +295,9 @@ public sealed class AllocationFlowTests
     [Test]
     public async Task Approval_is_refused_when_the_bid_is_not_waiting_for_it()
     {
-        var ex = Assert.ThrowsAsync<BadInputException>(() => _bid.Allocations.ApproveAsync(_opportunity, "lead:jo"));
-        Assert.That(ex!.Message, Is.EqualTo("\"Glasgow Residential Recovery Services\" has no allocation yet"));
+        var ex = Assert.ThrowsAsync<ProblemException>(() => _bid.Allocations.ApproveAsync(_opportunity, "lead:jo"));
+        Assert.That(ex!.Items.Single(), Is.EqualTo(new Problem("allocation", ProblemCode.Conflict,
+            "\"Glasgow Residential Recovery Services\" has no allocation yet: members' shares are worked out when declarations close")));
         await _bid.Declarations.CloseAsync(_opportunity, "lead:test");
         await _bid.Allocations.ApproveAsync(_opportunity, "lead:jo");
         var again = Assert.ThrowsAsync<BadInputException>(() => _bid.Allocations.ApproveAsync(_opportunity, "lead:jo"));

@@ -7,6 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TenderConsortium.Application.Bids.Show;
 using TenderConsortium.Application.Allocation.Approve;
+using TenderConsortium.Application.Allocation.Override;
+using TenderConsortium.Application.Allocation.Rerun;
+using TenderConsortium.Application.Declarations.Extend;
+using TenderConsortium.Application.Shortlist.Confirm;
 using TenderConsortium.Application.Bids.Outcome;
 using TenderConsortium.Application.Declarations.Close;
 using TenderConsortium.Application.Bids.Start;
@@ -44,8 +48,9 @@ internal static class OpportunityPage
         lead.MapPost("/opportunities/{id}/allocation/approve", (string id, HttpContext http, NodeSettings node, ApproveAllocationHandler approve) =>
             ConfirmingAsync(http, node, id, (found, who, confirm) => approve.HandleAsync(new ApproveAllocation(found, who.Actor, confirm), http.RequestAborted),
                 "approved", new ConfirmStep("Approve shares that leave a gap?", "Approve anyway", "allocation/approve", "#allocation"))).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, AllocationService allocation) =>
-            ActAsync(http, node, id, async (found, who) => await allocation.RerunAsync(found, who.Actor, http.RequestAborted), "rerun")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/allocation/rerun", (string id, HttpContext http, NodeSettings node, RerunAllocationHandler rerun) =>
+            ActAsync(http, node, id, async (found, who) => await rerun.HandleAsync(new RerunAllocation(found, who.Actor), http.RequestAborted), "rerun")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/declarations/extend", ExtendAsync).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/override", OverrideAsync).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/allocation/withdrawal", WithdrawAsync).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/revision", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
@@ -55,9 +60,8 @@ internal static class OpportunityPage
                 if (next is not ("assembly" or "allocation")) throw new BadInputException("next: choose to re-assemble the bid pack or go back to allocation");
                 await SignalAsync(signals, found, Revision, new JsonObject { ["next"] = next }, who.Actor, http.RequestAborted);
             }, "revision")).DisableAntiforgery();
-        lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, BidSignals signals) =>
-            ActAsync(http, node, id, async (found, who) =>
-                await SignalAsync(signals, found, Shortlist, new JsonObject { ["decision"] = "confirm" }, who.Actor, http.RequestAborted), "shortlist")).DisableAntiforgery();
+        lead.MapPost("/opportunities/{id}/shortlist", (string id, HttpContext http, NodeSettings node, ConfirmShortlistHandler shortlist) =>
+            ActAsync(http, node, id, async (found, who) => await shortlist.HandleAsync(new ConfirmShortlist(found, who.Actor), http.RequestAborted), "shortlist")).DisableAntiforgery();
         lead.MapPost("/opportunities/{id}/outcome", OutcomeAsync).DisableAntiforgery();
         lead.MapGet("/opportunities/{id}/documents/{**file}", DocumentAsync);
         SubmissionSection.Map(lead);
@@ -70,6 +74,7 @@ internal static class OpportunityPage
         ["closed"] = "Declarations are closed; the allocation follows.",
         ["approved"] = "You approved the allocation. Allocated members are asked to accept their shares.",
         ["rerun"] = "The allocation was run again from the latest declarations.",
+        ["extended"] = "The declaration deadline was moved. Members' links work until then.",
         ["revision"] = "The bid went back as you chose.",
         ["shortlist"] = "Shortlist confirmed: members are invited.",
         ["overridden"] = "The share was set and the rest re-optimised as a new round.",
@@ -91,7 +96,7 @@ internal static class OpportunityPage
         catch (BadInputException ex)
         {
             var form = new FormState();
-            foreach (var p in ex.Problems) form.Error("actions", p);
+            foreach (var p in ex is ProblemException typed ? typed.Items.Select(i => Capitalise(i.Message)) : ex.Problems) form.Error("actions", p);
             return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
         }
     }
@@ -134,7 +139,7 @@ internal static class OpportunityPage
         }
     }
 
-    private static async Task<IResult> OverrideAsync(string id, HttpContext http, NodeSettings node, AllocationService allocation)
+    private static async Task<IResult> OverrideAsync(string id, HttpContext http, NodeSettings node, OverrideAllocationHandler overrides)
     {
         if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
         if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
@@ -149,7 +154,8 @@ internal static class OpportunityPage
         {
             try
             {
-                await allocation.OverrideAsync(found, [new ShareOverride(share[1], share[0], volume, reason.Trim())], LeadContext.Of(http).Actor, http.RequestAborted);
+                await overrides.HandleAsync(new OverrideAllocation(found, [new ShareOverride(share[1], share[0], volume, reason.Trim())], LeadContext.Of(http).Actor),
+                    http.RequestAborted);
                 return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#allocation", "overridden");
             }
             catch (ProblemException ex)
@@ -161,9 +167,31 @@ internal static class OpportunityPage
                     form.Error(field, Capitalise(p.Message));
                 }
             }
-            catch (BadInputException ex)
+        }
+
+        return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The lead gives members more time: a new deadline date (the end of that day, UK business hours' 17:00 UTC).</summary>
+    private static async Task<IResult> ExtendAsync(string id, HttpContext http, NodeSettings node, ExtendDeclarationsHandler extend)
+    {
+        if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
+        if (await PageEndpoints.ReadFormAsync(http) is not { } form) return PageEndpoints.Expired(http, PageArea.Lead);
+        var (day, month, year) = (form.Value("extend-until-day").Trim(), form.Value("extend-until-month").Trim(), form.Value("extend-until-year").Trim());
+        if (!(int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
+              && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", out var date)))
+            form.Error("extend-until-day", "Enter the new deadline as a real date, for example 18 12 2026");
+        else
+        {
+            try
             {
-                foreach (var p in ex.Problems) form.Error("override-share", p);
+                await extend.HandleAsync(new ExtendDeclarations(found, new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero), LeadContext.Of(http).Actor),
+                    http.RequestAborted);
+                return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#declarations", "extended");
+            }
+            catch (ProblemException ex)
+            {
+                foreach (var p in ex.Items) form.Error(p.Path == "until" ? "extend-until-day" : "actions", Capitalise(p.Message));
             }
         }
 
@@ -200,7 +228,7 @@ internal static class OpportunityPage
     }
 
     /// <summary>The lead-partner-bid workflow's plain human tasks (WaitForSignal) that the lead answers from this page.</summary>
-    private const string Revision = "revision", Shortlist = "shortlist";
+    private const string Revision = "revision", Shortlist = ConfirmShortlistHandler.Bookmark;
 
     private static Task SignalAsync(BidSignals signals, string opportunityId, string bookmark, JsonObject payload, string actor, CancellationToken ct) =>
         signals.SendAsync(opportunityId, bookmark, opportunityId, payload, null, actor, "waiting for this answer", ct);
@@ -363,7 +391,7 @@ internal static class OpportunityPage
             ("Buyer", Forms.Text(opportunity.Buyer.Name)),
             ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
             ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
-            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not given")),
+            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not stated in the notice")),
             ("Stage", LeadPages.Stage(bid)),
             ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
@@ -373,7 +401,7 @@ internal static class OpportunityPage
             {(!bid.Started ? StartForm(http, path, opportunity, profile, S<BidStartOptions>(), startForm, now) : Html.Empty)}
             {TasksSection(http, path, instance)}
             {LotsSection(opportunity, matches, round)}
-            {DeclarationsSection(http, path, invitations, declarations, round, now, instance)}
+            {DeclarationsSection(http, path, invitations, declarations, round, now, instance, actionForm ?? new FormState())}
             {AllocationSection(http, path, allocation, declarations, actionForm, instance)}
             {DocumentsSection(node, found, path)}
             {ReviewSection(review)}
@@ -473,7 +501,7 @@ internal static class OpportunityPage
         """);
 
     private static Html DeclarationsSection(HttpContext http, string path, IReadOnlyList<Invitation> invitations, IReadOnlyDictionary<string, CapacityDeclaration> declarations,
-        DeclarationRound? round, DateTimeOffset now, InstanceDetails? instance)
+        DeclarationRound? round, DateTimeOffset now, InstanceDetails? instance, FormState form)
     {
         if (round is null) return Html.Empty;
         var received = invitations.Count(i => declarations.TryGetValue(i.MemberId, out var d) && !d.Declined);
@@ -487,10 +515,17 @@ internal static class OpportunityPage
             {
                 declarations.TryGetValue(i.MemberId, out var d);
                 var answer = d is null ? Forms.Tag(i.RevokedAt is null ? "Pending" : "Link revoked", "grey") : d.Declined ? Forms.Tag("Declined", "red") : Forms.Tag($"Received (revision {d.Revision})", "green");
-                var offer = d is null ? Forms.Text("—") : d.Declined ? Forms.Text(d.DeclineReason) : Forms.Text(string.Join("; ", d.Lots.Select(l => $"lot {l.LotId}: {Words.Number(l.Volume)} at £{l.PricePerUnit:0.00}, from {Words.Day(l.EarliestStart)}")));
+                var offer = d is null ? Forms.Text("—") : d.Declined ? Forms.Text(d.DeclineReason) : Forms.Text(string.Join("; ", d.Lots.Select(l => $"lot {l.LotId}: {DeclarationWords.Offer(round.TermsOf(l.LotId), l.Volume, l.PricePerUnit)}, from {Words.Day(l.EarliestStart)}")));
                 return (IReadOnlyList<Html>)[Forms.Text(i.MemberName), answer, offer];
             }), "govuk-visually-hidden")}
             {(canClose ? H.Html($"""<form method="post" action="{path}/declarations/close" novalidate>{Forms.Antiforgery(http)}{Forms.Button("Close declarations now", modifier: "govuk-button--secondary")}</form>""") : Html.Empty)}
+            {(canClose ? H.Html($"""
+                <form method="post" action="{path}/declarations/extend" novalidate>{Forms.Antiforgery(http)}
+                {Forms.DateInput("extend-until", "extend-until", "Give members more time", (form.Value("extend-until-day"), form.Value("extend-until-month"), form.Value("extend-until-year")), form,
+                    "The new deadline, at 5pm UK time on that day (17:00 UTC). Members' links keep working until then. For example, 18 12 2026")}
+                {Forms.Button("Move the deadline", modifier: "govuk-button--secondary")}
+                </form>
+                """) : Html.Empty)}
             """);
     }
 

@@ -41,20 +41,44 @@ internal static class SettingsPage
         var settings = new JsonObject();
         foreach (var (name, setting) in definition.Settings)
         {
+            if (SettingFields.IsPerBid(setting)) continue;
+            if (setting.Type is ValueKind.Object && setting.Default is JsonObject rules)
+            {
+                // Rules such as the allocation's: one field per rule, saved as an object of the changed ones.
+                var changed = new JsonObject();
+                foreach (var (key, fallback) in rules)
+                {
+                    var field = SettingFields.Field(name, key);
+                    var typed = form.Value(field).Trim();
+                    if (typed.Length == 0) continue;
+                    if (SettingFields.ReadRule(key, typed, fallback) is not { } rule)
+                        form.Error(field, SettingFields.RuleHint(key, fallback));
+                    else if (!JsonNode.DeepEquals(rule, fallback)) changed[key] = rule;
+                }
+
+                if (changed.Count > 0) settings[name] = changed;
+                continue;
+            }
+
             var text = form.Value($"setting-{name}").Trim();
             if (text.Length == 0) continue;
-            var value = setting.Type is ValueKind.Duration ? JsonValue.Create(SettingWords.ToIso(text))
-                : setting.Type is ValueKind.String ? JsonValue.Create(text)
-                : setting.Type is ValueKind.Boolean && text.ToLowerInvariant() is "yes" or "no" ? JsonValue.Create(text.Equals("yes", StringComparison.OrdinalIgnoreCase))
-                : LeadPages.Parse(text);
-            if (JsonNode.DeepEquals(value, setting.Default)) continue;
-            if (setting.Type is ValueKind.Integer or ValueKind.Number && value?.GetValueKind() != JsonValueKind.Number)
-                form.Error($"setting-{name}", $"{SettingWords.Label(name)}: enter a number");
-            else if (setting.Type is ValueKind.Boolean && value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-                form.Error($"setting-{name}", $"{SettingWords.Label(name)}: enter yes or no");
-            else if (setting.Type is ValueKind.Object && value is not (JsonObject or JsonArray))
-                form.Error($"setting-{name}", $"{name}: enter JSON, for example {setting.Default?.ToJsonString()}");
-            else settings[name] = value;
+            JsonNode? value = setting.Type switch
+            {
+                ValueKind.Duration => SettingFields.ReadDuration(text) is { } iso ? JsonValue.Create(iso) : null,
+                ValueKind.String => JsonValue.Create(text),
+                ValueKind.Boolean => text.ToLowerInvariant() is "yes" or "no" ? JsonValue.Create(text.Equals("yes", StringComparison.OrdinalIgnoreCase)) : null,
+                ValueKind.Object when setting.Default is JsonArray => SettingFields.ReadDurations(text),
+                _ => decimal.TryParse(text.Replace(",", "").TrimStart('£'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                     && (setting.Type is not ValueKind.Integer || n == decimal.Floor(n))
+                    ? setting.Type is ValueKind.Integer ? JsonValue.Create((long)n) : JsonValue.Create(n) : null,
+            };
+            if (value is null)
+            {
+                form.Error($"setting-{name}", SettingFields.Hint(setting));
+                continue;
+            }
+
+            if (!JsonNode.DeepEquals(value, setting.Default)) settings[name] = value;
         }
 
         if (form.HasErrors) return await RenderAsync(http, node, runtime, form, StatusCodes.Status400BadRequest);
@@ -94,17 +118,7 @@ internal static class SettingsPage
             <form method="post" action="/lead/settings" novalidate>
             {Forms.Antiforgery(http)}
             {Forms.Select("workflow", "workflow", "Workflow for new bids", latest.Select(d => (d.Id, d.Name)).ToList(), form.Value("workflow", workflow), form)}
-            {H.Each(chosen.Settings.Values, sd =>
-            {
-                var current = form.Has($"setting-{sd.Name}") ? form.Value($"setting-{sd.Name}")
-                    : saved[sd.Name] is { } v ? (v.GetValueKind() == JsonValueKind.String ? sd.Type is ValueKind.Duration ? SettingWords.Duration(v.GetValue<string>()) : v.GetValue<string>()
-                        : sd.Type is ValueKind.Boolean ? SettingWords.Value(sd.Name, v) : v.ToJsonString())
-                    : "";
-                var hint = $"{sd.Description} Default: {SettingWords.Value(sd.Name, sd.Default, sd.Type)}.{(sd.Type is ValueKind.Duration ? " Enter a number of days or hours, for example 10 days." : sd.Type is ValueKind.Boolean ? " Enter yes or no." : "")}";
-                return sd.Type is ValueKind.Object
-                    ? Forms.Textarea($"setting-{sd.Name}", $"setting-{sd.Name}", SettingWords.Label(sd.Name), current, form, hint, 3, "govuk-label govuk-label--s")
-                    : Forms.TextInput($"setting-{sd.Name}", $"setting-{sd.Name}", SettingWords.Label(sd.Name), current, form, hint, "govuk-!-width-two-thirds", labelClass: "govuk-label govuk-label--s", spellcheck: "false");
-            })}
+            {H.Each(chosen.Settings.Values, sd => SettingFields.Render(sd, saved[sd.Name], form))}
             {Forms.Button("Save settings for new bids")}
             </form>
             """);

@@ -15,12 +15,15 @@ public sealed class ComponentPage<TComponent>(IReadOnlyDictionary<string, object
 
     public int StatusCode => status;
 
-    public Task ExecuteAsync(HttpContext httpContext)
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.Headers.CacheControl = "no-store";
         if (isPrivate) httpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        var all = parameters;
+        if (parameters.TryGetValue("Context", out var value) && value is PageContext context)
+            all = new Dictionary<string, object?>(parameters) { ["Context"] = context with { SiteName = await SiteNames.ForAsync(httpContext, context.SiteName) } };
         // Rendered whole before the first byte: a page that fails half-way becomes a 500, never half a page.
-        return new RazorComponentResult<TComponent>(parameters) { StatusCode = status, PreventStreamingRendering = true }.ExecuteAsync(httpContext);
+        await new RazorComponentResult<TComponent>(all) { StatusCode = status, PreventStreamingRendering = true }.ExecuteAsync(httpContext);
     }
 }
 
