@@ -48,7 +48,7 @@ public static partial class AdviserPages
         var now = time.GetUtcNow();
         var main = H.Html($"""
             <h1 class="govuk-heading-l">Review queue</h1>
-            {(queue.Count == 0 ? H.Html($"""<p class="govuk-body">No bid packs are waiting for review.</p>""") : Forms.Table($"{queue.Count} bid pack(s) waiting", ["Opportunity", "Pack", "Review due", "Tender deadline"],
+            {(queue.Count == 0 ? H.Html($"""<p class="govuk-body">No bid packs are waiting for review.</p>""") : Forms.Table(queue.Count == 1 ? "1 bid pack waiting" : $"{queue.Count} bid packs waiting", ["Opportunity", "Pack", "Review due", "Tender deadline"],
                 queue.Select(q => (IReadOnlyList<Html>)
                 [
                     H.Html($"""<a class="govuk-link" href="/adviser/reviews/{Uri.EscapeDataString(q.Review.OpportunityId)}">{q.OpportunityTitle}</a><br><span class="govuk-body-s">{q.BuyerName}</span>"""),

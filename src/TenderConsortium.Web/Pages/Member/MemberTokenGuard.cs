@@ -19,7 +19,7 @@ internal static class MemberTokenGuard
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Layout.Message(http, PageArea.Member, "Too many attempts",
-                $"Too many links that do not work were tried from here. Try again in {Math.Ceiling(wait.TotalMinutes)} minute(s).",
+                $"Too many links that do not work were tried from here. Try again in {Math.Ceiling(wait.TotalMinutes)} {(Math.Ceiling(wait.TotalMinutes) == 1 ? "minute" : "minutes")}.",
                 StatusCodes.Status429TooManyRequests);
         }
 
