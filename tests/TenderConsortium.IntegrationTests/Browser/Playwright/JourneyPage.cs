@@ -68,6 +68,10 @@ public sealed class JourneyPage
 
     public Task ClickAsync(ILocator element) => NavigatingAsync(() => element.ClickAsync());
 
+    /// <summary>The fields the error summary links to, in its order.</summary>
+    public Task<string[]> ErrorFieldsAsync() =>
+        Page.Locator(".govuk-error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').split('#')[1])");
+
     /// <summary>Reloads the page, as a person waiting for others does, until its main text satisfies the condition.</summary>
     public async Task<string> ReloadUntilAsync(Func<string, bool> condition, string what, int seconds = 120)
     {

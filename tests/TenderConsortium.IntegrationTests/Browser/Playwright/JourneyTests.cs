@@ -178,7 +178,7 @@ public sealed partial class JourneyTests
         await _member.FillAsync("lot0-start-month", "2");
         await _member.FillAsync("lot0-start-year", "2027");
         await _member.SubmitAsync("Send declaration");
-        var summary = await _member.Css(".govuk-error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').split('#')[1])");
+        var summary = await _member.ErrorFieldsAsync();
         Assert.Multiple(async () =>
         {
             Assert.That(await _member.Css(".govuk-error-summary__title").InnerTextAsync(), Is.EqualTo("There is a problem"));
@@ -233,7 +233,7 @@ public sealed partial class JourneyTests
         await _lead.SelectAsync("override-share", (await _lead.Css("#override-share option").AllInnerTextsAsync()).First(t => t.StartsWith("Lot 1 – " + _declaringName, StringComparison.Ordinal)));
         await _lead.FillAsync("override-volume", "550");
         await _lead.SubmitAsync("Set this share");
-        Assert.That(await _lead.Css(".govuk-error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').split('#')[1])"), Is.EqualTo(new[] { "override-reason" }));
+        Assert.That(await _lead.ErrorFieldsAsync(), Is.EqualTo(new[] { "override-reason" }));
         await _lead.FillAsync("override-reason", "Runs the only wheelchair-accessible vehicles in Aberdeen");
         await _lead.SubmitAsync("Set this share");
         Assert.That(await _lead.TextAsync(), Does.Contain("The share was set").And.Contain("set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
@@ -292,7 +292,7 @@ public sealed partial class JourneyTests
         await _adviser.StepAsync("review");
         await _adviser.ChooseAsync("decision-2");
         await _adviser.SubmitAsync("Send decision");
-        Assert.That(await _adviser.Css(".govuk-error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').split('#')[1])"), Is.EqualTo(new[] { "decision-summary" }));
+        Assert.That(await _adviser.ErrorFieldsAsync(), Is.EqualTo(new[] { "decision-summary" }));
         await _adviser.StepAsync("summary-needed");
         await _adviser.SelectAsync("comment-section", "Social value and community benefits");
         await _adviser.FillAsync("comment-text", "Quantify the local jobs per member.");
@@ -331,7 +331,7 @@ public sealed partial class JourneyTests
         {
             await _adviser.ChooseAsync("decision");
             await _adviser.SubmitAsync("Send decision");
-            Assert.That(await _adviser.Css(".govuk-error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').split('#')[1])"), Is.EqualTo(reasons));
+            Assert.That(await _adviser.ErrorFieldsAsync(), Is.EqualTo(reasons));
             await _adviser.StepAsync("reasons-needed");
             foreach (var id in reasons) await _adviser.FillAsync(id, "Accepted: the buyer confirmed this by clarification.");
         }
