@@ -54,6 +54,8 @@ public sealed partial class FirstStartTests
             Assert.Multiple(() =>
             {
                 Assert.That(dashboard, Does.Contain("Adviser review").And.Contain("Wait for the adviser's review"));
+                Assert.That(DashboardRow(dashboard, opportunity), Does.Contain("Adviser review").And.Contain("Wait for the adviser's review"),
+                    "the seeded bid's own row shows its stage and next action");
                 Assert.That(dashboard, Does.Not.Contain("Not started"));
                 Assert.That(dashboard, Does.Contain("sample notice, dates moved for the demo"), "the demo says its dates are not the buyer's");
                 Assert.That(dashboard, Does.Not.Contain("passed").And.Not.Contain("Complete the consortium profile"), "the demo's deadline is ahead and its profile complete");
@@ -74,6 +76,16 @@ public sealed partial class FirstStartTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>The dashboard's table row that links to the opportunity.</summary>
+    private static string DashboardRow(string dashboard, string opportunity)
+    {
+        var link = dashboard.IndexOf($"/lead/opportunities/{opportunity}\"", StringComparison.Ordinal);
+        if (link < 0) return "";
+        var start = dashboard.LastIndexOf("<tr", link, StringComparison.Ordinal);
+        var end = dashboard.IndexOf("</tr>", link, StringComparison.Ordinal);
+        return start < 0 || end < 0 ? "" : dashboard[start..end];
     }
 
     private static async Task<bool> ListeningAsync(HttpClient client)

@@ -130,7 +130,7 @@ public sealed class ShowBidHandler(
                 ? Step("review", "Adviser review", BidStepStatus.Skipped, detail: "Not needed for a contract of this value.")
                 : Step("review", "Adviser review", BidStepStatus.NotStarted)
             : f.Review.Decision == ReviewDecision.Approved && !f.WaitsFor(ReviewSignals.Decision)
-                ? Step("review", "Adviser review", BidStepStatus.Done, detail: $"Bid pack version {f.Review.BidPackVersion} approved by {f.Review.DecidedBy}.")
+                ? Step("review", "Adviser review", BidStepStatus.Done, detail: $"Bid pack version {f.Review.BidPackVersion} approved by {Person(f.Review.DecidedBy ?? "the adviser")}.")
             : f.Review.Decision == ReviewDecision.ChangesRequested && f.WaitsFor(Signals.Revision)
                 ? Step("review", "Adviser review", BidStepStatus.Waiting, Lead, detail: "The adviser asked for changes.")
             : f.WaitsFor(ReviewSignals.Decision)

@@ -62,9 +62,10 @@ public static class LeadPages
         var main = H.Html($"""
             {Forms.ErrorSummary(form.Errors)}
             <h1 class="govuk-heading-l">Import a notice</h1>
+            <p class="govuk-body">Open the notice on Public Contracts Scotland, Contracts Finder, Find a Tender or Sell2Wales and download its data file (the download marked OCDS or JSON). Then choose that file here.</p>
             <form method="post" action="/lead/opportunities/import" enctype="multipart/form-data" novalidate>
             {Forms.Antiforgery(http)}
-            {Forms.FileUpload("notice-file", "notice", "Notice file", form, "OCDS JSON (release or record package) or the consortium's own JSON or YAML format. Importing a newer release of the same notice updates it.", ".json,.yaml,.yml")}
+            {Forms.FileUpload("notice-file", "notice", "Notice file", form, "The file you downloaded, ending .json, or a notice the consortium wrote itself (.json or .yaml). Importing the same notice again later brings in the buyer's changes.", ".json,.yaml,.yml")}
             {Forms.Button("Import")}
             </form>
             """);

@@ -64,17 +64,19 @@ internal static class MembersPage
             <h1 class="govuk-heading-l">Members</h1>
             <form method="post" action="/lead/members/import" enctype="multipart/form-data" novalidate>
             {Forms.Antiforgery(http)}
-            {Forms.FileUpload("members-file", "members", "Import members from a file", form, "CSV with the registry's columns (see samples/members) or JSON. Members are matched by registration number: a new file updates them. Every row is checked; nothing is stored unless all rows are accepted.", ".csv,.json")}
+            {Forms.FileUpload("members-file", "members", "Import members from a file", form, "A spreadsheet saved as CSV, one member per row, with the columns of the consortium's register: name, legal form, registration number, contact, email, phone, CPV codes, areas served, certifications, staff, turnover, largest contract, currency, asset lock and what the member does. Members are matched by registration number, so a new file updates them. Every row is checked, and nothing is stored unless all rows are accepted.", ".csv,.json")}
             {Forms.Checkboxes("dry-run", "dry-run", "Check only", [new Forms.Choice("yes", "Check the file without storing anything", form.Value("dry-run") == "yes")], form, small: true)}
             {Forms.Button("Import members")}
             </form>
             {(members.Count == 0 ? H.Html($"""<p class="govuk-body">No members yet.</p>""") : Forms.Table($"{members.Count} {(members.Count == 1 ? "member" : "members")}", ["Name", "Registration", "Form", "Email", "Service areas"],
                 members.Select(m => (IReadOnlyList<Html>)
                 [
-                    Forms.Text(m.Name), Forms.Text(m.RegistrationNumber), Forms.Text(m.LegalForm.ToString()), Forms.Text(m.Email is null ? "—" : m.Unreachable is { } refused ? $"{m.Email} — cannot be reached: the mail server refused this address on {refused.RefusedAt.UtcDateTime:d MMMM yyyy}" : m.Email),
+                    Forms.Text(m.Name), Forms.Text(m.RegistrationNumber), Forms.Text(Capitalised(Core.Members.LegalForms.Label(m.LegalForm))), Forms.Text(m.Email is null ? "—" : m.Unreachable is { } refused ? $"{m.Email} — cannot be reached: the mail server refused this address on {refused.RefusedAt.UtcDateTime:d MMMM yyyy}" : m.Email),
                     Forms.Text(string.Join(", ", m.ServiceAreas.Take(6).Select(places.NameOf)) + (m.ServiceAreas.Count > 6 ? $" and {m.ServiceAreas.Count - 6} more" : "")),
                 ])))}
             """);
         return Layout.Page(http, PageArea.Lead, "Members", main, status, form.HasErrors);
     }
+
+    private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 }

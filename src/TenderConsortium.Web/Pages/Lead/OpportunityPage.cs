@@ -70,7 +70,7 @@ internal static class OpportunityPage
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
     {
         ["imported"] = "The notice was imported.",
-        ["started"] = "The bid was started: members are matched and invited.",
+        ["started"] = "The bid was started.",
         ["closed"] = "Declarations are closed; the allocation follows.",
         ["approved"] = "You approved the allocation. Allocated members are asked to accept their shares.",
         ["rerun"] = "The allocation was run again from the latest declarations.",
@@ -391,7 +391,7 @@ internal static class OpportunityPage
             ("Buyer", Forms.Text(opportunity.Buyer.Name)),
             ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
             ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
-            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("not stated in the notice")),
+            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("Not published by the buyer")),
             ("Stage", LeadPages.Stage(bid)),
             ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
@@ -488,7 +488,7 @@ internal static class OpportunityPage
             var terms = round?.TermsOf(lot.Id);
             return H.Html($"""
                 <h3 class="govuk-heading-s">Lot {lot.Id}: {lot.Title}</h3>
-                <p class="govuk-body">{Words.Money(lot.Value)}{(terms is null ? "" : $" · {Words.Number(terms.Demand)} {Words.Unit(terms.Unit)} to cover")}</p>
+                <p class="govuk-body">{(lot.Value is null ? "Value not published by the buyer" : $"Estimated value {Words.Money(lot.Value)}")}{(terms is null ? "" : $" · {Words.Number(terms.Demand)} {Words.Unit(terms.Unit)} to cover")}</p>
                 {(match is null ? Html.Empty : H.Html($"""
                     {(match.Requirements.Count == 0 ? Html.Empty : H.Html($"""<p class="govuk-body-s">Requirements: {string.Join("; ", match.Requirements)}</p>"""))}
                     {(match.Gaps.Count == 0 ? Html.Empty : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gaps: {string.Join("; ", match.Gaps)}</strong></div>"""))}
@@ -602,10 +602,10 @@ internal static class OpportunityPage
 
     private static Html DocumentsSection(NodeSettings node, string id, string path)
     {
-        var files = OpportunityFiles.List(node, id);
+        var files = OpportunityFiles.List(node, id).Select(f => (File: f, Title: DocumentTitle.Of(f))).Where(f => f.Title is not null).ToList();
         return files.Count == 0 ? Html.Empty : H.Html($"""
             <h2 class="govuk-heading-m" id="documents">Documents</h2>
-            <ul class="govuk-list">{H.Each(files, f => H.Html($"""<li><a class="govuk-link" href="{path}/documents/{string.Join('/', f.Split('/').Select(Uri.EscapeDataString))}" download>{f}</a></li>"""))}</ul>
+            <ul class="govuk-list">{H.Each(files, f => H.Html($"""<li><a class="govuk-link" href="{path}/documents/{string.Join('/', f.File.Split('/').Select(Uri.EscapeDataString))}" download>{f.Title}</a></li>"""))}</ul>
             """);
     }
 

@@ -106,7 +106,7 @@ internal static class SettingsPage
                         ? $"{SettingWords.Value(kv.Key, v)} (yours; default {SettingWords.Value(kv.Key, kv.Value)})"
                         : SettingWords.Value(kv.Key, kv.Value)))))}
                     """))}
-                {Forms.Table("Settings", ["Setting", "Default", "What it does"], definition.Settings.Values.Select(sd => (IReadOnlyList<Html>)
+                {Forms.Table($"Settings of {definition.Name}", ["Setting", "Default", "What it does"], definition.Settings.Values.Select(sd => (IReadOnlyList<Html>)
                     [Forms.Text(SettingWords.Label(sd.Name)), Forms.Text(SettingWords.Value(sd.Name, sd.Default, sd.Type)), Forms.Text(sd.Description)]), "govuk-table__caption--s")}
                 """));
         }

@@ -21,7 +21,7 @@ public static class Words
 
     public static string Pounds(decimal amount) => "£" + amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", Inv);
 
-    public static string Money(Money? money) => money is null ? "not stated in the notice" : money.Currency == "GBP" ? Pounds(money.Amount) : money.ToString();
+    public static string Money(Money? money) => money is null ? "Not published by the buyer" : money.Currency == "GBP" ? Pounds(money.Amount) : money.ToString();
 
     public static string Percent(decimal p) => p.ToString("0.#", Inv) + "%";
 
