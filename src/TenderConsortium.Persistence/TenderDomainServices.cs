@@ -71,5 +71,6 @@ public static class TenderDomainServices
         new AwaitSubmissionActivity(),
         new AwaitOutcomeActivity(),
         new WatchContractDeliveryActivity(),
+        new StartDeliveryActivity(),
     ];
 }

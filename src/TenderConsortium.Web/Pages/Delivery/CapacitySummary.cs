@@ -1,0 +1,40 @@
+using System.Globalization;
+using TenderConsortium.Core.Delivery;
+using TenderConsortium.Web.Pages.Shared;
+using static TenderConsortium.Core.Delivery.DeliveryText;
+
+namespace TenderConsortium.Web.Pages.Delivery;
+
+/// <summary>
+/// A member's own capacity across every bid and contract it is in, month by month: what it would deliver if every
+/// pending bid were won, against the most it said it could take on. Three narrow columns, so it reads on a phone;
+/// the months it would be over-committed come first, with a warning.
+/// </summary>
+internal static class CapacitySummary
+{
+    /// <summary>Months shown: enough for a year ahead without a long scroll on a phone.</summary>
+    private const int MonthsShown = 12;
+
+    public static Html Render(CapacityLedger? ledger, DateOnly today)
+    {
+        var months = ledger?.Months.Where(m => m.Month.AddMonths(1) > today).OrderBy(m => m.Month).ThenBy(m => m.Unit, StringComparer.Ordinal).Take(MonthsShown).ToList() ?? [];
+        if (months.Count == 0)
+            return H.Html($"""<p class="govuk-body">You have no other pending bids or contracts with us, so nothing adds up across bids.</p>""");
+        var over = months.Where(m => m.OverCommitted).ToList();
+        return H.Html($"""
+            {(over.Count == 0
+                ? H.Html($"""<p class="govuk-body">If every bid you are in were won, you would never be asked for more than you told us you can deliver.</p>""")
+                : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> If every bid you are in were won, you would be asked for more than you can deliver in {Month(over[0].Month)}: {Quantity(over[0].Exposure)} {over[0].Unit} against the {Quantity(over[0].Declared)} you told us. Tell the lead if you cannot take it all on.</strong></div>"""))}
+            {Forms.Table("Your total across bids", ["Month", "If all won", "You can do"],
+                months.Select(m => (IReadOnlyList<Html>)
+                [
+                    Forms.Text(Month(m.Month)),
+                    H.Html($"{Quantity(m.Exposure)} {m.Unit}{(m.OverCommitted ? H.Html($" {Forms.Tag("Too much", "red")}") : Html.Empty)}"),
+                    Forms.Text($"{Quantity(m.Declared)} {m.Unit}"),
+                ]), "govuk-table__caption--s")}
+            <p class="govuk-body-s">"If all won" adds your share in bids not yet decided to your contracts. "You can do" is the most you declared for that month in any one bid.</p>
+            """);
+    }
+
+    private static string Month(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+}
