@@ -52,6 +52,7 @@ public static class TenderDomainServices
         services.AddSingleton<IDeliveryStore>(new Delivery.DeliveryStore(connectionString));
         services.TryAddSingleton(new LatePaymentOptions());
         services.AddSingleton<DeliveryLinks>();
+        services.AddSingleton<DeliveryContractPlanner>();
         foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;
     }

@@ -11,7 +11,6 @@ public static class DeliveryServices
     {
         services.TryAddSingleton(new LatePaymentOptions());
         services.AddSingleton<DeliveryContracts>();
-        services.AddSingleton<DeliveryContractPlanner>();
         services.AddSingleton<Start.DeliveryWatch>();
         services.AddSingleton<Start.StartDeliveryHandler>();
         services.AddSingleton<Show.ShowDeliveryHandler>();

@@ -3,6 +3,7 @@ using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Matching;
 using TenderConsortium.Core.Submission;
 using TenderConsortium.Core.Workflow;
+using TenderConsortium.Workflows.Engine;
 
 namespace TenderConsortium.Application.Bids.Outcome;
 
@@ -20,6 +21,7 @@ public sealed class RecordOutcomeHandler(BidOpportunities opportunities, IMatchi
         await signals.SendAsync(id, SubmissionSignals.Outcome, id, payload, null, command.Actor, "waiting for the outcome to be recorded", cancellationToken);
         // A won lot started delivery inside the bid's step (StartDelivery); its payment watch can only start now the
         // step has committed. If this process dies first, the node's delivery sweep starts it.
+        CrashPoints.Hit("outcome-recorded");
         if (command.AwardedLots.Count > 0) await delivery.EnsureForOpportunityAsync(id, command.Actor, cancellationToken);
     }
 }

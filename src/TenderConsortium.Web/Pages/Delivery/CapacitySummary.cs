@@ -1,4 +1,5 @@
 using System.Globalization;
+using TenderConsortium.Application.Delivery.Capacity;
 using TenderConsortium.Core.Delivery;
 using TenderConsortium.Web.Pages.Shared;
 using static TenderConsortium.Core.Delivery.DeliveryText;
@@ -15,6 +16,16 @@ internal static class CapacitySummary
     /// <summary>Months shown: enough for a year ahead without a long scroll on a phone.</summary>
     private const int MonthsShown = 12;
 
+    /// <summary>For the member's declaration page: its total across bids, once it holds a share or a contract anywhere; else nothing.</summary>
+    public static async Task<Html?> ForMemberAsync(IServiceProvider services, string memberId, CancellationToken ct)
+    {
+        if (services.GetService(typeof(ShowCapacityHandler)) is not ShowCapacityHandler capacity) return null;
+        var ledger = (await capacity.HandleAsync(new ShowCapacity(memberId), ct)).FirstOrDefault();
+        if (ledger is null || ledger.Months.All(m => m.Exposure == 0m)) return null;
+        var today = DateOnly.FromDateTime(((TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        return Render(ledger, today);
+    }
+
     public static Html Render(CapacityLedger? ledger, DateOnly today)
     {
         var months = ledger?.Months.Where(m => m.Month.AddMonths(1) > today).OrderBy(m => m.Month).ThenBy(m => m.Unit, StringComparer.Ordinal).Take(MonthsShown).ToList() ?? [];
@@ -30,7 +41,7 @@ internal static class CapacitySummary
                 [
                     Forms.Text(Month(m.Month)),
                     H.Html($"{Quantity(m.Exposure)} {m.Unit}{(m.OverCommitted ? H.Html($" {Forms.Tag("Too much", "red")}") : Html.Empty)}"),
-                    Forms.Text($"{Quantity(m.Declared)} {m.Unit}"),
+                    Forms.Text(m.Declared > 0 ? $"{Quantity(m.Declared)} {m.Unit}" : "no bid open"),
                 ]), "govuk-table__caption--s")}
             <p class="govuk-body-s">"If all won" adds your share in bids not yet decided to your contracts. "You can do" is the most you declared for that month in any one bid.</p>
             """);

@@ -34,7 +34,7 @@ public static class LeadDeliveryPages
         var over = await capacity.HandleAsync(new ShowCapacity(null, OverCommittedOnly: true, who.ConsortiumId), http.RequestAborted);
         var main = H.Html($"""
             <h1 class="govuk-heading-l">Contracts in delivery</h1>
-            <p class="govuk-body">{view.Contracts} contract(s), figures as at {Day(view.AsOf)}.</p>
+            <p class="govuk-body">{(view.Contracts == 1 ? "1 contract" : $"{view.Contracts} contracts")}, figures as at {Day(view.AsOf)}.</p>
             <div class="govuk-inset-text">{DaysToPayText(view.DaysToPay)}<br>Owed to members: {Money(view.Owed)}, of which overdue: {Money(view.Overdue)}.</div>
             <h2 class="govuk-heading-m">Members</h2>
             <dl class="govuk-summary-list">
@@ -47,7 +47,7 @@ public static class LeadDeliveryPages
             <h2 class="govuk-heading-m">Capacity across bids</h2>
             {(over.Count == 0
                 ? H.Html($"""<p class="govuk-body">No member would be over-committed if every pending bid were won.</p>""")
-                : H.Each(over, l => H.Html($"""<p class="govuk-body"><strong>{l.MemberName}</strong> would deliver more than it declared in {l.Months.Count} month(s) if every pending bid were won, e.g. {l.Months[0].Month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: {Quantity(l.Months[0].Exposure)} {l.Months[0].Unit} against {Quantity(l.Months[0].Declared)} declared ({string.Join(", ", l.Months[0].Bids)}).</p>""")))}
+                : H.Each(over, l => H.Html($"""<p class="govuk-body">{Core.Delivery.OverCommitment.Describe(l)}</p>""")))}
             """);
         return Layout.Page(http, PageArea.Lead, "Contracts in delivery", main);
     }
