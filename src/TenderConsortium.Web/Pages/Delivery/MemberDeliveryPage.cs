@@ -83,10 +83,11 @@ public static class MemberDeliveryPage
             {Forms.ErrorSummary(form?.Errors ?? [])}
             <span class="govuk-caption-l">{view.MemberName}</span>
             <h1 class="govuk-heading-l">Your delivery: {view.ContractTitle}</h1>
-            <div class="govuk-panel govuk-panel--confirmation delivery-owed">
-              <h2 class="govuk-panel__title">Owed to you: {Money(view.Owed)}</h2>
-              <div class="govuk-panel__body">{(view.Overdue > 0 ? $"{Money(view.Overdue)} of it is overdue" : view.Owed > 0 ? "nothing is overdue" : "nothing is waiting")}; paid to you so far: {Money(paid)}</div>
-            </div>
+            <p class="govuk-heading-m" id="owed">Owed to you: {Money(view.Owed)}</p>
+            {(view.Overdue > 0
+                ? H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> {Money(view.Overdue)} of it is overdue. We are sorry: the lead is told, and you may claim interest and compensation (see your invoices below).</strong></div>""")
+                : H.Html($"""<p class="govuk-body">{(view.Owed > 0 ? "Nothing is overdue." : "Nothing is waiting to be paid.")}</p>"""))}
+            <p class="govuk-body">Paid to you so far: {Money(paid)}.</p>
             <p class="govuk-body">For {view.Buyer}. You deliver {string.Join("; ", view.Lines.Select(l => $"lot {l.LotId}, {l.LotTitle}: {Quantity(l.Volume)} {Unit(l.Unit, l.Volume)} at {Money(l.PricePerUnit)} each"))}. We pay each invoice within {Days(view.PaymentDays)} of receiving it.</p>
             {ReturnForm.Render(http, token, view, form)}
             <h2 class="govuk-heading-m" id="invoices">Your invoices</h2>

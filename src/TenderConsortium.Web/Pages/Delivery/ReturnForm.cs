@@ -43,7 +43,7 @@ internal static class ReturnForm
         var periodChoice = open.Count == 1
             ? H.Html($"""<input type="hidden" name="{PeriodField}" value="{chosen.Period.Number}"><p class="govuk-body" id="{PeriodField}">For {Period(chosen.Period)}.</p>""")
             : Forms.Select(PeriodField, PeriodField, "Which period is this return for?",
-                open.Select(r => (r.Period.Number.ToString(CultureInfo.InvariantCulture), $"{Period(r.Period)}{(r.Return is null ? "" : ", sent")}")).ToList(),
+                open.Select(r => (r.Period.Number.ToString(CultureInfo.InvariantCulture), Short(r))).ToList(),
                 chosen.Period.Number.ToString(CultureInfo.InvariantCulture), form);
         var outputs = H.Each(view.Lines, (line, i) => Forms.TextInput(Output(i), Output(i), $"Lot {line.LotId}, {line.LotTitle}: {line.Unit} delivered",
             Value(Output(i), chosen.Return?.Output(line.LotId).ToString("0.##", CultureInfo.InvariantCulture)), form,
@@ -72,6 +72,11 @@ internal static class ReturnForm
             </form>
             """);
     }
+
+    /// <summary>"Period 2: 24 Oct to 23 Nov 2026 (sent)": short enough for a select on a 375 px phone.</summary>
+    public static string Short(ReturnPeriodView r) =>
+        $"Period {r.Period.Number}: {r.Period.Start.ToString(r.Period.Start.Year == r.Period.End.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture)} to " +
+        $"{r.Period.End.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}{(r.Return is null ? "" : " (sent)")}";
 
     public static Parsed Read(MemberDeliveryView view, FormState form)
     {
