@@ -46,7 +46,7 @@ public sealed class DigestOwedTests
             Assert.That(mail.TextBody, Does.Contain($"invoice {p3.Id} for {DeliveryText.Period(contract.Period(3))}: £3,000.00, due on {DeliveryText.Day(p3.DueOn)}."));
             Assert.That(mail.TextBody, Does.Not.Contain(contract.MemberInvoice(1, "m-larder")!.Id + " "), "a paid invoice is not listed");
             Assert.That(mail.TextBody, Does.Contain(links.Member(contract.Id, "m-larder")));
-            Assert.That(mail.HtmlBody, Does.Contain("What you are owed").And.Contain("<strong>£3,000.00</strong>"));
+            Assert.That(mail.HtmlBody, Does.Contain("What you are owed").And.Contain("<strong>&#163;3,000.00</strong>"));
         });
         var other = digest.Compose("<e@x>", "finance@govanwellbeing.example", today, [held]);
         Assert.That(other.TextBody, Does.Not.Contain("What you are owed"), "a member owed nothing gets no such section");
