@@ -52,6 +52,8 @@ public static class NodeComposition
         services.AddSingleton(retention);
         services.AddSingleton(sp => new RetentionSweeper(node.ConnectionString, PickupFolder(sp.GetRequiredService<MailOptions>(), node), retention, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         if (node.RunWorkers) services.AddHostedService<Privacy.RetentionWorker>();
+        services.AddSingleton(configuration.GetSection(Delivery.DeliveryWatchOptions.Section).Get<Delivery.DeliveryWatchOptions>() ?? new Delivery.DeliveryWatchOptions());
+        if (node.RunWorkers) services.AddHostedService<Delivery.DeliveryWatchWorker>();
         return services;
     }
 

@@ -65,6 +65,7 @@ public static class TenderDomainServices
         services.AddTenderStore<IDeliveryStore>((contexts, _) => new Delivery.DeliveryStore(contexts));
         services.TryAddSingleton(new LatePaymentOptions());
         services.AddSingleton<DeliveryLinks>();
+        services.AddSingleton<DeliveryContractPlanner>();
         foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;
     }
@@ -95,5 +96,6 @@ public static class TenderDomainServices
         new AwaitSubmissionActivity(),
         new AwaitOutcomeActivity(),
         new WatchContractDeliveryActivity(),
+        new StartDeliveryActivity(),
     ];
 }

@@ -11,6 +11,7 @@ public static class DeliveryServices
     {
         services.TryAddSingleton(new LatePaymentOptions());
         services.AddSingleton<DeliveryContracts>();
+        services.AddSingleton<Start.DeliveryWatch>();
         services.AddSingleton<Start.StartDeliveryHandler>();
         services.AddSingleton<Show.ShowDeliveryHandler>();
         services.AddSingleton<Return.SubmitReturnHandler>();
@@ -21,5 +22,8 @@ public static class DeliveryServices
         services.AddSingleton<Portfolio.ShowPortfolioHandler>();
         services.AddSingleton<Capacity.ShowCapacityHandler>();
         services.AddSingleton<MemberLink.ShowMemberDeliveryHandler>();
+        services.AddSingleton<MemberLink.MemberDeliveryLink>();
+        services.AddSingleton<MemberLink.SubmitMemberReturnHandler>();
+        services.TryAddSingleton<IOwedStatements, MemberLink.OwedStatements>();
     }
 }

@@ -52,6 +52,10 @@ public static partial class AllocateCommand
             {
                 ["memberId"] = c.MemberId, ["status"] = c.Status.ToString().ToLowerInvariant(), ["reason"] = c.Reason,
             }).ToArray());
+            // Before approving: who would deliver more than it declared across bids if every pending bid were won.
+            var over = await services.GetRequiredService<Application.Delivery.Capacity.ShowCapacityHandler>().HandleAsync(
+                new Application.Delivery.Capacity.ShowCapacity(OverCommittedOnly: true, Opportunity: key), ct);
+            json["overCommitted"] = Application.Delivery.Capacity.CapacityJson.OverCommitted(over);
             if (node.Json(parse))
             {
                 Console.Out.WriteLine(json.ToJsonString(DomainJson.Indented));
@@ -59,6 +63,10 @@ public static partial class AllocateCommand
             }
 
             Print(title, current, result);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(over.Count == 0 ? "Capacity across bids: no member of these shares would deliver more than it declared, even if every pending bid were won."
+                : "Capacity across bids, check before approving:");
+            foreach (var ledger in over) Console.Out.WriteLine($"  {Core.Delivery.OverCommitment.Describe(ledger)}");
             return CliExit.Ok;
         }, ct)));
         return command;

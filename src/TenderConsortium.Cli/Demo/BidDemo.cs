@@ -80,6 +80,8 @@ public sealed partial class BidDemo(IServiceProvider services, TextWriter output
                 throw new InvalidOperationException($"the demo bid stopped with an incident: {details.Summary.Incident} (tender instances retry {id})");
             if (details.Summary.Status == InstanceStatus.Finished)
             {
+                // As a node's sweep would: the award's payment watch, if an interrupted run had not started it yet.
+                await services.GetRequiredService<Application.Delivery.Start.DeliveryWatch>().SweepAsync(ct);
                 await DeliverAsync(ct);
                 return (id, _opportunityId, true);
             }

@@ -43,7 +43,8 @@ public sealed class DeliveryDemo(IServiceProvider services, DemoClock clock, Tex
             new StartDelivery(opportunityId, PeriodLength.Monthly, BidDemo.LeadEmail, 0.05m, null, settings), ct);
         var contract = (await services.GetRequiredService<IDeliveryStore>().FindAsync(started.ContractId, ct))!;
         output.WriteLine();
-        output.WriteLine($"Delivery {(started.Replayed ? "carries on" : "starts")}: {started.Periods} monthly periods from {Day(contract.Periods[0].Start)}, " +
+        // The award already put the contract in delivery (the bid workflow's StartDelivery step); "carries on" only after returns.
+        output.WriteLine($"Delivery {(contract.Returns.Count > 0 ? "carries on" : "starts")}: {started.Periods} monthly periods from {Day(contract.Periods[0].Start)}, " +
                          $"members {string.Join(", ", contract.Members.Select(m => m.Name))}; invoices are due {Days(contract.PaymentDays)} after receipt.");
         var late = contract.Members.OrderBy(m => m.Name, StringComparer.Ordinal).First();
         var files = new List<string>();

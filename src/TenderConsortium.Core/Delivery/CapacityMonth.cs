@@ -9,5 +9,9 @@ public sealed record CapacityMonth(DateOnly Month, string Unit, decimal Declared
 {
     public decimal Exposure => Allocated + Contracted;
 
-    public bool OverCommitted => Exposure > Declared + 0.005m;
+    /// <summary>
+    /// Only a month with something pending can be over-committed: a contract alone was declared for in its own bid,
+    /// whose declaration no longer counts once it is won, and no approval can change it.
+    /// </summary>
+    public bool OverCommitted => Allocated > 0m && Exposure > Declared + 0.005m;
 }

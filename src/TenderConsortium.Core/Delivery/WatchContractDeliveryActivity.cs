@@ -52,8 +52,22 @@ public sealed class WatchContractDeliveryActivity : IActivity
     private static async ValueTask<ActivityResult> WatchAsync(ActivityContext context, bool createBookmark)
     {
         var id = context.Get<string>("contract", ValueKind.String);
-        var contract = await context.Service<IDeliveryStore>().FindAsync(id)
+        var store = context.Service<IDeliveryStore>();
+        var contract = await store.FindAsync(id)
                        ?? throw new InvalidOperationException($"{TypeName}: no contract {id} in delivery.");
+        if (contract.InstanceId is null)
+        {
+            // The first run claims the contract in the same commit as its own start, so a second start (a retry after
+            // a crash, or the sweep racing the award) finds it taken and ends here without sending anything.
+            contract.AttachInstance(context.InstanceId);
+            await store.SaveAsync(contract);
+        }
+        else if (contract.InstanceId != context.InstanceId)
+        {
+            context.Journal(JournalKinds.Note, $"another workflow already watches this contract's payments ({contract.InstanceId}); this one ends");
+            return ActivityResult.Done;
+        }
+
         var options = context.Services.GetService(typeof(LatePaymentOptions)) as LatePaymentOptions ?? new LatePaymentOptions();
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
         var sent = context.ActivityState["sent"] as JsonArray ?? [];

@@ -165,8 +165,12 @@ public static class EmailSampleModels
             ("items", List(
                 M(("subject", "We have your reply: Community link workers for Fife"), ("text", "Thank you. We have your reply for Lot 1: Kirkcaldy."), ("at", At(8, 14))),
                 M(("subject", "Bid submitted: Community link workers for Fife"), ("text", "We sent the bid to Fife Council today."), ("at", At(9, 10))))),
-            ("link", links.BaseUrl)),
+            ("link", links.BaseUrl),
+            ("owed", List(
+                M(("contract", "Community link workers, Fife"), ("id", "P1-M1"), ("period", "period 1 (1 April 2027 to 30 April 2027)"), ("outstanding", "£6,500.00"),
+                    ("status", "3 days late (it was due on 31 May 2027)"), ("late", true), ("link", links.Absolute("/delivery/m/s4mpleT0ken-member-delivery-link")))))),
         EmailTemplateNames.PaymentReminderLead or EmailTemplateNames.PaymentLateLead or EmailTemplateNames.PaymentLateMember => Delivery.DeliveryEmails.Sample(template, links),
+        EmailTemplateNames.DeliveryStartedMember => Delivery.DeliveryEmails.StartedSample(links),
         _ => null,
     };
 

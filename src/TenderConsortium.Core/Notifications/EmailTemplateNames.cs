@@ -73,6 +73,7 @@ public static class EmailTemplateNames
     public const string PaymentReminderLead = Delivery.DeliveryEmails.ReminderLead;
     public const string PaymentLateLead = Delivery.DeliveryEmails.LateLead;
     public const string PaymentLateMember = Delivery.DeliveryEmails.LateMember;
+    public const string DeliveryStartedMember = Delivery.DeliveryEmails.StartedMember;
 
     /// <summary>Every template the engine sends, in the order of the stages.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -83,6 +84,7 @@ public static class EmailTemplateNames
         FaultLead, DigestMember,
         AddressRefusedLead,
         PaymentReminderLead, PaymentLateLead, PaymentLateMember,
+        DeliveryStartedMember,
     ];
 
     public static string For(string eventName, string role) => $"{eventName}.{role}";

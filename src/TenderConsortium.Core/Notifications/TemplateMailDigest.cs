@@ -7,7 +7,9 @@ namespace TenderConsortium.Core.Notifications;
 /// <see cref="EmailTemplateNames.DigestMember"/> template listing each held message's subject and text.
 /// </summary>
 /// <remarks>With <paramref name="unsubscribe"/> the digest carries a one-click unsubscribe link (RFC 8058) besides the mailto one.</remarks>
-public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks links, DigestUnsubscribeTokens? unsubscribe = null) : IMailDigest
+/// <remarks>With <paramref name="owed"/> a member's digest also lists every invoice still owed to it, and which are late.</remarks>
+public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks links, DigestUnsubscribeTokens? unsubscribe = null, Delivery.IOwedStatements? owed = null)
+    : IMailDigest
 {
     public bool CanWait(string eventKey) =>
         EmailTemplateNames.FromEventKey(eventKey) is { } template
@@ -28,6 +30,7 @@ public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks li
                 ["at"] = h.QueuedAt,
             }).ToList(),
             ["link"] = links.BaseUrl,
+            ["owed"] = Owed(recipient, day),
         };
         var rendered = templates.Render(EmailTemplateNames.DigestMember, model);
         var attachments = held.SelectMany(h => h.Mail.Attachments ?? []).ToList();
@@ -35,6 +38,19 @@ public sealed class TemplateMailDigest(IEmailTemplates templates, PublicLinks li
             attachments.Count == 0 ? null : attachments, CanUnsubscribe: true,
             UnsubscribeUrl: unsubscribe is null ? null : links.DigestUnsubscribe(unsubscribe.Issue(recipient)));
     }
+
+    /// <summary>The invoices still owed to the recipient's member(s), as the digest lists them: amount, due date, days late, page.</summary>
+    private List<Dictionary<string, object?>> Owed(string recipient, DateOnly day) =>
+        owed?.For(recipient, day).Select(o => new Dictionary<string, object?>
+        {
+            ["contract"] = o.Contract,
+            ["id"] = o.InvoiceId,
+            ["period"] = Delivery.DeliveryText.Period(o.Period),
+            ["outstanding"] = Delivery.DeliveryText.Money(o.Outstanding),
+            ["status"] = o.DaysLate > 0 ? $"{Delivery.DeliveryText.Days(o.DaysLate)} late (it was due on {Delivery.DeliveryText.Day(o.DueOn)})" : $"due on {Delivery.DeliveryText.Day(o.DueOn)}",
+            ["late"] = o.DaysLate > 0,
+            ["link"] = o.Link,
+        }).ToList() ?? [];
 
     /// <summary>The text without its footer: the layout ends each email with the usual "-- " signature line.</summary>
     internal static string WithoutSignature(string text)

@@ -60,8 +60,16 @@ public static class AllocationEndpoints
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Invitations").WithSummary("The members invited to declare, with their answers so far (paged)");
 
-        app.MapGet("/api/opportunities/{id}/allocation", (string id, AllocationService service, CancellationToken ct) =>
-            Guard(async () => Results.Json(await AllocationView(service, id, ct), DomainJson.Options)))
+        app.MapGet("/api/opportunities/{id}/allocation", (string id, AllocationService service, Application.Delivery.Capacity.ShowCapacityHandler capacity, HttpContext http,
+                CancellationToken ct) =>
+            Guard(async () =>
+            {
+                var json = await AllocationView(service, id, ct);
+                // Before approving: who would deliver more than it declared across bids if every pending bid were won.
+                json["overCommitted"] = Application.Delivery.Capacity.CapacityJson.OverCommitted(await capacity.HandleAsync(
+                    new Application.Delivery.Capacity.ShowCapacity(OverCommittedOnly: true, ConsortiumId: http.Caller().ConsortiumId, Opportunity: id), ct));
+                return Results.Json(json, DomainJson.Options);
+            }))
             .RequireAuthorization(TenderAuth.LeadOrAdviser).WithOpportunityScope()
             .WithTags("Allocation").WithSummary("The current allocation (or a preview) with shares, explanations and consents");
 

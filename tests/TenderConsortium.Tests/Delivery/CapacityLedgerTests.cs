@@ -33,4 +33,26 @@ public sealed class CapacityLedgerTests
         Assert.That(ledger.OverCommittedMonths, Is.Empty);
         Assert.That(ledger.Months.Sum(m => m.Exposure), Is.EqualTo(1100m).Within(0.05m));
     }
+
+    [Test]
+    public void A_contract_alone_is_not_an_over_commitment_since_no_pending_bid_adds_to_it()
+    {
+        var ledger = CapacityLedger.Build([Entry("a", CapacityKind.Contracted, 900)]).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.Months, Has.Count.EqualTo(3), "the contract still shows month by month");
+            Assert.That(ledger.OverCommittedMonths, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_pending_bid_on_top_of_a_contract_beyond_the_declaration_is_over_committed_and_said_in_words()
+    {
+        var ledger = CapacityLedger.Build([
+            Entry("a", CapacityKind.Contracted, 900), Entry("b", CapacityKind.Declared, 600), Entry("b", CapacityKind.Allocated, 600),
+        ]).Single();
+        Assert.That(ledger.OverCommittedMonths, Has.Count.EqualTo(3));
+        Assert.That(OverCommitment.Describe(ledger), Does.StartWith("Govan Wellbeing Co-op would be over-committed in 3 months if every pending bid were won: in May 2027 it would deliver ")
+            .And.Contain("hours, but declared at most ").And.EndWith("(Bid a, Bid b)."));
+    }
 }

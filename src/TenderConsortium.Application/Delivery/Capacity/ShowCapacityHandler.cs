@@ -49,6 +49,14 @@ public sealed class ShowCapacityHandler(IBidStore bids, IAllocationStore allocat
                 entries.Add(new CapacityEntry(member.MemberId, member.Name, contract.OpportunityId, contract.Title, CapacityKind.Contracted, line.Unit, line.Volume, from, to));
         }
 
+        if (query.Opportunity is { } bidFor)
+        {
+            var id = (await opportunities.FindOpportunityAsync(bidFor, cancellationToken))?.Id ?? bidFor;
+            var sharing = (await allocations.CurrentAsync(id, cancellationToken))?.Result.Lots.SelectMany(l => l.Shares).Where(s => s.Volume > 0).Select(s => s.MemberId)
+                .ToHashSet(StringComparer.Ordinal) ?? [];
+            entries = entries.Where(e => sharing.Contains(e.MemberId)).ToList();
+        }
+
         if (query.Member is { } wanted) entries = entries.Where(e => e.MemberId == wanted || string.Equals(e.MemberName, wanted, StringComparison.OrdinalIgnoreCase)).ToList();
         var ledgers = CapacityLedger.Build(entries);
         return query.OverCommittedOnly

@@ -18,4 +18,5 @@ public sealed record DeliveryView(
     DaysToPay DaysToPay,
     decimal OwedToMembers,
     decimal OverdueToMembers,
-    DateOnly AsOf);
+    DateOnly AsOf,
+    IReadOnlyList<MemberDaysToPayView> MemberDaysToPay);

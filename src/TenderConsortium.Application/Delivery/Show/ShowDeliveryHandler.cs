@@ -20,6 +20,7 @@ public sealed class ShowDeliveryHandler(DeliveryContracts contracts, LatePayment
             .Select(i => InvoiceView.Of(i, names[i.MemberId], today, options)).ToList();
         return new DeliveryView(contract.Id, contract.OpportunityId, contract.Title, contract.Buyer, contract.PeriodLength, contract.ManagementFeeRate, contract.PaymentDays,
             contract.PeriodOn(today), periods, contract.Members, invoices, DaysToPay.Of(contract.MemberInvoices),
-            contract.MemberInvoices.Sum(i => i.Outstanding), contract.MemberInvoices.Where(i => i.IsOverdue(today)).Sum(i => i.Outstanding), today);
+            contract.MemberInvoices.Sum(i => i.Outstanding), contract.MemberInvoices.Where(i => i.IsOverdue(today)).Sum(i => i.Outstanding), today,
+            contract.Members.Select(m => new MemberDaysToPayView(m.Name, DaysToPay.Of(contract.MemberInvoices.Where(i => i.MemberId == m.MemberId)))).ToList());
     }
 }

@@ -385,6 +385,7 @@ internal static class OpportunityPage
         var done = PageEndpoints.DoneMessage(http) is { } key && DoneMessages.TryGetValue(key, out var message) ? message : null;
         var path = LeadPages.OpportunityPath(found);
         var profile = await S<ShowProfileHandler>().HandleAsync(new ShowProfile(LeadContext.Of(http).ConsortiumId), ct);
+        var capacity = await CapacityAcrossBidsSection.RenderAsync(services, found, allocation, LeadContext.Of(http).ConsortiumId, ct);
 
         var facts = Forms.SummaryList(new List<(string, Html)>
         {
@@ -403,6 +404,7 @@ internal static class OpportunityPage
             {LotsSection(opportunity, matches, round)}
             {DeclarationsSection(http, path, invitations, declarations, round, now, instance, actionForm ?? new FormState())}
             {AllocationSection(http, path, allocation, declarations, actionForm, instance)}
+            {capacity}
             {DocumentsSection(node, found, path)}
             {ReviewSection(review)}
             {RevisionNotice.Render(node, found, review)}

@@ -7,6 +7,7 @@ namespace TenderConsortium.Web.Pages.Member;
 /// <summary>Everything the member's page shows, gathered in C# so the components only render values.</summary>
 /// <param name="Action">The page's own address (/d/{token}), which its forms post under.</param>
 /// <param name="Done">The success message after a post, already chosen from the page's own messages.</param>
+/// <param name="Capacity">The member's total across bids and contracts, once it holds a share or a contract anywhere.</param>
 public sealed record MemberPageModel(
     string Action,
     MemberDeclarationView View,
@@ -14,7 +15,8 @@ public sealed record MemberPageModel(
     FormState ShareForm,
     MemberShareView? Share,
     DateTimeOffset Now,
-    string? Done)
+    string? Done,
+    Html? Capacity = null)
 {
     public IReadOnlyList<FieldError> Errors => [.. Form.Errors, .. ShareForm.Errors];
 }

@@ -128,7 +128,7 @@ public static class MemberPages
         var services = http.RequestServices;
         var done = PageEndpoints.DoneMessage(http) is { } key && DoneMessages.TryGetValue(key, out var m) ? m : null;
         var model = new MemberPageModel($"/d/{Uri.EscapeDataString(token)}", view, form, shareForm, await ShareAsync(services, view, http.RequestAborted),
-            services.GetRequiredService<TimeProvider>().GetUtcNow(), done);
+            services.GetRequiredService<TimeProvider>().GetUtcNow(), done, await Delivery.CapacitySummary.ForMemberAsync(services, view.Invitation.MemberId, http.RequestAborted));
         return ComponentPage.Render<MemberPage>(http, PageArea.Member, new Dictionary<string, object?> { ["Model"] = model }, status);
     }
 
