@@ -8,7 +8,7 @@ using TenderConsortium.Core.Delivery;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Persistence.Tenancy;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.IntegrationTests.Browser;
 

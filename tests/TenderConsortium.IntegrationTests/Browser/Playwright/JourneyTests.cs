@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 using TenderConsortium.IntegrationTests.Support;
 using TenderConsortium.Persistence.Accounts;
 using TenderConsortium.Persistence.Tenancy;
-using TenderConsortium.Web.Composition;
+using TenderConsortium.Host;
 
 namespace TenderConsortium.IntegrationTests.Browser.Playwright;
 

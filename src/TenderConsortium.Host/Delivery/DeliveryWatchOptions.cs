@@ -1,4 +1,4 @@
-namespace TenderConsortium.Web.Delivery;
+namespace TenderConsortium.Host.Delivery;
 
 /// <summary>How often a node looks for contracts in delivery whose payment watch a crash kept from starting (Delivery:WatchSweep).</summary>
 public sealed class DeliveryWatchOptions

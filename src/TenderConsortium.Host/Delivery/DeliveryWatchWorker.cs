@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Application.Delivery.Start;
 
-namespace TenderConsortium.Web.Delivery;
+namespace TenderConsortium.Host.Delivery;
 
 /// <summary>
 /// On a node with workers, starts the payment watch of any contract the award put in delivery whose start was cut
