@@ -66,6 +66,10 @@ public static class TenderDomainServices
         services.TryAddSingleton(new LatePaymentOptions());
         services.AddSingleton<DeliveryLinks>();
         services.AddSingleton<DeliveryContractPlanner>();
+        // The award's StartDelivery step plans from the sub-contracts its own burst just wrote: read through its unit of work.
+        services.AddSingleton<IStoreFactory<DeliveryContractPlanner>>(sp => new StoreFactory<DeliveryContractPlanner>(unit => new DeliveryContractPlanner(
+            sp.GetRequiredService<IStoreFactory<IBidStore>>().For(unit), sp.GetRequiredService<IStoreFactory<IAllocationStore>>().For(unit),
+            sp.GetRequiredService<IStoreFactory<IDeclarationStore>>().For(unit), sp.GetRequiredService<IStoreFactory<IMemberDirectory>>().For(unit))));
         foreach (var activity in Activities()) services.AddSingleton(activity);
         return services;
     }

@@ -63,10 +63,12 @@ public static partial class AllocateCommand
             }
 
             Print(title, current, result);
-            Console.Out.WriteLine();
-            Console.Out.WriteLine(over.Count == 0 ? "Capacity across bids: no member of these shares would deliver more than it declared, even if every pending bid were won."
+            // Through the fitted writer like the rest of the output, so these sentences wrap at the terminal's width too.
+            using var fitted = FittedWriter.Out;
+            fitted.WriteLine();
+            fitted.WriteLine(over.Count == 0 ? "Capacity across bids: no member of these shares would deliver more than it declared, even if every pending bid were won."
                 : "Capacity across bids, check before approving:");
-            foreach (var ledger in over) Console.Out.WriteLine($"  {Core.Delivery.OverCommitment.Describe(ledger)}");
+            foreach (var ledger in over) fitted.WriteLine($"  {Core.Delivery.OverCommitment.Describe(ledger)}");
             return CliExit.Ok;
         }, ct)));
         return command;
@@ -96,7 +98,7 @@ public static partial class AllocateCommand
             {
                 console.Write(table);
                 foreach (var share in lot.Shares)
-                    console.WriteLine($"  {share.Explanation}{(share.OverrideReason is { } r ? $" (lead: {r})" : "")}");
+                    console.WriteLine($"  {share.Explanation}{(share.OverrideReason is { } r && !share.Explanation.Contains(r, StringComparison.Ordinal) ? $" (lead: {r})" : "")}");
             }
             else console.WriteLine("  nobody declared for this lot");
         }

@@ -139,7 +139,7 @@ public sealed class AllocationSolver
             {
                 var x = volumes.GetValueOrDefault((o.MemberId, o.LotId));
                 return new Share(o.MemberId, o.MemberName, lot.Id, x, x * o.PricePerUnit, ShareExplainer.Percent(x, lot.Demand),
-                    explainer.Explain(o, lot), reasons.GetValueOrDefault((o.MemberId, o.LotId)));
+                    explainer.Explain(o, lot), reasons.GetValueOrDefault((o.MemberId, o.LotId)), explainer.Why(o, lot));
             }).ToList();
             var lotObjective = objective.EvaluateLot(lot, o => volumes.GetValueOrDefault((o.MemberId, o.LotId)));
             total += lotObjective;

@@ -46,9 +46,15 @@ public sealed class ShareExplainer
     {
         var x = _volumes.GetValueOrDefault((offer.MemberId, offer.LotId));
         var amount = $"{x:#,##0} {lot.Unit} ({Percent(x, lot.Demand)}% of {lot.Title})";
-        var reason = Reason(offer, lot, x);
+        return $"{offer.MemberName}: {amount}, {Why(offer, lot)}";
+    }
+
+    /// <summary>The reasons alone, as one sentence ending in a full stop: "all it declared; based locally."</summary>
+    public string Why(Offer offer, AllocationLot lot)
+    {
+        var x = _volumes.GetValueOrDefault((offer.MemberId, offer.LotId));
         var notes = Notes(offer, lot);
-        return $"{offer.MemberName}: {amount}, {reason}{(notes.Count > 0 ? "; " + string.Join(", ", notes) : "")}.";
+        return $"{Reason(offer, lot, x)}{(notes.Count > 0 ? "; " + string.Join(", ", notes) : "")}.";
     }
 
     /// <summary>The rules binding a share, when they were found by re-solving (null for a result not solved exactly).</summary>

@@ -160,10 +160,11 @@ public sealed class BidPackModelBuilder(IMapper mapper)
                     Areas = declared is null || declared.Areas.Count == 0 ? Format.Places(input.Member(share.MemberId)?.Member.ServiceAreas ?? []) : Format.Places(declared.Areas),
                     From = declared is null ? "to be agreed" : Format.Day(declared.EarliestStart),
                     Staff = declared is null ? "-" : $"{declared.Staff} staff" + (declared.KeyRoles.Count == 0 ? "" : "; " + string.Join(", ", declared.KeyRoles)),
-                    // The solver's sentence already names the lead's reason for a share it set; it is said once.
-                    Why = share.OverrideReason is null || share.Explanation.Contains(share.OverrideReason, StringComparison.Ordinal)
-                        ? share.Explanation
-                        : $"{share.Explanation} (set by the lead: {share.OverrideReason})",
+                    // The table names the member and volume beside it, so the column gives the reasons alone; the solver's
+                    // reasons already name the lead's reason for a share it set, so it is said once.
+                    Why = share.OverrideReason is null || share.Reasons().Contains(share.OverrideReason, StringComparison.Ordinal)
+                        ? share.Reasons()
+                        : $"{share.Reasons()} (set by the lead: {share.OverrideReason})",
                 };
             }).ToList(),
         };

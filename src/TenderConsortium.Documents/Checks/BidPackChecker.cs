@@ -5,6 +5,7 @@ using TenderConsortium.Documents.BidPacks;
 using TenderConsortium.Documents.Mapping;
 using TenderConsortium.Documents.Models;
 using TenderConsortium.Documents.Subcontracts;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Documents.Checks;
 
@@ -156,8 +157,8 @@ public static partial class BidPackChecker
         var overridden = shares.Where(s => s.Share.OverrideReason is not null).ToList();
         var aboveCap = overridden.Count(s => s.Share.Volume > s.Cap);
         var pass = overridden.Count == 0
-            ? $"{shares.Count} shares within declarations, prices and the cap"
-            : $"{shares.Count} shares within declarations and prices; {shares.Count - overridden.Count} set by the rules within the cap; "
+            ? $"{Wording.Count(shares.Count, "share")} within declarations, prices and the cap"
+            : $"{Wording.Count(shares.Count, "share")} within declarations and prices; {shares.Count - overridden.Count} set by the rules within the cap; "
               + $"{overridden.Count} set by the lead with a recorded reason{(aboveCap > 0 ? $" ({aboveCap} above the cap)" : "")}";
         return Result("allocations-match", "Allocations match declarations and rules", problems, pass);
     }

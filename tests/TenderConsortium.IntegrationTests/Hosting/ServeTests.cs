@@ -75,7 +75,7 @@ public sealed class ServeTests
     [TestCase("serve --urls nonsense", "--urls: 'nonsense' is not an address", TestName = "serve refuses a bad --urls")]
     [TestCase("instances show not-a-guid", "id: expected an instance id", TestName = "instances show refuses a malformed id")]
     [TestCase("instances retry 00000000-0000-0000-0000-000000000001", "No workflow instance 00000000-0000-0000-0000-000000000001", TestName = "instances retry of an unknown instance says so")]
-    [TestCase("demo --no-such-option", "Unrecognized command or argument", TestName = "an unknown option is bad input")]
+    [TestCase("demo --no-such-option", "'--no-such-option' is not an option of 'tender demo'", TestName = "an unknown option is bad input")]
     public async Task Bad_command_lines_exit_2_with_a_message_and_no_stack_trace(string commandLine, string expected)
     {
         var data = Path.Combine(Path.GetTempPath(), "tender-cli-" + Guid.NewGuid().ToString("N"));

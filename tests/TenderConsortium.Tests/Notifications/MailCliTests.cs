@@ -92,7 +92,7 @@ public sealed class MailCliTests
     }
 
     [TestCase(new[] { "outbox", "retry" }, "id: give the id of one failed email, or --all-failed")]
-    [TestCase(new[] { "outbox", "retry", "abc" }, "id: expected an outbox id")]
+    [TestCase(new[] { "outbox", "retry", "abc" }, "id: expected the number of an email")]
     [TestCase(new[] { "outbox", "list", "--status", "Lost" }, "--status: expected one of")]
     public async Task Bad_outbox_input_exits_2_naming_the_field(string[] args, string message)
     {

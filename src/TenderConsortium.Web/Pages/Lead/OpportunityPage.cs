@@ -543,15 +543,17 @@ internal static class OpportunityPage
                     Forms.Text(s.MemberName),
                     Forms.Text($"{Words.Number(s.Volume)} ({Words.Percent(s.PercentOfLot)})"),
                     Forms.Text(Words.Pounds(s.Value)),
-                    Forms.Text(s.Explanation), // names the lead's reason when the lead set the share
+                    Forms.Text(s.Reasons()), // names the lead's reason when the lead set the share
                 ]), "govuk-table__caption--s")}
+            {(lot.Shares.Count == 0 ? H.Html($"""<p class="govuk-body">No member offered to deliver lot {lot.LotId}.</p>""") : Html.Empty)}
             {(lot.Uncovered > 0 ? H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gap: {Words.Number(lot.Uncovered)} {lot.Unit} of lot {lot.LotId} are not covered.</strong></div>""") : Html.Empty)}
             """));
-        var consents = allocation.Consents.Count == 0 ? Html.Empty : Forms.Table("Members' consent", ["Member", "Answer"],
+        // Members are asked only once the lead approves, so before that there is no answer to show.
+        var consents = allocation.Consents.Count == 0 || allocation.Status == AllocationStatus.Proposed ? Html.Empty : Forms.Table("Members' consent", ["Member", "Answer"],
             allocation.Consents.Select(c => (IReadOnlyList<Html>)
             [
                 Forms.Text(allocation.Result.Lots.SelectMany(l => l.Shares).FirstOrDefault(s => s.MemberId == c.MemberId)?.MemberName ?? c.MemberId),
-                H.Html($"{Forms.Tag(c.Status.ToString(), c.Status switch { ConsentStatus.Accepted => "green", ConsentStatus.Pending => "grey", _ => "red" })} {c.Reason}"),
+                H.Html($"{Forms.Tag(c.Status == ConsentStatus.Pending ? "Waiting for an answer" : c.Status.ToString(), c.Status switch { ConsentStatus.Accepted => "green", ConsentStatus.Pending => "grey", _ => "red" })} {c.Reason}"),
             ]), "govuk-table__caption--s");
         var options = allocation.Result.Lots.SelectMany(l => l.Shares.Select(s =>
         {

