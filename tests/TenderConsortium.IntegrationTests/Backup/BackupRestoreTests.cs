@@ -128,10 +128,11 @@ public sealed class BackupRestoreTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on 2 cores shared with the whole suite the restored node's sender can take over a minute to start.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited a minute for {what}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited 3 minutes for {what}");
             await Task.Delay(200);
         }
     }
