@@ -54,15 +54,8 @@ public static class RuntimeBenchmark
         await using var baseline = await BareTransactionBaseline.OpenAsync(Path.Combine(folder, "baseline.db"), ct);
 
         var dbPath = Path.Combine(folder, "runtime.db");
-        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
-        var connection = DatabaseConnection.ForDataFolder(folder).Replace("tender.db", "runtime.db");
-        await WorkflowDatabase.MigrateAsync(connection, ct);
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
-        services.AddWorkflowRuntime(connection);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = await OpenAsync(folder, ct);
         var runtime = provider.GetRequiredService<WorkflowRuntime>();
-        await runtime.Definitions.RegisterAsync(runtime.Definitions.Loader.Parse(LoopDefinition, "bench-loop.json"), ct);
 
         // Start-to-first-bookmark latency.
         var latencies = new List<double>(starts);
@@ -79,12 +72,7 @@ public static class RuntimeBenchmark
         var p95 = latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1];
 
         var counter = 0;
-        async Task ResumeAsync(Guid instance)
-        {
-            var n = Interlocked.Increment(ref counter);
-            var result = await runtime.ResumeAsync(instance, "step", "k", new JsonObject { ["n"] = n }, $"bench-{n}", ct: ct);
-            if (result.Status != ResumeStatus.Applied) throw new InvalidOperationException($"Resume {n}: {result.Status} {result.Message}");
-        }
+        Task ResumeAsync(Guid instance) => ResumeOnceAsync(runtime, instance, Interlocked.Increment(ref counter), ct);
 
         // Warm-up, alone and concurrent, so that every path measured below runs tiered-up code.
         var warm = Stopwatch.StartNew();
@@ -97,6 +85,8 @@ public static class RuntimeBenchmark
         // Each figure interleaves slices of bare transactions and of resumes, so both see the same load from the
         // machine's other users; the process's CPU time is summed over the resume slices (waiting on fsync is not CPU).
         var cpu = TimeSpan.Zero;
+        long allocated = 0;
+        var collections = 0;
         async Task<ConcurrentFigure> MeasureAsync(int callers)
         {
             var each = Math.Max(1, resumes / Slices / callers);
@@ -106,6 +96,8 @@ public static class RuntimeBenchmark
             {
                 bareTime += await baseline.TimeAsync(each * callers, ct);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var collectionsBefore = GC.CollectionCount(0);
                 var slice = Stopwatch.StartNew();
                 // Each caller on its own thread-pool work item, as concurrent requests arrive: SQLite's calls complete
                 // synchronously, so callers started on one flow would otherwise run one after another.
@@ -114,7 +106,12 @@ public static class RuntimeBenchmark
                     for (var i = 0; i < each; i++) await ResumeAsync(id);
                 }, ct)));
                 resumeTime += slice.Elapsed;
-                if (callers == 1) cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                if (callers == 1)
+                {
+                    cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                    allocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
+                    collections += GC.CollectionCount(0) - collectionsBefore;
+                }
             }
 
             var count = each * callers * Slices;
@@ -122,7 +119,9 @@ public static class RuntimeBenchmark
         }
 
         var single = await MeasureAsync(1);
-        var cpuPerResume = cpu.TotalMilliseconds / (resumes / Slices * Slices);
+        var measured = resumes / Slices * Slices;
+        var cpuPerResume = cpu.TotalMilliseconds / measured;
+        var work = new ResumeWork(allocated / 1024.0 / measured, collections * 1000.0 / measured, await WithoutFsyncAsync(resumes, ct));
         var concurrent = new List<ConcurrentFigure>();
         foreach (var callers in Concurrency) concurrent.Add(await MeasureAsync(callers));
 
@@ -144,6 +143,58 @@ public static class RuntimeBenchmark
             .OrderByDescending(t => t.Frames).ThenBy(t => t.Tree, StringComparer.Ordinal).ToList();
 
         return new RuntimeBenchmarkResult(single.ResumesPerSecond, single.BaselineTransactionsPerSecond, single.Ratio, p95, concurrent,
-            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes, perResume);
+            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes, perResume, work);
+    }
+
+    private static async Task<ServiceProvider> OpenAsync(string folder, CancellationToken ct)
+    {
+        var dbPath = Path.Combine(folder, "runtime.db");
+        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        var connection = DatabaseConnection.ForDataFolder(folder).Replace("tender.db", "runtime.db");
+        await WorkflowDatabase.MigrateAsync(connection, ct);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Error));
+        services.AddWorkflowRuntime(connection);
+        var provider = services.BuildServiceProvider();
+        var runtime = provider.GetRequiredService<WorkflowRuntime>();
+        await runtime.Definitions.RegisterAsync(runtime.Definitions.Loader.Parse(LoopDefinition, "bench-loop.json"), ct);
+        return provider;
+    }
+
+    private static async Task ResumeOnceAsync(WorkflowRuntime runtime, Guid instance, int n, CancellationToken ct)
+    {
+        var result = await runtime.ResumeAsync(instance, "step", "k", new JsonObject { ["n"] = n }, $"bench-{n}", ct: ct);
+        if (result.Status != ResumeStatus.Applied) throw new InvalidOperationException($"Resume {n}: {result.Status} {result.Message}");
+    }
+
+    /// <summary>Where RAM backs the file system (Linux's /dev/shm), fsync returns at once.</summary>
+    private const string MemoryFolder = "/dev/shm";
+
+    /// <summary>
+    /// The same loop on a database in memory-backed storage, where fsync costs nothing: what one resume costs when
+    /// the disk is out of the way (the CPU-bound floor of the single-instance rate). Null where there is no such storage.
+    /// </summary>
+    private static async Task<double?> WithoutFsyncAsync(int resumes, CancellationToken ct)
+    {
+        if (!Directory.Exists(MemoryFolder)) return null;
+        var folder = Path.Combine(MemoryFolder, "tender-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using var provider = await OpenAsync(folder, ct);
+            var runtime = provider.GetRequiredService<WorkflowRuntime>();
+            var instance = (await runtime.StartAsync("bench-loop", ct: ct)).InstanceId;
+            var n = 0;
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed < TimeSpan.FromSeconds(1)) await ResumeOnceAsync(runtime, instance, ++n, ct);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < resumes; i++) await ResumeOnceAsync(runtime, instance, ++n, ct);
+            return watch.Elapsed.TotalMilliseconds / resumes;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -8,6 +8,9 @@ public sealed record ConcurrentFigure(int Callers, double ResumesPerSecond, doub
     public double Ratio => ResumesPerSecond / BaselineTransactionsPerSecond;
 }
 
+/// <summary>What one resume costs besides the disk: memory allocated, collections, and its time without fsync.</summary>
+public sealed record ResumeWork(double AllocatedKbPerResume, double Gen0PerThousand, double? MsPerResumeWithoutFsync);
+
 public sealed record RuntimeBenchmarkResult(
     double ResumesPerSecond,
     double BaselineTransactionsPerSecond,
@@ -17,7 +20,8 @@ public sealed record RuntimeBenchmarkResult(
     double WalFramesPerCommit,
     double CpuMsPerResume,
     int Resumes,
-    IReadOnlyList<(string Tree, double Frames)>? FramesByTree = null)
+    IReadOnlyList<(string Tree, double Frames)>? FramesByTree = null,
+    ResumeWork? Work = null)
 {
     /// <summary>One figure a line, each with the baseline it is compared with.</summary>
     public IEnumerable<string> Lines()
@@ -28,6 +32,13 @@ public sealed record RuntimeBenchmarkResult(
         var trees = FramesByTree is { Count: > 0 } t ? "; " + string.Join(", ", t.Select(x => F($"{x.Tree} {x.Frames:0.0}"))) : "";
         yield return F($"runtime.wal_frames_per_commit={WalFramesPerCommit:0.0} (pages one resume writes, read from the WAL{trees})");
         yield return F($"runtime.cpu_ms_per_resume={CpuMsPerResume:0.000} (process CPU time per resume of one instance; fsync waits are not CPU)");
+        if (Work is { } work)
+        {
+            yield return F($"runtime.alloc_kb_per_resume={work.AllocatedKbPerResume:0.0} (managed memory allocated per resume; gen0 collections per 1,000 resumes {work.Gen0PerThousand:0.0})");
+            if (work.MsPerResumeWithoutFsync is { } floor)
+                yield return F($"runtime.ms_per_resume.no_fsync={floor:0.000} (one instance's resume with fsync taken out: the same loop on memory-backed storage; against {1000 / ResumesPerSecond:0.000} ms on disk)");
+        }
+
         yield return F($"runtime.start_to_bookmark_p95_ms={StartToBookmarkP95Ms:0.00}");
     }
 

@@ -52,7 +52,7 @@ internal sealed class BurstWriter : IDisposable
             foreach (var row in rows)
             {
                 for (var i = 0; i < values.Length; i++) values[i] = (insert.Columns[i].Mapping, insert.Columns[i].Getter.GetClrValue(row));
-                _prepared.Bind(insert.PreparedSql, _transaction, values).ExecuteNonQuery();
+                _prepared.Execute(insert.PreparedSql, values);
             }
 
             return;
@@ -151,7 +151,7 @@ internal sealed class BurstWriter : IDisposable
     {
         if (_prepared is not null)
         {
-            _prepared.Bind(_plan.Prepared(format, values.Length), _transaction, values).ExecuteNonQuery();
+            _prepared.Execute(_plan.Prepared(format, values.Length), values);
             return;
         }
 

@@ -30,46 +30,64 @@ internal static class InstanceLease
     {
         var db = session.Db;
         var plan = Plans.GetValue(db.Model, _ => new Plan(db));
-        var sql = session.IsSqlite ? plan.Read : plan.Lease;
+        if (session.Statements is { } prepared) return Read(prepared, plan, instanceId, node, now, idempotencyKey);
+        var sql = plan.Lease;
         if (idempotencyKey is not null) sql += plan.Duplicate;
         (RelationalTypeMapping, object?)[] values = idempotencyKey is null
             ? [(plan.Id, instanceId), (plan.Text, node), (plan.Ticks, until), (plan.Ticks, now)]
             : [(plan.Id, instanceId), (plan.Text, node), (plan.Ticks, until), (plan.Ticks, now), (plan.Text, idempotencyKey)];
 
-        DbCommand command;
-        var owned = session.Statements is null;
-        if (session.Statements is { } statements)
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = session.Transaction;
+        command.CommandText = sql;
+        if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters.Add(values[i].Item1.CreateParameter(command, PreparedStatements.Name(i), values[i].Item2, nullable: true));
+        InstanceRecord? instance = null;
+        var duplicate = false;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            command = statements.Bind(sql, session.Transaction, values);
-        }
-        else
-        {
-            command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = session.Transaction;
-            command.CommandText = sql;
-            if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-            for (var i = 0; i < values.Length; i++)
-                command.Parameters.Add(values[i].Item1.CreateParameter(command, PreparedStatements.Name(i), values[i].Item2, nullable: true));
+            if (await reader.ReadAsync(ct)) instance = Read(reader);
+            if (idempotencyKey is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+                duplicate = reader.GetInt64(0) != 0;
         }
 
-        try
-        {
-            InstanceRecord? instance = null;
-            var duplicate = false;
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-            {
-                if (await reader.ReadAsync(ct)) instance = Read(reader);
-                if (idempotencyKey is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
-                    duplicate = reader.GetInt64(0) != 0;
-            }
-
-            return new Taken(instance, instance is null ? null : Copy(instance), duplicate);
-        }
-        finally
-        {
-            if (owned) await command.DisposeAsync();
-        }
+        return new Taken(instance, instance is null ? null : Copy(instance), duplicate);
     }
+
+    /// <summary>
+    /// SQLite: the row and the duplicate answer through the writer's prepared statements (the write transaction is
+    /// already exclusive, so the lease is only read, never written).
+    /// </summary>
+    private static Taken Read(PreparedStatements prepared, Plan plan, Guid instanceId, string node, DateTimeOffset now, string? idempotencyKey)
+    {
+        var instance = prepared.QueryFirst(plan.ReadSqlite, [(plan.Id, instanceId), (plan.Text, node), (plan.Ticks, now)], Read);
+        var duplicate = idempotencyKey is not null
+            && prepared.QueryFirst(plan.DuplicateSqlite, [(plan.Id, instanceId), (plan.Text, idempotencyKey)], row => row.Integer(0)) != 0;
+        return new Taken(instance, instance is null ? null : Copy(instance), duplicate);
+    }
+
+    /// <summary>By position, as stored (see <see cref="Columns"/>).</summary>
+    private static InstanceRecord Read(PreparedStatements.Row r) => new()
+    {
+        Id = Guid.Parse(r.Text(0)),
+        DefinitionId = r.Text(1),
+        DefinitionVersion = (int)r.Integer(2),
+        Status = r.Text(3),
+        Stage = r.TextOrNull(4),
+        CorrelationId = r.TextOrNull(5),
+        CreatedAt = new DateTimeOffset(r.Integer(6), TimeSpan.Zero),
+        UpdatedAt = new DateTimeOffset(r.Integer(7), TimeSpan.Zero),
+        FinishedAt = Instant(r.IntegerOrNull(8)),
+        NextDueAt = Instant(r.IntegerOrNull(9)),
+        Incident = r.TextOrNull(10),
+        LeaseOwner = r.TextOrNull(11),
+        LeaseExpiresAt = Instant(r.IntegerOrNull(12)),
+        PendingSignals = (int)r.Integer(13),
+        State = r.Text(14),
+    };
+
+    private static DateTimeOffset? Instant(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     /// <summary>The columns in the order <see cref="Read"/> reads them.</summary>
     private const string Columns = "id, definition_id, definition_version, status, stage, correlation_id, created_at, updated_at, finished_at, "
@@ -121,15 +139,19 @@ internal static class InstanceLease
             var signals = sql.DelimitIdentifier(db.Model.FindEntityType(typeof(SignalRecord))!.GetTableName()!);
             const string free = "(lease_owner IS NULL OR lease_owner = @p1 OR lease_expires_at < @p3)";
             Lease = $"UPDATE {instances} SET lease_owner = @p1, lease_expires_at = @p2 WHERE id = @p0 AND {free} RETURNING {Columns}";
-            Read = $"SELECT {Columns} FROM {instances} WHERE id = @p0 AND {free}";
             Duplicate = $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {signals} WHERE instance_id = @p0 AND idempotency_key = @p4) THEN 1 ELSE 0 END";
+            ReadSqlite = $"SELECT {Columns} FROM {instances} WHERE id = @p0 AND (lease_owner IS NULL OR lease_owner = @p1 OR lease_expires_at < @p2)";
+            DuplicateSqlite = $"SELECT EXISTS (SELECT 1 FROM {signals} WHERE instance_id = @p0 AND idempotency_key = @p1)";
         }
 
         public RelationalTypeMapping Id { get; }
         public RelationalTypeMapping Text { get; }
         public RelationalTypeMapping Ticks { get; }
         public string Lease { get; }
-        public string Read { get; }
         public string Duplicate { get; }
+
+        /// <summary>SQLite's two statements, each prepared once on the writer's connection.</summary>
+        public string ReadSqlite { get; }
+        public string DuplicateSqlite { get; }
     }
 }
