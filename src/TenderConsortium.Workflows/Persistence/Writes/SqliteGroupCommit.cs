@@ -21,12 +21,15 @@ namespace TenderConsortium.Workflows.Persistence.Writes;
 /// </summary>
 internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, IAsyncDisposable, IDisposable
 {
-    private const string Savepoint = "tender_call";
+    private const string SavepointSql = "SAVEPOINT tender_call";
+    private const string RollbackSql = "ROLLBACK TO tender_call";
+    private const string ReleaseSql = "RELEASE tender_call";
 
     /// <summary>A bound on one group, so that a writer under constant load still hands over and answers its own caller.</summary>
     private const int MaxGroup = 256;
 
     private readonly ConcurrentQueue<Call> _queue = new();
+    private readonly BackgroundCheckpoint _checkpoint = new(connectionString);
 
     /// <summary>
     /// Set on the flow running a call's work: a flag, not a transaction (nothing reads a connection from it), so
@@ -132,7 +135,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
                     continue;
                 }
 
-                aborted = await RunOneAsync(call, session, transaction, alone);
+                aborted = await RunOneAsync(call, session, alone);
             }
 
             if (aborted is null)
@@ -140,6 +143,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
                 // Every call of the group is written; killed here, none of them is (the crash suite stops here).
                 if (!alone) CrashPoints.Hit("group-before-commit");
                 await transaction.CommitAsync();
+                _checkpoint.Committed(group.Count);
             }
             else if (InTransaction())
             {
@@ -176,9 +180,11 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     /// Runs one call in its savepoint (or, alone, directly in the transaction). Null when the group goes on; the
     /// error that ended the transaction otherwise (SQLite rolls a transaction back by itself on some errors).
     /// </summary>
-    private async Task<Exception?> RunOneAsync(Call call, WriteSession session, SqliteTransaction transaction, bool alone)
+    private async Task<Exception?> RunOneAsync(Call call, WriteSession session, bool alone)
     {
-        if (!alone) await transaction.SaveAsync(Savepoint);
+        // The savepoint statements are prepared once like the burst's (a new command per call was parsed each time).
+        var statements = session.Statements!;
+        if (!alone) statements.Execute(SavepointSql, []);
         try
         {
             RunningCall.Value = true;
@@ -186,10 +192,10 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
             if (!keep)
             {
                 if (alone) return new DiscardedCall();
-                await transaction.RollbackAsync(Savepoint);
+                statements.Execute(RollbackSql, []);
             }
 
-            if (!alone) await transaction.ReleaseAsync(Savepoint);
+            if (!alone) statements.Execute(ReleaseSql, []);
             return null;
         }
         catch (Exception ex)
@@ -197,8 +203,8 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
             call.Fail(ex);
             if (alone) return new DiscardedCall();
             if (!InTransaction()) return ex;
-            await transaction.RollbackAsync(Savepoint);
-            await transaction.ReleaseAsync(Savepoint);
+            statements.Execute(RollbackSql, []);
+            statements.Execute(ReleaseSql, []);
             return null;
         }
         finally
@@ -215,6 +221,15 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await SqlitePragmas.ApplyAsync(connection, CancellationToken.None);
+        await using (var autoCheckpoint = connection.CreateCommand())
+        {
+            // Checkpoints run beside the writer instead of inside a commit (see BackgroundCheckpoint). The writer's
+            // own stays, at a higher mark, for a writer that never pauses: a checkpoint running beside it never sees the
+            // log's end, so the log would never start over; this one finds only the few pages not yet copied.
+            autoCheckpoint.CommandText = $"PRAGMA wal_autocheckpoint={BackgroundCheckpoint.WriterPages}";
+            await autoCheckpoint.ExecuteNonQueryAsync();
+        }
+
         var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
         DatabaseConnection.Configure(builder, connection, WorkflowDbContext.MigrationsHistoryTable);
         _connection = connection;
@@ -239,6 +254,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         try
         {
             await ResetAsync();
+            await _checkpoint.DisposeAsync();
         }
         finally
         {
@@ -255,6 +271,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
             _db?.Dispose();
             _connection?.Dispose();
             (_statements, _db, _connection) = (null, null, null);
+            _checkpoint.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         finally
         {
