@@ -108,7 +108,7 @@ public sealed partial class JsonFields(IntakeProblems problems)
                     return null;
                 }
 
-                return Entities.Decode(text);
+                return LostLineBreaks.Restore(Entities.Decode(text));
             case JsonValueKind.Number:
                 return value.GetRawText();
             default:

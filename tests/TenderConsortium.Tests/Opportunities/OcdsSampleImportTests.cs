@@ -36,6 +36,16 @@ public sealed class OcdsSampleImportTests : DatabaseTest
     }
 
     [Test]
+    public async Task The_portals_lost_line_breaks_do_not_reach_a_reader_as_stray_letters()
+    {
+        var raw = await File.ReadAllTextAsync(RepoFiles.Notice("pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json"));
+        Assert.That(raw, Does.Contain("exercise.rn The Award"), "the published file carries \"rn\" where the buyer typed a new line");
+        var (o, _) = await ImportAsync("pcs-ocds-r6ebe6-0000581730-taxi-nhs-grampian-2-lots.json");
+        Assert.That(o.Description, Does.Contain("procurement exercise.\n The Award criteria"));
+        Assert.That(o.Description, Does.Not.Contain(".rn "));
+    }
+
+    [Test]
     public async Task Glasgow_residential_recovery_has_two_lots_of_five_and_two_and_a_half_million_weighted_70_30()
     {
         var (o, result) = await ImportAsync("pcs-ocds-r6ebe6-0000567519-glasgow-residential-recovery.json");
