@@ -106,17 +106,33 @@ public sealed partial class ActivityContext
     public void SetVariable(string path, JsonNode? value) => _variableWrites.Add((path, value));
 
     /// <summary>Fills "{{path}}" placeholders with values as plain text; unknown paths become empty.</summary>
-    public string Render(string template) =>
-        Placeholder().Replace(template, m =>
+    /// <remarks>
+    /// Matches are walked without a Match object or a replacement callback each: every email a burst queues renders
+    /// its subject and body here, inside the writer's turn.
+    /// </remarks>
+    public string Render(string template)
+    {
+        if (!template.Contains("{{", StringComparison.Ordinal)) return template;
+        StringBuilder? rendered = null;
+        var copied = 0;
+        foreach (var match in Placeholder().EnumerateMatches(template))
         {
-            var value = ResolvePath(m.Groups[1].Value.Trim());
-            return value switch
+            rendered ??= new StringBuilder(template.Length + 64);
+            rendered.Append(template, copied, match.Index - copied);
+            // Inside the braces, less the spaces around the path: the pattern's one group.
+            var path = template.AsSpan(match.Index + 2, match.Length - 4).Trim().ToString();
+            var value = ResolvePath(path);
+            rendered.Append(value switch
             {
                 null => "",
                 JsonValue v when v.TryGetValue<string>(out var s) => s,
                 _ => value.ToJsonString(),
-            };
-        });
+            });
+            copied = match.Index + match.Length;
+        }
+
+        return rendered is null ? template : rendered.Append(template, copied, template.Length - copied).ToString();
+    }
 
     public void CreateBookmark(string name, string key)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace TenderConsortium.Workflows.Engine;
 
@@ -21,13 +22,16 @@ internal sealed class InstanceState
     public Dictionary<string, int> Attempts { get; set; } = new(StringComparer.Ordinal);
     public FaultState? Fault { get; set; }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public string Serialize() => JsonSerializer.Serialize(this, Json);
+    /// <summary>Read and written on every call on an instance: generated code, not reflection (the web defaults as before).</summary>
+    public string Serialize() => JsonSerializer.Serialize(this, InstanceStateJson.Default.InstanceState);
 
     public static InstanceState Deserialize(string json) =>
-        JsonSerializer.Deserialize<InstanceState>(json, Json) ?? throw new InvalidDataException("Empty instance state.");
+        JsonSerializer.Deserialize(json, InstanceStateJson.Default.InstanceState) ?? throw new InvalidDataException("Empty instance state.");
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(InstanceState))]
+internal sealed partial class InstanceStateJson : JsonSerializerContext;
 
 internal sealed record WorkItem(string ActivityId, string? Via);
 
