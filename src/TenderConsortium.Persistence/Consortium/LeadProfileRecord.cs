@@ -22,6 +22,9 @@ public sealed class LeadProfileRecord
 
     public required string Address { get; set; }
 
+    /// <summary>Empty on a profile saved before the adviser was asked for: a bid cannot start until it is given.</summary>
+    public string AdviserEmail { get; set; } = "";
+
     public long UpdatedAt { get; set; }
 
     public required string UpdatedBy { get; set; }
