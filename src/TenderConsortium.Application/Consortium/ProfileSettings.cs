@@ -12,6 +12,13 @@ namespace TenderConsortium.Application.Consortium;
 /// </summary>
 public static class ProfileSettings
 {
+    /// <summary>
+    /// The settings the profile fills: pages never ask for them as a workflow's tunables, since a person sets them
+    /// once on the profile (and no definition's default for them may reach anyone).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
+        { "leadBody", "leadRegistration", "leadAddress", "signatory", "leadEmail", "leadName", "consortiumName", "adviserEmail" };
+
     public static JsonObject Apply(LeadProfile profile, WorkflowDefinition definition, JsonObject? given)
     {
         var settings = given?.DeepClone().AsObject() ?? new JsonObject();
