@@ -36,5 +36,7 @@ internal sealed class LeadProfileRecordConfiguration : IEntityTypeConfiguration<
     {
         e.ToTable("consortium_profiles");
         e.HasKey(x => x.ConsortiumId).HasName("pk_consortium_profiles");
+        // Rows from before the adviser was asked for read as empty (20261204061400_ProfileAdviser).
+        e.Property(x => x.AdviserEmail).HasDefaultValue("");
     }
 }
