@@ -53,8 +53,8 @@ public sealed class StartBidHandler(
         CheckDates(opportunity.Deadline, command.DeclarationDeadline, now);
         var profile = await profiles.FindAsync(consortium, cancellationToken)
                       ?? throw new ProblemException(ProfilePath, ProblemCode.Conflict,
-                          "complete the consortium profile first (the lead body's legal name, registration number, signatory, contact and address): " +
-                          "the bid pack, the sub-contracts and the members' emails name them");
+                          "complete the consortium profile first (the lead body's legal name, registration number, signatory, contact and address, and your procurement adviser's email): " +
+                          "the bid pack, the sub-contracts and the members' emails name them, and the adviser reviews the pack");
         var (definition, _) = await runtime.Definitions.GetLatestAsync(workflow, cancellationToken);
         var settings = ProfileSettings.Apply(profile, definition, command.Settings);
         CheckPeople(definition, settings);

@@ -451,7 +451,7 @@ internal static class OpportunityPage
         if (profile.Profile is not { } lead)
             return H.Html($"""
                 <h2 class="govuk-heading-m" id="start">Start the bid</h2>
-                <p class="govuk-body" id="start-profile">Before you start a bid, tell us who the lead body is: its legal name, registration number, signatory, contact and address. The bid pack, the sub-contracts and the members' emails name them. You only do this once.</p>
+                <p class="govuk-body" id="start-profile">Before you start a bid, tell us who the lead body is (its legal name, registration number, signatory, contact and address) and who your procurement adviser is. The bid pack, the sub-contracts and the members' emails name them, and the adviser reviews the pack. You only do this once.</p>
                 <a class="govuk-button" href="{ProfileEndpoints.AskedBy(path)}" role="button" draggable="false" data-module="govuk-button">Complete the consortium profile</a>
                 """);
         if (lead.AdviserEmail.Length == 0)

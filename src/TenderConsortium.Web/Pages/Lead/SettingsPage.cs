@@ -166,12 +166,11 @@ internal static class SettingsPage
             : mine[sd.Name] is { } v ? $"{SettingWords.Value(sd.Name, v, sd.Type)} (yours; default {SettingWords.Value(sd.Name, sd.Default, sd.Type)})"
             : SettingWords.Value(sd.Name, sd.Default, sd.Type);
         return H.Html($"""
-            <h3 class="govuk-heading-s">{definition.Name}</h3>
-            <p class="govuk-body-s">Version {version}{(instances > 0 ? $", used by {Wording.Count(instances, "bid")}" : "")}.</p>
             <details class="govuk-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Timings for {definition.Name}</span></summary>
             <div class="govuk-details__text">
             <p class="govuk-body">{definition.Description}</p>
+            <p class="govuk-body-s">Version {version}{(instances > 0 ? $", used by {Wording.Count(instances, "bid")}" : "")}.</p>
             {(tunables.Count == 0 ? Html.Empty : Forms.SummaryList(tunables.Select(sd => (SettingWords.Label(sd.Name), H.Html($"""{Shown(sd)}<br><span class="govuk-hint govuk-!-font-size-16">{sd.Description}</span>""")))))}
             {(allocation is null ? Html.Empty : H.Html($"""
                 <h4 class="govuk-heading-s">Allocation rules</h4>
