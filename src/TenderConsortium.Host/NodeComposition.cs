@@ -84,7 +84,8 @@ public static class NodeComposition
     }
 
     /// <summary>How emails name the consortium: its From display name.</summary>
-    public static string SiteName(MailOptions mail) => string.IsNullOrWhiteSpace(mail.FromName) ? mail.From : mail.FromName.Trim();
+    public static string SiteName(MailOptions mail) =>
+        !string.IsNullOrWhiteSpace(mail.FromName) ? mail.FromName.Trim() : string.IsNullOrWhiteSpace(mail.From) ? "TenderConsortium" : mail.From.Trim();
 
     /// <summary>Refuses a mail configuration that cannot work, at start rather than at the first email. Never shows the password.</summary>
     public static IMailTransport CreateTransport(MailOptions mail, SmtpOptions smtp, NodeSettings node, TimeProvider? time = null)

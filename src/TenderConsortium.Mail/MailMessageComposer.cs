@@ -42,10 +42,26 @@ public sealed class MailMessageComposer
     private static readonly HeaderId[] SignedHeaders =
         [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.ReplyTo, HeaderId.MimeVersion, HeaderId.ContentType, HeaderId.ListUnsubscribe, HeaderId.ListUnsubscribePost];
 
+    /// <summary>
+    /// Who the message is from: the message's own sender, else Mail:From (always set for SMTP, see
+    /// <see cref="MailOptions.Problems"/>). Without Mail:From (the pickup folder of a local trial) the lead's contact
+    /// the message replies to stands, so no invented address is written; a message with no contact at all (a sign-in
+    /// link) is marked as local to this machine.
+    /// </summary>
+    private string SenderAddress(OutgoingMail mail) =>
+        mail.FromAddress
+        ?? (string.IsNullOrWhiteSpace(_options.From) ? null : _options.From.Trim())
+        ?? (mail.ReplyTo is { } own && MailOptions.IsAddress(own.Trim()) ? own.Trim() : null)
+        ?? (MailOptions.IsAddress(_options.ReplyTo) ? _options.ReplyTo!.Trim() : null)
+        ?? LocalSender;
+
+    /// <summary>The sender of a pickup-folder message nobody's contact fits: it names this machine, never a domain someone could own.</summary>
+    public const string LocalSender = "tender@localhost";
+
     /// <exception cref="MailDeliveryException">Permanent: an address that is not valid, or an attachment that is not there.</exception>
     public MimeMessage Compose(OutgoingMail mail)
     {
-        var from = new MailboxAddress(mail.FromName ?? _options.FromName, mail.FromAddress ?? _options.From);
+        var from = new MailboxAddress(mail.FromName ?? _options.FromName, SenderAddress(mail));
         if (!MailOptions.IsAddress(mail.To)) throw new MailDeliveryException($"Invalid address \"{mail.To}\": not an email address such as someone@example.org", permanent: true, recipientRefused: true);
         var message = new MimeMessage
         {
@@ -64,7 +80,7 @@ public sealed class MailMessageComposer
         message.Headers.Add("X-Auto-Response-Suppress", "All");
         if (mail.CanUnsubscribe)
         {
-            var mailto = $"<mailto:{_options.ReplyTo ?? _options.From}?subject=Stop%20my%20daily%20digest>";
+            var mailto = $"<mailto:{_options.ReplyTo ?? SenderAddress(mail)}?subject=Stop%20my%20daily%20digest>";
             message.Headers.Add(HeaderId.ListUnsubscribe, mail.UnsubscribeUrl is { } url ? $"<{url}>, {mailto}" : mailto);
             // RFC 8058: mail systems may POST to the address in one click, but only to an HTTPS one.
             if (mail.UnsubscribeUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true)

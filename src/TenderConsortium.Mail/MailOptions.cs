@@ -13,8 +13,12 @@ public sealed class MailOptions
     /// <summary>Folder for pickup delivery; default &lt;data&gt;/outbox.</summary>
     public string? PickupFolder { get; set; }
 
-    /// <summary>The consortium's sending address (Mail:From).</summary>
-    public string From { get; set; } = "tenders@consortium.example";
+    /// <summary>
+    /// The consortium's sending address (Mail:From). No default: an invented address must never reach a person, so
+    /// SMTP refuses to start without it. The pickup folder (a local trial, nothing is delivered) sends from the
+    /// message's own Reply-To, the lead's contact, when it is unset (<see cref="MailMessageComposer"/>).
+    /// </summary>
+    public string? From { get; set; }
 
     /// <summary>The display name members see, normally the consortium's name (Mail:FromName).</summary>
     public string? FromName { get; set; } = "TenderConsortium";
@@ -39,7 +43,13 @@ public sealed class MailOptions
         var problems = new List<string>();
         var transport = Transport?.Trim().ToLowerInvariant();
         if (transport is not ("pickup" or "smtp")) problems.Add($"Mail:Transport: expected \"pickup\" or \"smtp\", got \"{Transport}\"");
-        if (!IsAddress(From)) problems.Add($"Mail:From: \"{From}\" is not an email address such as tenders@your-consortium.org.uk");
+        if (string.IsNullOrWhiteSpace(From))
+        {
+            if (IsSmtp)
+                problems.Add("Mail:From: not set. Set it to the address your consortium's emails are sent from, such as tenders@your-consortium.org.uk " +
+                             "(in appsettings.json in the data folder, or the environment variable Mail__From); the relay must accept it as a sender");
+        }
+        else if (!IsAddress(From)) problems.Add($"Mail:From: \"{From}\" is not an email address such as tenders@your-consortium.org.uk");
         if (ReplyTo is not null && !IsAddress(ReplyTo)) problems.Add($"Mail:ReplyTo: \"{ReplyTo}\" is not an email address such as lead@your-consortium.org.uk");
         if (FromName is { Length: > 100 }) problems.Add("Mail:FromName: at most 100 characters");
         if (FromName is not null && FromName.IndexOfAny(['\r', '\n']) >= 0) problems.Add("Mail:FromName: must be one line");

@@ -81,7 +81,7 @@ public static class EndToEndBenchmark
         // Every bid needs the consortium profile first, as a lead completes it once.
         await provider.GetRequiredService<Application.Consortium.SaveProfile.SaveProfileHandler>().HandleAsync(new Application.Consortium.SaveProfile.SaveProfile(
             Persistence.Tenancy.Consortia.Default, EndToEndScenario.LeadEmail, "Benchmark Social Enterprise Consortium Ltd", "SC000001", "Benchmark Lead", "Chief Executive",
-            EndToEndScenario.LeadEmail, "0141 496 0000", "1 Benchmark Street\nGlasgow G1 1AA"), ct);
+            EndToEndScenario.LeadEmail, "0141 496 0000", "1 Benchmark Street\nGlasgow G1 1AA", EndToEndScenario.AdviserEmail), ct);
         var workers = provider.GetServices<IHostedService>().ToList();
         foreach (var worker in workers) await worker.StartAsync(ct);
         try

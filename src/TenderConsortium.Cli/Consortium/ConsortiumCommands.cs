@@ -22,12 +22,13 @@ public static class ConsortiumCommands
         ("signatoryRole", "--signatory-role", "The signatory's role, e.g. \"Chief Executive\""),
         ("contactEmail", "--email", "The email address members and buyers write to"),
         ("contactPhone", "--phone", "A phone number, e.g. \"0141 496 0000\""),
+        ("adviserEmail", "--adviser-email", "Your procurement adviser's email: the Partnership for Procurement adviser who reviews your bid packs"),
         ("address", "--address", "The registered address; separate lines with commas or repeat the option"),
     ];
 
     public static Command Create()
     {
-        var profile = new Command("profile", "The consortium profile: the lead body's legal name, registration, signatory, contact and address (required before a bid starts)");
+        var profile = new Command("profile", "The consortium profile: the lead body's legal name, registration, signatory, contact, address and procurement adviser (required before a bid starts)");
         profile.Subcommands.Add(Show());
         profile.Subcommands.Add(Set());
         return new Command("consortium", "The consortium's own details") { profile };
@@ -60,6 +61,7 @@ public static class ConsortiumCommands
             Console.WriteLine($"Contact email    {p.ContactEmail}");
             Console.WriteLine($"Contact phone    {p.ContactPhone}");
             Console.WriteLine($"Address          {p.AddressOnOneLine}");
+            Console.WriteLine($"Adviser's email  {(p.AdviserEmail.Length == 0 ? "not given: bids cannot start until you add it" : p.AdviserEmail)}");
             Console.WriteLine($"Last changed     {Core.Workflow.JournalTime.Of(p.UpdatedAt)} by {p.UpdatedBy}");
             return CliExit.Ok;
         }, ct)));
@@ -83,7 +85,7 @@ public static class ConsortiumCommands
             try
             {
                 await services.GetRequiredService<SaveProfileHandler>().HandleAsync(new SaveProfile(id, NodeOptions.Actor, Value("legalName"), Value("registrationNumber"),
-                    Value("signatoryName"), Value("signatoryRole"), Value("contactEmail"), Value("contactPhone"), address), ct);
+                    Value("signatoryName"), Value("signatoryRole"), Value("contactEmail"), Value("contactPhone"), address, Value("adviserEmail")), ct);
             }
             catch (ProblemException ex)
             {

@@ -110,7 +110,7 @@ public sealed partial class BidDemo(IServiceProvider services, TextWriter output
         output.WriteLine($"Imported the notice {Ocid} (samples/notices; its dates and the members' certificates moved forward {days} days so that its deadline is {DemoDates.WeeksAhead} weeks away) and {imported.Created + imported.Updated + imported.Unchanged} members of the sample consortium.");
         // The lead body's own facts, invented for the demo like the sample consortium: the profile every bid needs first.
         await services.GetRequiredService<SaveProfileHandler>().HandleAsync(new SaveProfile(Consortia.Default, LeadEmail, "Clyde Social Enterprise Consortium Ltd",
-            "SC700123", "Jamie Reid", "Chief Executive", LeadEmail, "0141 496 0123", "12 Trongate\nGlasgow\nG1 5EN"), ct);
+            "SC700123", "Jamie Reid", "Chief Executive", LeadEmail, "0141 496 0123", "12 Trongate\nGlasgow\nG1 5EN", AdviserEmail), ct);
         var settings = new JsonObject
         {
             ["consortiumName"] = "Clyde Social Enterprise Consortium",

@@ -86,6 +86,7 @@ public static class DemoCommand
         {
             var started = await runtime.StartAsync(DefinitionId,
                 new JsonObject { ["title"] = "Bid for lot 1, Glasgow residential recovery" },
+                new JsonObject { ["requester"] = BidDemo.LeadEmail }, // the demo's own lead: the example has no default person
                 correlationId: Correlation, actor: "demo", ct: ct);
             instanceId = started.InstanceId;
             Console.WriteLine($"Started {DefinitionId} v{started.DefinitionVersion}: instance {instanceId}.");
@@ -120,7 +121,7 @@ public static class DemoCommand
                 Console.WriteLine($"The lead approves ({bookmark.Name}/{bookmark.Key}).");
                 var result = await runtime.ResumeAsync(id, bookmark.Name, bookmark.Key,
                     new JsonObject { ["decision"] = "approve", ["comment"] = "Members' capacity confirmed." },
-                    idempotencyKey: "demo-approval", actor: "lead@consortium.example", ct: ct);
+                    idempotencyKey: "demo-approval", actor: BidDemo.LeadEmail, ct: ct);
                 Console.WriteLine($"  resume: {result.Status} - {result.Message}");
                 continue;
             }

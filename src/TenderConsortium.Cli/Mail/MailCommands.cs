@@ -72,7 +72,7 @@ public static class MailCommands
 
             if (negotiated is not null)
             {
-                Console.WriteLine($"Sent a test email to {address} through {via}, from {mail.From}, in {watch.ElapsedMilliseconds} ms. Message-ID {message.MessageId}");
+                Console.WriteLine($"Sent a test email to {address} through {via}, from {mail.From ?? MailMessageComposer.LocalSender}, in {watch.ElapsedMilliseconds} ms. Message-ID {message.MessageId}");
                 Console.WriteLine($"Connection: {negotiated.TlsName}{(negotiated.Cipher is null ? "" : $", cipher {negotiated.Cipher}")}");
                 Console.WriteLine($"Signed in with: {negotiated.AuthMechanism ?? "no sign-in"}");
                 Console.WriteLine($"Relay offers: 8BITMIME {(negotiated.EightBitMime ? "yes" : "no")}, PIPELINING {(negotiated.Pipelining ? "yes" : "no")}, SMTPUTF8 {(negotiated.SmtpUtf8 ? "yes" : "no")}");
@@ -101,7 +101,10 @@ public static class MailCommands
     {
         var path = Path.GetFullPath(folder ?? Path.Combine(NodeSettings.DefaultTemplatesFolder(), "email"));
         if (!Directory.Exists(path)) throw new BadInputException($"--templates: the folder {path} does not exist");
-        links = new PublicLinks("https://bids.your-consortium.example");
+        // The node's own links (Mail:PublicBaseUrl of ./data, else the address serve listens on): a preview pasted into
+        // an email to a colleague never points at an invented site.
+        var configured = NodeFactory.Configuration(Path.GetFullPath("data"))[$"{MailOptions.Section}:{nameof(MailOptions.PublicBaseUrl)}"];
+        links = new PublicLinks(string.IsNullOrWhiteSpace(configured) ? NodeSettings.DefaultUrl : configured.Trim());
         return new FileEmailTemplates(path, "Fife Social Enterprise Network", links);
     }
 

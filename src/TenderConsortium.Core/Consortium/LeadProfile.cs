@@ -6,7 +6,8 @@ namespace TenderConsortium.Core.Consortium;
 /// <summary>
 /// The consortium profile: who the lead body is on paper (legal name, registration number, address), who signs for
 /// it, and whom members and buyers contact. Completed once, it is required before any bid starts, so no bid pack,
-/// sub-contract or email carries an invented name or address.
+/// sub-contract or email carries an invented name or address. It names the procurement adviser too, so a bid pack's
+/// review request always reaches a real person.
 /// </summary>
 public sealed record LeadProfile(
     string ConsortiumId,
@@ -17,6 +18,7 @@ public sealed record LeadProfile(
     string ContactEmail,
     string ContactPhone,
     string Address,
+    string AdviserEmail,
     DateTimeOffset UpdatedAt,
     string UpdatedBy)
 {
@@ -34,7 +36,7 @@ public sealed record LeadProfile(
     /// are the field names), so a form shows them all in its error summary.
     /// </summary>
     public static LeadProfile Create(string consortiumId, string? legalName, string? registrationNumber, string? signatoryName, string? signatoryRole,
-        string? contactEmail, string? contactPhone, string? address, DateTimeOffset now, string actor)
+        string? contactEmail, string? contactPhone, string? address, string? adviserEmail, DateTimeOffset now, string actor)
     {
         var problems = new List<Problem>();
         var profile = new LeadProfile(
@@ -43,9 +45,10 @@ public sealed record LeadProfile(
             Required(registrationNumber, "registrationNumber", "Enter the lead body's registration number (Companies House, OSCR or FCA)", problems),
             Required(signatoryName, "signatoryName", "Enter the full name of the person who signs bids for the lead body", problems),
             Required(signatoryRole, "signatoryRole", "Enter the signatory's role, for example Chief Executive", problems),
-            Email(contactEmail, problems),
+            Email(contactEmail, "contactEmail", "Enter the email address members and buyers should write to", problems),
             Phone(contactPhone, problems),
             CleanAddress(address, problems),
+            Email(adviserEmail, "adviserEmail", "Enter the email address of your Partnership for Procurement adviser, who reviews your bid packs", problems),
             now,
             actor);
         if (problems.Count > 0) throw new ProblemException(problems);
@@ -61,12 +64,12 @@ public sealed record LeadProfile(
         return clean;
     }
 
-    private static string Email(string? value, List<Problem> problems)
+    private static string Email(string? value, string path, string missing, List<Problem> problems)
     {
-        var clean = Required(value, "contactEmail", "Enter the email address members and buyers should write to", problems);
-        if (clean.Length > 0 && problems.All(p => p.Path != "contactEmail")
+        var clean = Required(value, path, missing, problems);
+        if (clean.Length > 0 && problems.All(p => p.Path != path)
             && (!MailAddress.TryCreate(clean, out var parsed) || parsed.Address != clean || !clean.Contains('.', StringComparison.Ordinal)))
-            problems.Add(new Problem("contactEmail", ProblemCode.Invalid, "Enter an email address in the correct format, like name@example.org"));
+            problems.Add(new Problem(path, ProblemCode.Invalid, "Enter an email address in the correct format, like name@example.org"));
         return clean;
     }
 

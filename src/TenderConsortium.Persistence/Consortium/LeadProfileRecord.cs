@@ -22,6 +22,9 @@ public sealed class LeadProfileRecord
 
     public required string Address { get; set; }
 
+    /// <summary>Empty on a profile saved before the adviser was asked for: a bid cannot start until it is given.</summary>
+    public string AdviserEmail { get; set; } = "";
+
     public long UpdatedAt { get; set; }
 
     public required string UpdatedBy { get; set; }
@@ -33,5 +36,7 @@ internal sealed class LeadProfileRecordConfiguration : IEntityTypeConfiguration<
     {
         e.ToTable("consortium_profiles");
         e.HasKey(x => x.ConsortiumId).HasName("pk_consortium_profiles");
+        // Rows from before the adviser was asked for read as empty (20261204061400_ProfileAdviser).
+        e.Property(x => x.AdviserEmail).HasDefaultValue("");
     }
 }

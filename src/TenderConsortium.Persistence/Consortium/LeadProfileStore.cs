@@ -15,7 +15,7 @@ public sealed class LeadProfileStore(TenderContexts contexts) : ILeadProfileStor
         return row is null
             ? null
             : new LeadProfile(row.ConsortiumId, row.LegalName, row.RegistrationNumber, row.SignatoryName, row.SignatoryRole, row.ContactEmail, row.ContactPhone,
-                row.Address, new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero), row.UpdatedBy);
+                row.Address, row.AdviserEmail, new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero), row.UpdatedBy);
     }
 
     public async Task SaveAsync(LeadProfile profile, CancellationToken cancellationToken = default)
@@ -40,6 +40,7 @@ public sealed class LeadProfileStore(TenderContexts contexts) : ILeadProfileStor
         row.ContactEmail = profile.ContactEmail;
         row.ContactPhone = profile.ContactPhone;
         row.Address = profile.Address;
+        row.AdviserEmail = profile.AdviserEmail;
         row.UpdatedAt = profile.UpdatedAt.UtcTicks;
         row.UpdatedBy = profile.UpdatedBy;
         await db.SaveChangesAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace TenderConsortium.Web.Consortium;
 public static class ConsortiumProfileEndpoints
 {
     private const string Example =
-        """{"legalName": "…", "registrationNumber": "SC700123", "signatoryName": "…", "signatoryRole": "Chief Executive", "contactEmail": "…", "contactPhone": "0141 496 0000", "address": "12 Trongate\nGlasgow G1 5EN"}""";
+        """{"legalName": "…", "registrationNumber": "SC700123", "signatoryName": "…", "signatoryRole": "Chief Executive", "contactEmail": "…", "contactPhone": "0141 496 0000", "address": "12 Trongate\nGlasgow G1 5EN", "adviserEmail": "…"}""";
 
     public static IEndpointRouteBuilder MapConsortiumProfile(this IEndpointRouteBuilder app)
     {
@@ -28,7 +28,7 @@ public static class ConsortiumProfileEndpoints
                 var body = await ApiBody.ReadObjectAsync(http, Example);
                 string? Field(string name) => ApiBody.String(body, name, required: false);
                 var saved = await save.HandleAsync(new SaveProfile(ConsortiumOf(http), http.Caller().Actor, Field("legalName"), Field("registrationNumber"),
-                    Field("signatoryName"), Field("signatoryRole"), Field("contactEmail"), Field("contactPhone"), Field("address")), http.RequestAborted);
+                    Field("signatoryName"), Field("signatoryRole"), Field("contactEmail"), Field("contactPhone"), Field("address"), Field("adviserEmail")), http.RequestAborted);
                 return Results.Json(saved, DomainJson.Options);
             }))
             .RequireAuthorization(TenderAuth.Lead).WithBodyLimit(RequestLimits.JsonBytes)

@@ -44,7 +44,7 @@ public sealed class FaultTests
         await smtp.StopAsync();
         await WriteSettingsAsync(new Dictionary<string, object>
         {
-            ["Mail"] = new Dictionary<string, object> { ["Transport"] = "smtp", ["Smtp"] = new Dictionary<string, object> { ["Host"] = "127.0.0.1", ["Port"] = smtp.Port, ["TimeoutSeconds"] = 5 } },
+            ["Mail"] = new Dictionary<string, object> { ["Transport"] = "smtp", ["From"] = "bids@grampian-consortium.example", ["Smtp"] = new Dictionary<string, object> { ["Host"] = "127.0.0.1", ["Port"] = smtp.Port, ["TimeoutSeconds"] = 5 } },
             ["Outbox"] = new Dictionary<string, object> { ["RetryBaseDelay"] = "00:00:00.200", ["RetryMaxDelay"] = "00:00:01", ["QuickRetries"] = 0 },
         });
         var location = DataLocation.From(_data, null);

@@ -253,6 +253,83 @@ public sealed class BidDoorsTests
     }
 
     [Test]
+    public async Task No_bid_starts_without_a_procurement_adviser_and_the_page_says_where_to_add_one()
+    {
+        // The profile cannot be saved without the adviser: the field is named.
+        var noAdviser = SampleData.Profile(Lead);
+        noAdviser.Remove("adviserEmail");
+        var refusedProfile = await _node.Http.PutAsync("/api/consortium/profile", Json(noAdviser.ToJsonString()));
+        var refusedProfileBody = await refusedProfile.Content.ReadAsStringAsync();
+
+        // A profile saved before the adviser was asked for (an empty adviser) keeps bids from starting.
+        await _node.App.Services.GetRequiredService<TenderConsortium.Core.Consortium.ILeadProfileStore>().SaveAsync(new TenderConsortium.Core.Consortium.LeadProfile(
+            "default", "Default Social Enterprise Consortium Ltd", "SC700999", "Alex Morgan", "Chief Executive", Lead, "0141 496 0000", "1 George Square\nGlasgow\nG2 1AA",
+            "", DateTimeOffset.UtcNow, Lead));
+        var handler = _node.App.Services.GetRequiredService<TenderConsortium.Application.Bids.Start.StartBidHandler>();
+        var problem = Assert.ThrowsAsync<TenderConsortium.Core.Common.ProblemException>(() =>
+            handler.HandleAsync(new TenderConsortium.Application.Bids.Start.StartBid(_opportunity, Lead, ConsortiumId: "default")))!;
+        var path = $"/lead/opportunities/{_opportunity}";
+        var form = WebUtility.HtmlDecode(await _page.GetStringAsync(path));
+        var deadline = DateTimeOffset.UtcNow.AddDays(10);
+        var page = await _page.PostAsync($"{path}/start", Form(("__RequestVerificationToken", WebText.AntiforgeryToken(form)!),
+            ("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), ("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)),
+            ("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))));
+        var pageText = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var api = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids", Json("{}"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refusedProfile.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), refusedProfileBody);
+            Assert.That(refusedProfileBody, Does.Contain("adviserEmail").And.Contain("Partnership for Procurement adviser"));
+            Assert.That(problem.Items.Single().Path, Is.EqualTo(TenderConsortium.Application.Bids.Start.StartBidHandler.AdviserPath));
+            Assert.That(problem.Code, Is.EqualTo(TenderConsortium.Core.Common.ProblemCode.Conflict));
+            Assert.That(problem.Items.Single().Message, Does.Contain("add your procurement adviser's email to the consortium profile first"));
+            Assert.That(form, Does.Contain("Before you start a bid, add your procurement adviser's email to the consortium profile.")
+                .And.Contain("Add your procurement adviser"), "the start form sends the lead to the profile's adviser field");
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(pageText, Does.Contain("There is a problem").And.Contain("href=\"#start-profile\"")
+                .And.Contain("Add your procurement adviser's email to the consortium profile before you start a bid"));
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain("adviserEmail"));
+            Assert.That((await SameBidAsync())["stage"]!.GetValue<string>(), Is.EqualTo("Not started"), "nothing was started");
+            Assert.That(await OutboxCountAsync(), Is.EqualTo(0), "no email for a refused start");
+        });
+
+        // Once the lead adds the adviser, the bid starts.
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));
+        var started = await _node.Http.PostAsync($"/api/opportunities/{_opportunity}/bids",
+            Json("""{"settings": {"lotTerms": {"1": {"unit": "sessions", "demand": 1000}, "2": {"unit": "sessions", "demand": 200}}}}"""));
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Created), await started.Content.ReadAsStringAsync());
+
+        // The invitation as a member's mail program reads it (the pickup folder, no Mail:From): from the consortium by
+        // the lead body's name, replies to the lead's contact, and no invented address anywhere in it.
+        var outbox = Path.Combine(_node.DataFolder, "outbox");
+        var until = DateTime.UtcNow.AddSeconds(60);
+        string? eml = null;
+        while (eml is null && DateTime.UtcNow < until)
+        {
+            eml = Directory.Exists(outbox)
+                ? Directory.EnumerateFiles(outbox, "*.eml").FirstOrDefault(f => MimeKit.MimeMessage.Load(f).TextBody?.Contains("Alex Morgan, Default Social Enterprise Consortium Ltd", StringComparison.Ordinal) == true)
+                : null;
+            if (eml is null) await Task.Delay(250);
+        }
+
+        Assert.That(eml, Is.Not.Null, "a member's email was written to the pickup folder");
+        var message = await MimeKit.MimeMessage.LoadAsync(eml!);
+        var from = message.From.Mailboxes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(from.Name, Is.EqualTo("Default Social Enterprise Consortium Ltd"), "From shows the consortium's name");
+            Assert.That(from.Address, Is.EqualTo(Lead), "without Mail:From the pickup file is from the lead's contact, never an invented address");
+            Assert.That(message.ReplyTo.Mailboxes.Single().Address, Is.EqualTo(Lead), "replies reach the lead");
+            Assert.That(message.TextBody, Does.Contain("Alex Morgan, Default Social Enterprise Consortium Ltd"), "signed by the named contact");
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(message.ToString(), @"[\w.+-]+@[\w-]+(\.[\w-]+)*\.example\b").Select(m => m.Value)
+                .Where(a => a != Lead && !message.To.Mailboxes.Any(t => t.Address == a)), Is.Empty,
+                "no placeholder address in the email");
+        });
+    }
+
+    [Test]
     public async Task Closing_with_members_pending_and_approving_with_a_gap_say_the_consequence_and_ask_to_confirm_at_every_door()
     {
         await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", Json(SampleData.Profile(Lead).ToJsonString())));

@@ -61,6 +61,17 @@ public sealed class ServeTests
     }
 
     [Test]
+    public async Task Smtp_without_a_sender_address_stops_start_up_saying_what_to_set()
+    {
+        var (exit, output) = await TenderProcess.RunAsync(
+            ["workflows", "list", "--data", Path.Combine(Path.GetTempPath(), "tender-cfg-" + Guid.NewGuid().ToString("N"))],
+            new Dictionary<string, string> { ["Mail__Transport"] = "smtp", ["Mail__Smtp__Host"] = "relay.example.org" });
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("Mail:From: not set. Set it to the address your consortium's emails are sent from"));
+        Assert.That(output, Does.Not.Contain("   at ").And.Not.Contain("consortium.example"), "no stack trace, no invented sender");
+    }
+
+    [Test]
     public async Task The_cli_exits_2_for_a_malformed_definition_folder_with_file_and_path()
     {
         var folder = Path.Combine(Path.GetTempPath(), "tender-bad-defs-" + Guid.NewGuid().ToString("N"));

@@ -88,6 +88,30 @@ public sealed partial class SettingsInWordsTests
     }
 
     [Test]
+    public async Task The_settings_page_is_short_the_consortium_first_and_each_workflows_timings_folded()
+    {
+        await WebNode.Ok(_node.Http.PutAsync("/api/consortium/profile", new StringContent(SampleData.Profile(Lead).ToJsonString(), Encoding.UTF8, "application/json")));
+        var page = await _page.GetStringAsync("/lead/settings");
+        var main = page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        var top = Visible(main[..main.IndexOf("<details", StringComparison.Ordinal)]);
+        var folds = Regex.Matches(main, @"<details class=""govuk-details""( open)?[^>]*>\s*<summary class=""govuk-details__summary""><span class=""govuk-details__summary-text"">([^<]*)</span>");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(top, Does.Contain("Your consortium").And.Contain("Default Social Enterprise Consortium Ltd").And.Contain("Procurement adviser's email")
+                .And.Contain(SampleData.Adviser).And.Contain("Workflow for new bids"), "the consortium's own settings, at the top");
+            Assert.That(top, Does.Not.Contain("Largest share of a lot for one member").And.Not.Contain("Time members have to declare"), "nothing of a workflow before the folds");
+            Assert.That(folds.Select(m => m.Groups[2].Value), Does.Contain("Timings for Lead-partner bid").And.Contain("Timings for Contract delivery")
+                .And.Contain("Change the timings and rules for new bids"));
+            Assert.That(folds.Where(m => m.Groups[1].Success), Is.Empty, "every fold closed until the lead opens it");
+            Assert.That(AnyExampleAddress().Matches(Visible(main)).Select(m => m.Value).Distinct().Where(a => a != Lead && a != SampleData.Adviser), Is.Empty,
+                "no placeholder address: only the profile's own");
+            Assert.That(Visible(main), Does.Not.Contain("not yet given").And.Not.Contain("The consortium's bid team"), "no placeholder person");
+        });
+        AssertInWords(page, "settings, folded");
+    }
+
+    [Test]
     public async Task The_header_names_the_consortium_from_its_profile_once_there_is_one()
     {
         var before = await _page.GetStringAsync("/lead");
@@ -104,6 +128,9 @@ public sealed partial class SettingsInWordsTests
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)*\.example\b")]
+    private static partial Regex AnyExampleAddress();
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();

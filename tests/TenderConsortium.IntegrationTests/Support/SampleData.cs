@@ -30,5 +30,9 @@ public static class SampleData
         ["contactEmail"] = email,
         ["contactPhone"] = "0141 496 0000",
         ["address"] = "1 George Square\nGlasgow\nG2 1AA",
+        ["adviserEmail"] = Adviser,
     };
+
+    /// <summary>The procurement adviser the sample profile names, who reviews the bid packs.</summary>
+    public const string Adviser = "adviser@p4p.example";
 }

@@ -63,6 +63,9 @@ public sealed class MailCliTests
     [TestCase("{\"Mail\":{\"Transport\":\"smtp\",\"Smtp\":{\"Host\":\"relay.example.org\",\"Port\":465,\"Security\":\"StartTls\"}}}", "Mail:Smtp:Port: 465 is for TLS from the first byte")]
     [TestCase("{\"Mail\":{\"Dkim\":{\"Domain\":\"fifesen.example\",\"Selector\":\"tender\"}}}", "Mail:Dkim:PrivateKeyFile: required for DKIM signing")]
     [TestCase("{\"Mail\":{\"ReplyTo\":\"the lead\"}}", "Mail:ReplyTo:")]
+    [TestCase("{\"Mail\":{\"Transport\":\"smtp\",\"Smtp\":{\"Host\":\"relay.example.org\"}}}",
+        "Mail:From: not set. Set it to the address your consortium's emails are sent from, such as tenders@your-consortium.org.uk (in appsettings.json in the data folder, or the environment variable Mail__From)",
+        TestName = "SMTP without Mail:From stops with what to set")]
     public async Task A_mail_setting_that_cannot_work_exits_2_naming_the_key(string settings, string message)
     {
         var data = Path.Combine(Path.GetTempPath(), "tender-cli", Guid.NewGuid().ToString("N"));

@@ -32,6 +32,9 @@ public sealed class StartBidHandler(
     /// <summary>The path of the problem that says the consortium profile is missing: pages link it to the profile form.</summary>
     public const string ProfilePath = "consortiumProfile";
 
+    /// <summary>The path of the problem that says the profile names no procurement adviser: pages link it to the profile form.</summary>
+    public const string AdviserPath = "adviserEmail";
+
     public async Task<BidStarted> HandleAsync(StartBid command, CancellationToken cancellationToken = default)
     {
         var (id, opportunity) = await opportunities.FindAsync(command.Opportunity, command.ConsortiumId, cancellationToken);
@@ -50,10 +53,11 @@ public sealed class StartBidHandler(
         CheckDates(opportunity.Deadline, command.DeclarationDeadline, now);
         var profile = await profiles.FindAsync(consortium, cancellationToken)
                       ?? throw new ProblemException(ProfilePath, ProblemCode.Conflict,
-                          "complete the consortium profile first (the lead body's legal name, registration number, signatory, contact and address): " +
-                          "the bid pack, the sub-contracts and the members' emails name them");
+                          "complete the consortium profile first (the lead body's legal name, registration number, signatory, contact and address, and your procurement adviser's email): " +
+                          "the bid pack, the sub-contracts and the members' emails name them, and the adviser reviews the pack");
         var (definition, _) = await runtime.Definitions.GetLatestAsync(workflow, cancellationToken);
         var settings = ProfileSettings.Apply(profile, definition, command.Settings);
+        CheckPeople(definition, settings);
         var leadEmail = settings["leadEmail"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? settings["leadEmail"]!.GetValue<string>() : null;
 
         var reserved = false;
@@ -110,6 +114,22 @@ public sealed class StartBidHandler(
             throw new ProblemException("declarationDeadline", ProblemCode.Invalid,
                 $"the members' declaration deadline leaves less than {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline " +
                 $"({JournalTime.Of(tender)}) for the shares, the bid pack and the review; choose a date on or before {JournalTime.Of(latest)}");
+    }
+
+    /// <summary>
+    /// The people a bid's emails go to have no default: a workflow that asks for the adviser or the lead's contact
+    /// does not start without a real address for each, so no review request or alert goes to an invented one.
+    /// </summary>
+    private static void CheckPeople(TenderConsortium.Workflows.Definitions.WorkflowDefinition definition, JsonObject settings)
+    {
+        static bool Missing(JsonObject s, string key) =>
+            s[key] is not JsonValue v || !v.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text);
+        if (definition.Settings.ContainsKey("adviserEmail") && Missing(settings, "adviserEmail"))
+            throw new ProblemException(AdviserPath, ProblemCode.Conflict,
+                "add your procurement adviser's email to the consortium profile first: the adviser reviews the bid pack before it is submitted");
+        if (definition.Settings.ContainsKey("leadEmail") && Missing(settings, "leadEmail"))
+            throw new ProblemException(ProfilePath, ProblemCode.Conflict,
+                "add the lead's contact email to the consortium profile first: members' questions and the bid's alerts go there");
     }
 
     private async Task<ProblemException> AlreadyAsync(string opportunityId, CancellationToken cancellationToken)

@@ -10,4 +10,5 @@ public sealed record SaveProfile(
     string? SignatoryRole,
     string? ContactEmail,
     string? ContactPhone,
-    string? Address);
+    string? Address,
+    string? AdviserEmail);

@@ -11,7 +11,7 @@ public sealed class SaveProfileHandler(ILeadProfileStore profiles, TimeProvider 
     public async Task<LeadProfile> HandleAsync(SaveProfile command, CancellationToken cancellationToken = default)
     {
         var profile = LeadProfile.Create(command.ConsortiumId, command.LegalName, command.RegistrationNumber, command.SignatoryName, command.SignatoryRole,
-            command.ContactEmail, command.ContactPhone, command.Address, time.GetUtcNow(), command.Actor);
+            command.ContactEmail, command.ContactPhone, command.Address, command.AdviserEmail, time.GetUtcNow(), command.Actor);
         await profiles.SaveAsync(profile, cancellationToken);
         return profile;
     }

@@ -332,10 +332,15 @@ internal static class OpportunityPage
                     form.Error(p.Path switch
                     {
                         "declarationDeadline" => "start-deadline-day",
-                        StartBidHandler.ProfilePath => "start-profile",
+                        StartBidHandler.ProfilePath or StartBidHandler.AdviserPath => "start-profile",
                         "tenderDeadline" => "start-tender-deadline",
                         _ => "actions",
-                    }, p.Path == StartBidHandler.ProfilePath ? "Complete the consortium profile before you start a bid" : Capitalise(p.Message));
+                    }, p.Path switch
+                    {
+                        StartBidHandler.ProfilePath => "Complete the consortium profile before you start a bid",
+                        StartBidHandler.AdviserPath => "Add your procurement adviser's email to the consortium profile before you start a bid",
+                        _ => Capitalise(p.Message),
+                    });
             }
             catch (BadInputException ex)
             {
@@ -446,8 +451,14 @@ internal static class OpportunityPage
         if (profile.Profile is not { } lead)
             return H.Html($"""
                 <h2 class="govuk-heading-m" id="start">Start the bid</h2>
-                <p class="govuk-body" id="start-profile">Before you start a bid, tell us who the lead body is: its legal name, registration number, signatory, contact and address. The bid pack, the sub-contracts and the members' emails name them. You only do this once.</p>
+                <p class="govuk-body" id="start-profile">Before you start a bid, tell us who the lead body is (its legal name, registration number, signatory, contact and address) and who your procurement adviser is. The bid pack, the sub-contracts and the members' emails name them, and the adviser reviews the pack. You only do this once.</p>
                 <a class="govuk-button" href="{ProfileEndpoints.AskedBy(path)}" role="button" draggable="false" data-module="govuk-button">Complete the consortium profile</a>
+                """);
+        if (lead.AdviserEmail.Length == 0)
+            return H.Html($"""
+                <h2 class="govuk-heading-m" id="start">Start the bid</h2>
+                <p class="govuk-body" id="start-profile">Before you start a bid, add your procurement adviser's email to the consortium profile. The adviser reviews the bid pack before it is submitted.</p>
+                <a class="govuk-button" href="{ProfileEndpoints.AskedBy(path)}#adviserEmail" role="button" draggable="false" data-module="govuk-button">Add your procurement adviser</a>
                 """);
         var deadline = SuggestedDeadline(opportunity.Deadline, options, now);
         var lots = H.Each(opportunity.Lots, (lot, i) => H.Html($"""
@@ -465,7 +476,7 @@ internal static class OpportunityPage
             {Forms.Antiforgery(http)}
             {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form,
                 opportunity.Deadline is { } tender ? $"At least {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline ({Words.Date(tender)}), so the shares, the bid pack and the adviser's review fit in between." : null)}
-            <p class="govuk-body" id="start-profile">Members will be told to contact {lead.SignatoryName} at {lead.ContactEmail}, and the bid pack names {lead.LegalName} as the bidder. <a class="govuk-link" href="{ProfileEndpoints.AskedBy(path)}">Change the consortium profile</a></p>
+            <p class="govuk-body" id="start-profile">Members will be told to contact {lead.SignatoryName} at {lead.ContactEmail}, the bid pack names {lead.LegalName} as the bidder, and {lead.AdviserEmail} is asked to review it. <a class="govuk-link" href="{ProfileEndpoints.AskedBy(path)}">Change the consortium profile</a></p>
             <h3 class="govuk-heading-s">How each lot is split</h3>
             {lots}
             {Forms.Button("Start the bid")}

@@ -30,7 +30,7 @@ internal static class ProfileEndpoints
         try
         {
             await save.HandleAsync(new SaveProfile(who.ConsortiumId, who.Actor, form.Value("legalName"), form.Value("registrationNumber"), form.Value("signatoryName"),
-                form.Value("signatoryRole"), form.Value("contactEmail"), form.Value("contactPhone"), form.Value("address")), http.RequestAborted);
+                form.Value("signatoryRole"), form.Value("contactEmail"), form.Value("contactPhone"), form.Value("address"), form.Value("adviserEmail")), http.RequestAborted);
             return SafeNext(form.Value("next")) is { } next ? PageEndpoints.Done(next, "profile") : PageEndpoints.Done(Path, "saved");
         }
         catch (ProblemException ex)

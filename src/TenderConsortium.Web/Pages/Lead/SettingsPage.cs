@@ -8,6 +8,9 @@ using TenderConsortium.Web.Pages.Shared;
 using TenderConsortium.Workflows;
 using TenderConsortium.Workflows.Definitions;
 using TenderConsortium.Core.Common;
+using TenderConsortium.Application.Consortium;
+using TenderConsortium.Application.Consortium.ShowProfile;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TenderConsortium.Web.Pages.Lead;
 
@@ -41,7 +44,7 @@ internal static class SettingsPage
         var settings = new JsonObject();
         foreach (var (name, setting) in definition.Settings)
         {
-            if (SettingFields.IsPerBid(setting)) continue;
+            if (SettingFields.IsPerBid(setting) || ProfileSettings.Keys.Contains(name)) continue;
             if (setting.Type is ValueKind.Object && setting.Default is JsonObject rules)
             {
                 // Rules such as the allocation's: one field per rule, saved as an object of the changed ones.
@@ -88,7 +91,9 @@ internal static class SettingsPage
 
     private static async Task<IResult> RenderAsync(HttpContext http, NodeSettings node, WorkflowRuntime runtime, FormState? form, int status = StatusCodes.Status200OK)
     {
-        var (workflow, saved) = NewBidDefaults.Load(node, LeadContext.Of(http).ConsortiumId);
+        var consortium = LeadContext.Of(http).ConsortiumId;
+        var (workflow, saved) = NewBidDefaults.Load(node, consortium);
+        var profile = await http.RequestServices.GetRequiredService<ShowProfileHandler>().HandleAsync(new ShowProfile(consortium), http.RequestAborted);
         var latest = (await runtime.Definitions.ListAsync(http.RequestAborted)).GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Id).ToList();
         var sections = new List<Html>();
         WorkflowDefinition? chosen = null;
@@ -96,39 +101,85 @@ internal static class SettingsPage
         {
             var definition = await runtime.Definitions.GetAsync(summary.Id, summary.Version, http.RequestAborted);
             if (definition.Id == workflow) chosen = definition;
-            var allocation = definition.Settings.TryGetValue("allocation", out var a) && a.Default is JsonObject rules ? rules : null;
-            sections.Add(H.Html($"""
-                <h2 class="govuk-heading-m">{definition.Name}</h2>
-                <p class="govuk-body-s">Version {summary.Version}{(summary.Instances > 0 ? $", {Wording.Count(summary.Instances, "bid")}" : "")}. {definition.Description}</p>
-                {(allocation is null ? Html.Empty : H.Html($"""
-                    <h3 class="govuk-heading-s">Allocation rules</h3>
-                    {Forms.SummaryList(allocation.Select(kv => (SettingWords.Label(kv.Key), Forms.Text(saved["allocation"] is JsonObject mine && mine[kv.Key] is { } v && definition.Id == workflow
-                        ? $"{SettingWords.Value(kv.Key, v)} (yours; default {SettingWords.Value(kv.Key, kv.Value)})"
-                        : SettingWords.Value(kv.Key, kv.Value)))))}
-                    """))}
-                {Forms.Table($"Settings of {definition.Name}", ["Setting", "Default", "What it does"], definition.Settings.Values.Select(sd => (IReadOnlyList<Html>)
-                    [Forms.Text(SettingWords.Label(sd.Name)), Forms.Text(SettingWords.Value(sd.Name, sd.Default, sd.Type)), Forms.Text(sd.Description)]), "govuk-table__caption--s")}
-                """));
+            sections.Add(Timings(definition, summary.Version, summary.Instances, definition.Id == workflow ? saved : new JsonObject()));
         }
 
         form ??= new FormState();
         var edit = chosen is null ? Html.Empty : H.Html($"""
-            <h2 class="govuk-heading-m" id="new-bids">Settings for new bids</h2>
+            <details class="govuk-details" id="new-bids"{(form.HasErrors ? " open" : "")}>
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Change the timings and rules for new bids</span></summary>
+            <div class="govuk-details__text">
             <p class="govuk-body">Values here are used when you start a bid from an opportunity's page. Leave a box empty to use the workflow's default. Bids already running keep their settings.</p>
             <form method="post" action="/lead/settings" novalidate>
             {Forms.Antiforgery(http)}
             {Forms.Select("workflow", "workflow", "Workflow for new bids", latest.Select(d => (d.Id, d.Name)).ToList(), form.Value("workflow", workflow), form)}
-            {H.Each(chosen.Settings.Values, sd => SettingFields.Render(sd, saved[sd.Name], form))}
+            {H.Each(chosen.Settings.Values.Where(sd => !ProfileSettings.Keys.Contains(sd.Name)), sd => SettingFields.Render(sd, saved[sd.Name], form))}
             {Forms.Button("Save settings for new bids")}
             </form>
+            </div>
+            </details>
             """);
         var main = H.Html($"""
             {Forms.ErrorSummary(form.Errors)}
             {Forms.Banner(PageEndpoints.DoneMessage(http) is "saved" ? "Settings for new bids saved." : null)}
             <h1 class="govuk-heading-l">Rules and settings</h1>
+            <h2 class="govuk-heading-m">Your consortium</h2>
+            {Yours(profile, chosen, saved)}
             {edit}
+            <h2 class="govuk-heading-m">Workflows</h2>
+            <p class="govuk-body">Each workflow's timings and rules, as a new bid gets them unless you change them above.</p>
             {sections}
             """);
         return Layout.Page(http, PageArea.Lead, "Rules and settings", main, status, form.HasErrors);
+    }
+
+    /// <summary>The consortium's own settings at a glance: who it is (from its profile) and what new bids get.</summary>
+    private static Html Yours(ProfileView view, WorkflowDefinition? chosen, JsonObject saved)
+    {
+        var changed = chosen is null ? [] : saved.Where(kv => chosen.Settings.ContainsKey(kv.Key) && !ProfileSettings.Keys.Contains(kv.Key)).ToList();
+        var rows = new List<(string, Html)>();
+        if (view.Profile is { } p)
+        {
+            rows.Add(("Lead body", Forms.Text(p.LegalName)));
+            rows.Add(("Contact for members", Forms.Text($"{p.SignatoryName}, {p.ContactEmail}")));
+            rows.Add(("Procurement adviser's email", Forms.Text(p.AdviserEmail.Length == 0 ? "Missing: add it before you start a bid" : p.AdviserEmail)));
+        }
+
+        rows.Add(("Workflow for new bids", Forms.Text(chosen?.Name ?? "The whole lead-partner bid")));
+        rows.Add(("Your changes for new bids", Forms.Text(changed.Count == 0
+            ? "None: new bids use the workflow's defaults"
+            : string.Join("; ", changed.Select(kv => $"{SettingWords.Label(kv.Key)}: {SettingWords.Value(kv.Key, kv.Value, chosen!.Settings[kv.Key].Type)}")))));
+        var profileLink = view.Profile is null
+            ? H.Html($"""<p class="govuk-body"><a class="govuk-link" href="{ProfileEndpoints.Path}">Complete the consortium profile</a> before you start a bid.</p>""")
+            : H.Html($"""<p class="govuk-body"><a class="govuk-link" href="{ProfileEndpoints.Path}">Change the consortium profile</a></p>""");
+        return H.Html($"{Forms.SummaryList(rows)}{profileLink}");
+    }
+
+    /// <summary>One workflow, its timings and rules folded away (GOV.UK details): a list of what it is, in words.</summary>
+    private static Html Timings(WorkflowDefinition definition, int version, int instances, JsonObject mine)
+    {
+        var allocation = definition.Settings.TryGetValue("allocation", out var a) && a.Default is JsonObject rules ? rules : null;
+        var tunables = definition.Settings.Values.Where(sd => !ProfileSettings.Keys.Contains(sd.Name) && sd.Name != "allocation").ToList();
+        string Shown(SettingDefinition sd) =>
+            SettingFields.IsPerBid(sd) ? "Set for each bid on the opportunity's page"
+            : sd.Default is null && sd.Required ? "Given when it starts"
+            : mine[sd.Name] is { } v ? $"{SettingWords.Value(sd.Name, v, sd.Type)} (yours; default {SettingWords.Value(sd.Name, sd.Default, sd.Type)})"
+            : SettingWords.Value(sd.Name, sd.Default, sd.Type);
+        return H.Html($"""
+            <details class="govuk-details">
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Timings for {definition.Name}</span></summary>
+            <div class="govuk-details__text">
+            <p class="govuk-body">{definition.Description}</p>
+            <p class="govuk-body-s">Version {version}{(instances > 0 ? $", used by {Wording.Count(instances, "bid")}" : "")}.</p>
+            {(tunables.Count == 0 ? Html.Empty : Forms.SummaryList(tunables.Select(sd => (SettingWords.Label(sd.Name), H.Html($"""{Shown(sd)}<br><span class="govuk-hint govuk-!-font-size-16">{sd.Description}</span>""")))))}
+            {(allocation is null ? Html.Empty : H.Html($"""
+                <h4 class="govuk-heading-s">Allocation rules</h4>
+                {Forms.SummaryList(allocation.Select(kv => (SettingWords.Label(kv.Key), Forms.Text(mine["allocation"] is JsonObject own && own[kv.Key] is { } v
+                    ? $"{SettingWords.Value(kv.Key, v)} (yours; default {SettingWords.Value(kv.Key, kv.Value)})"
+                    : SettingWords.Value(kv.Key, kv.Value)))))}
+                """))}
+            </div>
+            </details>
+            """);
     }
 }

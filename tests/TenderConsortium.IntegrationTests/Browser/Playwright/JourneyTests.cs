@@ -97,16 +97,29 @@ public sealed partial class JourneyTests
 
         // The profile, once, from the dashboard's banner.
         await _lead.ClickLinkAsync("Complete the consortium profile");
+        // The procurement adviser is part of the profile: no workflow default sends the review anywhere else.
+        Assert.That(await _lead.TextAsync(), Does.Contain("Procurement adviser's email").And.Contain("Partnership for Procurement adviser who reviews your bid packs"));
         foreach (var (field, value) in SampleData.Profile(LeadEmail)) await _lead.FillAsync(field, value!.GetValue<string>());
         await _lead.StepAsync("profile");
         await _lead.SubmitAsync("Save profile");
-        Assert.That(await _lead.TextAsync(), Does.Not.Contain("Complete the consortium profile before you start a bid."));
+        var profile = await _lead.TextAsync();
+        Assert.That(profile, Does.Not.Contain("Complete the consortium profile before you start a bid."));
+        Assert.That(profile, Does.Contain("Procurement adviser's email").And.Contain(AdviserEmail), "the check-answers list shows the adviser the lead entered");
 
-        // The lead wants to check the matches before anyone is invited: a setting for new bids, in words.
+        // The lead wants to check the matches before anyone is invited: a setting for new bids, in words. The page is
+        // short: the consortium's own settings first, each workflow's timings folded away.
         await _lead.ClickLinkAsync("Rules and settings");
+        var folded = await _lead.TextAsync();
+        Assert.That(folded, Does.Contain("Your consortium").And.Contain(AdviserEmail).And.Contain("Timings for Lead-partner bid"));
+        Assert.That(folded, Does.Not.Contain("Largest share of a lot for one member"), "each workflow's rules are folded");
+        Assert.That(await _lead.Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight"), Is.LessThan(3000), "the settings page is short at 1280 px");
+        await _lead.StepAsync("settings-folded");
+        await _lead.Page.GetByText("Change the timings and rules for new bids").ClickAsync();
         var settings = await _lead.TextAsync();
         Assert.That(settings, Does.Contain("Largest share of a lot for one member").And.Contain("40%").And.Contain("10 days"));
         Assert.That(settings, Does.Not.Contain("maxSharePerMember").And.Not.Contain("P10D").And.Not.Contain("declarationGrace"), "settings in words, never raw keys or ISO durations");
+        Assert.That(ExampleAddress().Matches(settings).Select(m => m.Value).Where(a => a != LeadEmail && a != AdviserEmail), Is.Empty,
+            "no placeholder address: only the ones the lead entered");
         await _lead.Page.GetByLabel("Confirm the shortlist before members are invited", new PageGetByLabelOptions { Exact = true }).FillAsync("yes");
         await _lead.StepAsync("settings");
         await _lead.SubmitAsync("Save settings for new bids");
@@ -399,6 +412,9 @@ public sealed partial class JourneyTests
         }, what);
         return found;
     }
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)*\.example\b")]
+    private static partial Regex ExampleAddress();
 
     [GeneratedRegex(@"https?://[^\s/]+/d/[A-Za-z0-9_-]{43}")]
     private static partial Regex MemberLink();
