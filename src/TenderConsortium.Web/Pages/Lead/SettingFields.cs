@@ -64,7 +64,10 @@ internal static class SettingFields
         ValueKind.Integer => "Enter a whole number, for example 3",
         ValueKind.Number => "Enter a number, for example 15000",
         ValueKind.Object when sd.Default is JsonArray => "Enter days before the deadline, separated by commas, for example 3 days, 1 day",
-        _ => "Enter text",
+        // A text setting whose default is a percentage (the management fee) is typed as one.
+        ValueKind.String when sd.Default is JsonValue d && d.GetValueKind() == JsonValueKind.String && d.GetValue<string>().TrimEnd().EndsWith('%')
+            => $"Enter a percentage, for example {d.GetValue<string>().Trim()}",
+        _ => "Enter the words to use",
     };
 
     /// <summary>"Enter a percentage from 0 to 100, for example 40%" for a share or a weight; a whole number otherwise.</summary>
