@@ -48,19 +48,8 @@ public static class TemplateLanguage
         _ => value.ToString() ?? "",
     };
 
-    private static readonly Lazy<TimeZoneInfo> UkTime = new(() =>
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/London"); }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
-    });
-
-    /// <summary>"Friday 5 December 2026 at 12:00", in UK time (GMT or BST as the date requires).</summary>
-    public static string FormatDateTime(DateTimeOffset value)
-    {
-        var local = TimeZoneInfo.ConvertTime(value, UkTime.Value);
-        var text = local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
-        return UkTime.Value == TimeZoneInfo.Utc ? text + " UTC" : text;
-    }
+    /// <summary>"Friday 5 December 2026 at midday (UK time)": the node's display time (GMT or BST as the date requires).</summary>
+    public static string FormatDateTime(DateTimeOffset value) => Common.DisplayTime.Current.WeekdayDateAndTime(value);
 
     private static string FormatJson(JsonValue v)
     {
