@@ -21,7 +21,7 @@ public sealed class CapacitySummaryTests
             Assert.That(html, Does.Contain("Your commitments on other bids, month by month"));
             Assert.That(html, Does.Contain("you would never be asked for more"));
             Assert.That(html, Does.Not.Contain("govuk-warning-text"));
-            Assert.That(html, Does.Contain("April 2027"), "months in full, GOV.UK style");
+            Assert.That(html, Does.Contain(">Apr 2027<"), "months shortened in the table only, as GOV.UK style allows where space is short");
         });
     }
 
@@ -37,6 +37,7 @@ public sealed class CapacitySummaryTests
             Assert.That(html.IndexOf("govuk-warning-text", StringComparison.Ordinal), Is.GreaterThan(-1).And.LessThan(html.IndexOf("<details", StringComparison.Ordinal)),
                 "the warning is above the table, not folded with it");
             Assert.That(html, Does.Contain("Too much"));
+            Assert.That(html, Does.Contain("more than you can deliver in April 2027"), "the sentence names the month in full");
         });
     }
 }

@@ -41,7 +41,7 @@ public static class CapacitySummary
         var table = Forms.Table("Your total across bids", ["Month", "If all won", "You can do"],
             months.Select(m => (IReadOnlyList<Html>)
             [
-                Forms.Text(Month(m.Month)),
+                Forms.Text(ShortMonth(m.Month)),
                 H.Html($"{Whole(m.Exposure)} {m.Unit}{(m.OverCommitted ? H.Html($" {Forms.Tag("Too much", "red")}") : Html.Empty)}"),
                 Forms.Text(m.Declared > 0 ? $"{Whole(m.Declared)} {m.Unit}" : "no bid open"),
             ]), "govuk-table__caption--s");
@@ -64,4 +64,7 @@ public static class CapacitySummary
     private static string Whole(decimal quantity) => Quantity(decimal.Round(quantity, 0, MidpointRounding.AwayFromZero));
 
     private static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"Apr 2027": GOV.UK style abbreviates months only where space is short, as in this table on a phone.</summary>
+    private static string ShortMonth(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -392,7 +392,7 @@ internal static class OpportunityPage
             ("Buyer", Forms.Text(opportunity.Buyer.Name)),
             ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
             ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
-            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("Not published by the buyer")),
+            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)}, {Words.CountdownTag(d, now)}") : Forms.Text("Not published by the buyer")),
             ("Stage", LeadPages.Stage(bid)),
             ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
