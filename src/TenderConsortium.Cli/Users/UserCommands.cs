@@ -65,7 +65,7 @@ public static class UserCommands
             // Columns fitted to the terminal (at most 100); --json has every field in full.
             var table = new TextTable("Email", "Role", "Consortium", "Added");
             foreach (var a in accounts)
-                table.Add(a.Email, Capitalised(a.Role), a.ConsortiumName ?? (a.Role == AccountRoles.Adviser ? "All (advisers review across consortia)" : "None"), DisplayTime.Current.Date(a.CreatedAt));
+                table.Add(a.Email, Capitalised(a.Role), a.ConsortiumName ?? (a.Role == AccountRoles.Adviser ? "All consortia" : "None"), DisplayTime.Current.Date(a.CreatedAt));
             using var fitted = FittedWriter.Out;
             table.WriteTo(fitted, CliWidth.Columns);
             fitted.WriteLine(Wording.Count(accounts.Count, "account"));
