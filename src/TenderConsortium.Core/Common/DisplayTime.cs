@@ -14,6 +14,20 @@ public sealed class DisplayTime
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// GMT, and BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the rule
+    /// since 1996, written as local times: 01:00 GMT forward, 02:00 BST back). Declared before <see cref="Uk"/>, which
+    /// needs it on a machine without tzdata (static fields start in the order they are written).
+    /// </summary>
+    internal static readonly TimeZoneInfo UkRule = TimeZoneInfo.CreateCustomTimeZone(
+        UkZoneId, TimeSpan.Zero, "UK time", "Greenwich Mean Time", "British Summer Time",
+        [
+            TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+                new DateTime(1996, 1, 1), DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
+                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday)),
+        ]);
+
     public DisplayTime(DisplayTimeOptions options)
     {
         Zone = FindZone(options.TimeZone) ?? throw new ArgumentException(string.Join("; ", options.Problems()), nameof(options));
@@ -93,17 +107,4 @@ public sealed class DisplayTime
         if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone;
         return id == UkZoneId ? UkRule : null;
     }
-
-    /// <summary>
-    /// GMT, and BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the rule
-    /// since 1996, written as local times: 01:00 GMT forward, 02:00 BST back).
-    /// </summary>
-    internal static TimeZoneInfo UkRule { get; } = TimeZoneInfo.CreateCustomTimeZone(
-        UkZoneId, TimeSpan.Zero, "UK time", "Greenwich Mean Time", "British Summer Time",
-        [
-            TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
-                new DateTime(1996, 1, 1), DateTime.MaxValue.Date, TimeSpan.FromHours(1),
-                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
-                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday)),
-        ]);
 }

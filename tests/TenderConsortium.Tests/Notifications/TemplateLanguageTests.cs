@@ -98,6 +98,19 @@ public sealed class TemplateLanguageTests
     }
 
     [Test]
+    public void A_subject_line_leaves_out_the_day_of_the_week()
+    {
+        var model = new Dictionary<string, object?> { ["due"] = new DateTimeOffset(2027, 7, 12, 16, 0, 0, TimeSpan.Zero) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(TemplateLanguage.Render(TemplateLanguage.Parse("Reply by {{due}}", "t.member", "subject"), [model], html: false),
+                Is.EqualTo("Reply by 12 July 2027 at 5pm (UK time)"));
+            Assert.That(TemplateLanguage.Render(TemplateLanguage.Parse("Reply by {{due}}", "t.member", "text"), [model], html: false),
+                Is.EqualTo("Reply by Monday 12 July 2027 at 5pm (UK time)"));
+        });
+    }
+
+    [Test]
     public void Json_and_record_models_work_like_dictionaries()
     {
         var json = JsonNode.Parse("""{ "opportunity": { "title": "Link workers", "deadline": "2026-12-09T12:00:00+00:00" }, "lots": [ { "title": "Lot 1" } ] }""")!.AsObject();
