@@ -165,7 +165,7 @@ public static partial class BidPackChecker
 
     private static BidPackCheck SpdItems(BidPackFacts facts)
     {
-        const string Title = "Every member's answers for the Single Procurement Document (SPD), the standard form buyers use to check bidders";
+        const string Title = "Every member's answers for the Single Procurement Document (SPD)";
         var missing = facts.Spd.Members.Where(m => m.Missing.Count > 0).Select(m => $"{m.MemberName}: {string.Join(", ", m.Missing)}").ToList();
         if (missing.Count > 0) return Result("spd-items", Title, missing, "");
         var late = facts.Input.Declarations.Where(d => d.Spd.InvoicesPaidOnTimePercent is < 95m && facts.Delivering.Any(m => m.Id == d.MemberId))

@@ -1,5 +1,5 @@
-using TenderConsortium.Core.Common;
 using System.Globalization;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Core.Reference;

@@ -495,7 +495,7 @@ internal static class OpportunityPage
                     {(match.Requirements.Count == 0 ? Html.Empty : H.Html($"""<p class="govuk-body-s">Requirements: {string.Join("; ", match.Requirements)}</p>"""))}
                     {(match.Gaps.Count == 0 ? Html.Empty : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gaps: {string.Join("; ", match.Gaps)}</strong></div>"""))}
                     {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Match", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
-                        [Forms.Text(c.Name), Forms.Text(Words.Percent((decimal)Math.Round(c.Score * 100, 0))), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
+                        [Forms.Text(c.Name), Forms.Text(Words.Percent((decimal)Math.Round(c.Score * 100, 0))), Forms.Text(Capitalise(string.Join("; ", c.Reasons)))]), "govuk-table__caption--s")}
                     {(match.Excluded.Count == 0 ? Html.Empty : H.Html($"""<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{match.Excluded.Count} {(match.Excluded.Count == 1 ? "member" : "members")} excluded, and why</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-list--bullet">{H.Each(match.Excluded.Take(50), e => H.Html($"<li>{e.Name}: {string.Join("; ", e.Reasons)}</li>"))}</ul></div></details>"""))}
                     """))}
                 """);
