@@ -54,6 +54,11 @@ public static class NodeComposition
         if (node.RunWorkers) services.AddHostedService<Privacy.RetentionWorker>();
         services.AddSingleton(configuration.GetSection(Delivery.DeliveryWatchOptions.Section).Get<Delivery.DeliveryWatchOptions>() ?? new Delivery.DeliveryWatchOptions());
         if (node.RunWorkers) services.AddHostedService<Delivery.DeliveryWatchWorker>();
+        // Times people read (pages, emails, documents, the CLI) in one zone, UK time unless "Display" says otherwise.
+        var display = configuration.GetSection(Core.Common.DisplayTimeOptions.Section).Get<Core.Common.DisplayTimeOptions>() ?? new Core.Common.DisplayTimeOptions();
+        if (display.Problems() is { Count: > 0 } displayProblems) throw new ConfigurationProblemException(displayProblems);
+        Core.Common.DisplayTime.Use(display);
+        services.AddSingleton(display);
         return services;
     }
 

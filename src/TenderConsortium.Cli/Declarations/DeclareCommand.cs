@@ -47,7 +47,7 @@ public static class DeclareCommand
 
                 if (node.Json(parse)) Output.WriteJson(saved);
                 else if (saved.Declined) Console.WriteLine($"Recorded revision {saved.Revision}: the member declines ({saved.DeclineReason}).");
-                else Console.WriteLine($"Recorded revision {saved.Revision}: " + string.Join("; ", saved.Lots.Select(l => $"lot {l.LotId}: {l.Volume:N0} at £{l.PricePerUnit:0.00} from {l.EarliestStart:yyyy-MM-dd}")));
+                else Console.WriteLine($"Recorded revision {saved.Revision}: " + string.Join("; ", saved.Lots.Select(l => $"lot {l.LotId}: {l.Volume:N0} at £{l.PricePerUnit:0.00} from {DisplayTime.Date(l.EarliestStart)}")));
                 return CliExit.Ok;
             }, ct);
         }));

@@ -81,7 +81,7 @@ public static class InvitationCommands
             var newDeadline = ParseUntil(parse.GetValue(until)!);
             await ProblemPaths.RunAsync(() => services.GetRequiredService<ExtendDeclarationsHandler>().HandleAsync(
                 new ExtendDeclarations(parse.GetValue(opportunity)!, newDeadline, NodeOptions.Actor), ct), ("until", "--until"));
-            Console.WriteLine($"Declarations now close on {newDeadline.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC; members' links are valid until then.");
+            Console.WriteLine($"Declarations now close on {DisplayTime.Current.DateAndTime(newDeadline)}; members' links are valid until then.");
             return CliExit.Ok;
         }, ct)));
         return command;
@@ -131,7 +131,7 @@ public static class InvitationCommands
         return command;
     }
 
-    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string When(DateTimeOffset at) => DisplayTime.Current.DateAndTime(at);
 
     private static Argument<string> Opportunity() => new("opportunity") { Description = "The opportunity's id or OCID" };
 

@@ -43,7 +43,7 @@ internal static class IntakeCli
     public static string Money(Money? money) => money is null ? "-" : money.ToString();
 
     public static string Date(DateTimeOffset? date) =>
-        date is null ? "-" : date.Value.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        date is null ? "-" : DisplayTime.Current.DateAndTime(date.Value);
 
     /// <summary>An OCDS code in words: "electronicSubmission" → "electronic submission".</summary>
     public static string Words(string code) =>

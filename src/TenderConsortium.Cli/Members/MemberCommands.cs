@@ -102,7 +102,7 @@ public static class MemberCommands
             {
                 console.WriteLine($"  contact {contact.Name ?? "-"} <{contact.Email}> {contact.Phone ?? ""}");
                 if (refusals.TryGetValue(contact.Email.Trim().ToLowerInvariant(), out var refusal))
-                    console.WriteLine($"    cannot be reached: the mail server refused this address on {refusal.RefusedAt.UtcDateTime:d MMMM yyyy} ({refusal.Reason})");
+                    console.WriteLine($"    cannot be reached: the mail server refused this address on {DisplayTime.Current.Date(refusal.RefusedAt)} ({refusal.Reason})");
             }
 
             console.WriteLine($"  CPV {string.Join(" ", m.Cpv)}");

@@ -60,12 +60,12 @@ public static class OutboxCommands
             {
                 var when = r.Status switch
                 {
-                    OutboxStatus.Sent or OutboxStatus.Digested => $"sent {r.SentAt:yyyy-MM-dd HH:mm}",
-                    OutboxStatus.Pending => $"next attempt {r.NextAttemptAt:yyyy-MM-dd HH:mm}",
-                    OutboxStatus.Held => $"in the digest of {r.NextAttemptAt:yyyy-MM-dd HH:mm}",
-                    _ => $"failed {r.NextAttemptAt:yyyy-MM-dd HH:mm}",
+                    OutboxStatus.Sent or OutboxStatus.Digested => $"sent {When(r.SentAt)}",
+                    OutboxStatus.Pending => $"next attempt {When(r.NextAttemptAt)}",
+                    OutboxStatus.Held => $"in the digest of {When(r.NextAttemptAt)}",
+                    _ => $"failed {When(r.NextAttemptAt)}",
                 };
-                fitted.WriteLine($"{r.Status,-8} {r.Id}  {r.Event} to {r.Recipient}, {r.Attempts} attempt(s), {when} UTC");
+                fitted.WriteLine($"{r.Status,-8} {r.Id}  {r.Event} to {r.Recipient}, {Wording.Count(r.Attempts, "attempt")}, {when}");
                 fitted.WriteLine($"         \"{r.Subject}\"");
                 if (r.Status is OutboxStatus.Failed or OutboxStatus.Pending && r.LastError is not null) fitted.WriteLine($"         reason: {r.LastError}");
             }
@@ -107,4 +107,6 @@ public static class OutboxCommands
         }));
         return command;
     }
+
+    private static string When(DateTimeOffset? at) => at is { } t ? DisplayTime.Current.DateAndTime(t) : "not recorded";
 }

@@ -5,6 +5,7 @@ using TenderConsortium.Application.Reviews.Comment;
 using TenderConsortium.Application.Reviews.Decide;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Core.Reviews;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Cli.Reviews;
 
@@ -36,7 +37,7 @@ public static class ReviewCommands
             var table = new Table().AddColumns("Opportunity", "Buyer", "Pack", "Due", "Comments");
             foreach (var item in queue)
                 table.AddRow(Markup.Escape(item.OpportunityTitle), Markup.Escape(item.BuyerName), $"v{item.Review.BidPackVersion}",
-                    item.Review.DueAt?.ToString("u") ?? "", item.Review.Comments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    (item.Review.DueAt is { } due ? DisplayTime.Current.DateAndTime(due) : ""), item.Review.Comments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (queue.Count == 0) Console.WriteLine("Nothing to review.");
             else Intake.IntakeCli.Terminal().Write(table);
             return CliExit.Ok;

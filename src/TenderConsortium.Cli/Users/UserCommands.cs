@@ -62,8 +62,12 @@ public static class UserCommands
                 return CliExit.Ok;
             }
 
+            // Columns fitted to the terminal (at most 100); --json has every field in full.
+            var table = new TextTable("Email", "Role", "Consortium", "Added");
+            foreach (var a in accounts)
+                table.Add(a.Email, Capitalised(a.Role), a.ConsortiumName ?? (a.Role == AccountRoles.Adviser ? "All consortia" : "None"), DisplayTime.Current.Date(a.CreatedAt));
             using var fitted = FittedWriter.Out;
-            foreach (var a in accounts) fitted.WriteLine($"{a.Email}\t{a.Role}\t{a.ConsortiumName ?? "-"}");
+            table.WriteTo(fitted, CliWidth.Columns);
             fitted.WriteLine(Wording.Count(accounts.Count, "account"));
             return CliExit.Ok;
         }));
@@ -128,4 +132,6 @@ public static class UserCommands
     }
 
     private static object View(Account a) => new { id = a.Id, email = a.Email, role = a.Role, consortium = a.ConsortiumName, createdAt = a.CreatedAt };
+
+    private static string Capitalised(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

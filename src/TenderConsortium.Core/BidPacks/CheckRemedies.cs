@@ -12,7 +12,7 @@ public static class CheckRemedies
     {
         "lots-covered" => "Lead: invite more members or ask members to declare more, then re-run the allocation (revision step: \"Back to allocation\").",
         "allocations-match" => "Lead: the allocation — set the share again with a recorded reason, or re-run it from the declarations (\"Back to allocation\").",
-        "spd-items" => "Members: the SPD answers in their declarations (Parts II to IV, invoices paid on time); the lead asks the member named to declare again." + Rebuild,
+        "spd-items" => "Members: the Single Procurement Document (SPD) is the standard form buyers use to check bidders; each member gives its figures for it in its declaration (turnover, insurance, invoices paid on time); the lead asks the member named to declare again." + Rebuild,
         "subcontract-payment" => "Lead: the sub-contract template, or the days within which members are paid (at most 30) in the bid's settings." + Rebuild,
         "social-value" => "Members: the social value commitments in their declarations (a known measure, its unit and a quantity)." + Rebuild,
         "pricing-consistent" => "Lead: the pricing spreadsheet template must keep the formulas the consortium ships with it." + Rebuild,

@@ -17,7 +17,7 @@ public static class ComplianceMatrix
         (["risk", "continuity", "contingency", "exit", "mobilis", "tupe"], BidPackSections.Risks, "risks and their mitigations"),
         (["governance", "partnership", "consortium", "management", "structure", "account"], BidPackSections.Governance, "how the consortium is run"),
         (["experience", "capabilit", "qualif", "case stud", "track record", "reference", "accredit", "registration", "staff", "personnel", "skills"], BidPackSections.Capability, "members' experience and capability"),
-        (["turnover", "insurance", "financial", "economic", "exclusion", "ground"], BidPackSections.Spd, "SPD answers"),
+        (["turnover", "insurance", "financial", "economic", "exclusion", "ground"], BidPackSections.Spd, "the Single Procurement Document (SPD) answers"),
         (["price", "cost", "value for money", "rate"], BidPackSections.Pricing, "prices and the pricing schedule"),
     ];
 
@@ -58,9 +58,9 @@ public static class ComplianceMatrix
             return new ComplianceEntry("selection", lotId, text, null, BidPackSections.Capability, $"mentions \"{bar}\": members' registration, grades and experience");
         var (section, reason) = type switch
         {
-            "economic" or "financial" or "economicandfinancial" or "suitability" => (BidPackSections.Spd, $"{type} standing: SPD Part IV and each member's response"),
+            "economic" or "financial" or "economicandfinancial" or "suitability" => (BidPackSections.Spd, $"{type} standing: Part IV of the Single Procurement Document (SPD), selection criteria, and each member's response"),
             "technical" or "professional" or "technicalandprofessional" => (BidPackSections.Capability, $"{type} ability: members' capability statements"),
-            _ => Route(text, BidPackSections.Spd, "selection: the SPD checklist"),
+            _ => Route(text, BidPackSections.Spd, "selection: the Single Procurement Document (SPD) checklist"),
         };
         return new ComplianceEntry("selection", lotId, text, null, section, reason);
     }

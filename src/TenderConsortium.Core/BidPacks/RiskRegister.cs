@@ -38,7 +38,7 @@ public static class RiskRegister
         risks.Add(new RiskEntry("cash-flow", "Cash flow and late payment down the chain",
             slow.Count == 0 ? "Low" : "Medium", "High",
             $"The lead pays each member within {input.Profile.PaymentDays} days of a valid invoice whether or not the buyer has paid, and every sub-contract flows the same term down to the member's own suppliers. "
-            + (slow.Count == 0 ? "Every member reports paying at least 95% of invoices on time (SPD 4C.4)." : $"Members below 95% on time (SPD 4C.4): {string.Join(", ", slow)}; the lead monitors their supplier payments monthly."),
+            + (slow.Count == 0 ? "Every member reports paying at least 95% of invoices on time (asked in Part 4C.4 of the Single Procurement Document, SPD)." : $"Members below 95% on time (Part 4C.4 of the Single Procurement Document, SPD): {string.Join(", ", slow)}; the lead monitors their supplier payments monthly."),
             input.Profile.LeadName));
 
         var text = string.Join(' ', new[] { input.Opportunity.Description, input.Opportunity.AdditionalInformation }.Concat(input.Opportunity.Lots.Select(l => l.Description)).Where(t => t is not null));

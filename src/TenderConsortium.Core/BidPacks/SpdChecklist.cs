@@ -51,7 +51,7 @@ public sealed record SpdChecklist(string LeadRole, string GroupName, IReadOnlyLi
                     : "missing " + string.Join(", ", partFour)),
                 new SpdItem("4C.4", spd.InvoicesPaidOnTimePercent is not null, spd.InvoicesPaidOnTimePercent is { } p
                     ? string.Create(culture, $"{p:0.#}% of invoices paid on time{(p < 95 ? " (below the 95% expected)" : "")}")
-                    : "missing invoices paid on time"),
+                    : "not given in the declaration"),
                 new SpdItem("4C.10", true, string.Create(culture, $"{share * 100:0.0}% of the members' contract value sub-contracted to it")),
             ]);
         }).ToList();

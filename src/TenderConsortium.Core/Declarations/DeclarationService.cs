@@ -75,7 +75,7 @@ public sealed class DeclarationService(
         var invitation = await invitations.FindAsync(opportunity.Id, memberId, cancellationToken)
                          ?? throw new BadInputException($"--member: member '{memberId}' was not invited to declare for '{opportunity.Opportunity.Title}'");
         if (invitation.RevokedAt is not null)
-            throw new BadInputException($"--member: the invitation of '{invitation.MemberName}' was revoked on {invitation.RevokedAt:yyyy-MM-dd HH:mm} UTC; reopen it first");
+            throw new BadInputException($"--member: the invitation of '{invitation.MemberName}' was revoked on {DisplayTime.Current.DateAndTime(invitation.RevokedAt!.Value)}; reopen it first");
         return await SubmitAsync(invitation, read, actor, cancellationToken);
     }
 
@@ -96,7 +96,7 @@ public sealed class DeclarationService(
     public async Task ExtendAsync(string opportunityId, DateTimeOffset until, string actor, CancellationToken cancellationToken = default)
     {
         var round = await OpenRoundAsync(opportunityId, cancellationToken);
-        if (until <= time.GetUtcNow()) throw new BadInputException($"--until: {until:yyyy-MM-dd HH:mm} is in the past; expected a future date and time");
+        if (until <= time.GetUtcNow()) throw new BadInputException($"--until: {DisplayTime.Current.DateAndTime(until)} is in the past; expected a future date and time");
         await RoundSignalAsync(round, new JsonObject { ["action"] = "extend", ["until"] = until.ToString("O") }, actor, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed class DeclarationService(
     public async Task ReopenAsync(string opportunityId, string memberId, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         var opportunity = await FindAsync(opportunityId, cancellationToken);
-        if (until <= time.GetUtcNow()) throw new BadInputException($"--until: {until:yyyy-MM-dd HH:mm} is in the past; expected a future date and time");
+        if (until <= time.GetUtcNow()) throw new BadInputException($"--until: {DisplayTime.Current.DateAndTime(until)} is in the past; expected a future date and time");
         if (!await invitations.ReopenAsync(opportunity, memberId, until, cancellationToken))
             throw new BadInputException($"--member: member '{memberId}' was not invited to declare for this opportunity");
     }
@@ -132,7 +132,7 @@ public sealed class DeclarationService(
         var round = await invitations.RoundAsync(id, cancellationToken)
                     ?? throw new BadInputException("opportunity: no members have been invited to declare for it yet");
         if (round.ClosedAt is { } closed)
-            throw new BadInputException($"declarations closed on {closed.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC; reopen them for a member instead");
+            throw new BadInputException($"declarations closed on {DisplayTime.Current.DateAndTime(closed)}; reopen them for a member instead");
         return round;
     }
 
@@ -169,7 +169,7 @@ public sealed class DeclarationService(
         {
             var closed = round.ClosedAt is { } c && c < invitation.ExpiresAt ? c : invitation.ExpiresAt;
             throw new DeclarationClosedException(
-                $"Declarations for \"{opportunity.Title}\" closed on {closed.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC, so this declaration was not accepted. " +
+                $"Declarations for \"{opportunity.Title}\" closed on {DisplayTime.Current.DateAndTime(closed)}, so this declaration was not accepted. " +
                 "If you still want to take part, ask the consortium lead to reopen declarations for you.");
         }
 

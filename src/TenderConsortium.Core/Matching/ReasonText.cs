@@ -10,12 +10,23 @@ namespace TenderConsortium.Core.Matching;
 /// </summary>
 public static class ReasonText
 {
+    /// <summary>
+    /// Why the member's work fits the lot, naming both services from CPV 2008 (the lead reads it next to the member's
+    /// name, so it has no subject, like "serves Glasgow City"): "offers taxi services (CPV 60120000), which this lot asks for".
+    /// </summary>
     public static string Cpv(string lotCode, string memberCode, CpvCloseness closeness)
     {
-        if (lotCode == memberCode) return $"CPV {lotCode} is one of your codes";
-        if (CpvRelations.IsUnder(lotCode, memberCode)) return $"CPV {lotCode} falls under your {memberCode}";
-        if (CpvRelations.IsUnder(memberCode, lotCode)) return $"your {memberCode} falls under CPV {lotCode}";
-        return $"CPV {lotCode} is in the same {CpvRelations.LevelName(closeness)} as your {memberCode}";
+        var lot = CpvCatalogue.Default.Service(lotCode);
+        var member = CpvCatalogue.Default.Service(memberCode);
+        if (lotCode == memberCode) return $"offers {lot}, which this lot asks for";
+        if (CpvRelations.IsUnder(lotCode, memberCode)) return $"offers {member}, which covers the {lot} this lot asks for";
+        if (CpvRelations.IsUnder(memberCode, lotCode)) return $"offers {member}, part of the {lot} this lot asks for";
+        return closeness switch
+        {
+            CpvCloseness.Category or CpvCloseness.Class => $"offers {member}, close to the {lot} this lot asks for",
+            CpvCloseness.Group => $"offers {member}, related to the {lot} this lot asks for",
+            _ => $"offers {member}, in the same field as the {lot} this lot asks for",
+        };
     }
 
     public static string Text(IEnumerable<string> words) => $"the notice mentions {string.Join(", ", words)}";

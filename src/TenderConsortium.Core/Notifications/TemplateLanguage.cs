@@ -34,40 +34,33 @@ public static class TemplateLanguage
         return output.ToString();
     }
 
-    /// <summary>A value as the templates show it: dates in UK time in words, numbers without grouping, booleans as yes/no.</summary>
-    public static string Format(object? value) => value switch
+    /// <summary>
+    /// A value as the templates show it: dates in UK time in words, numbers without grouping, booleans as yes/no.
+    /// <paramref name="brief"/> (subject lines, read on a phone's one line) leaves out the day of the week.
+    /// </summary>
+    public static string Format(object? value, bool brief = false) => value switch
     {
         null => "",
         string s => s,
         bool b => b ? "yes" : "no",
-        DateTimeOffset d => FormatDateTime(d),
-        DateTime d => FormatDateTime(new DateTimeOffset(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc))),
-        DateOnly d => d.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
-        JsonValue v => FormatJson(v),
+        DateTimeOffset d => FormatDateTime(d, brief),
+        DateTime d => FormatDateTime(new DateTimeOffset(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc)), brief),
+        DateOnly d => d.ToString(brief ? "d MMMM yyyy" : "dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+        JsonValue v => FormatJson(v, brief),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
-    private static readonly Lazy<TimeZoneInfo> UkTime = new(() =>
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/London"); }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
-    });
+    /// <summary>"Friday 5 December 2026 at midday (UK time)": the node's display time (GMT or BST as the date requires).</summary>
+    public static string FormatDateTime(DateTimeOffset value, bool brief = false) =>
+        brief ? Common.DisplayTime.Current.DateAndTime(value) : Common.DisplayTime.Current.WeekdayDateAndTime(value);
 
-    /// <summary>"Friday 5 December 2026 at 12:00", in UK time (GMT or BST as the date requires).</summary>
-    public static string FormatDateTime(DateTimeOffset value)
-    {
-        var local = TimeZoneInfo.ConvertTime(value, UkTime.Value);
-        var text = local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
-        return UkTime.Value == TimeZoneInfo.Utc ? text + " UTC" : text;
-    }
-
-    private static string FormatJson(JsonValue v)
+    private static string FormatJson(JsonValue v, bool brief)
     {
         if (v.TryGetValue<string>(out var s))
         {
             return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) && s.Length >= 19 && s[10] == 'T'
-                ? FormatDateTime(d)
+                ? FormatDateTime(d, brief)
                 : s;
         }
 
@@ -211,7 +204,7 @@ public static class TemplateLanguage
                         var value = Lookup(v.Path, v.Line, scopes);
                         if (value is IEnumerable and not string || value is JsonArray or JsonObject)
                             throw Error(v.Line, $"{{{{{v.Path}}}}} is a list or an object; use {{{{#each {v.Path}}}}} or name one of its fields", v.Path);
-                        var text = Format(value);
+                        var text = Format(value, brief: part.Part == "subject");
                         output.Append(html ? WebUtility.HtmlEncode(text) : text);
                         break;
                     case IfNode i:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Intake;
 
 namespace TenderConsortium.Core.Opportunities;
@@ -11,9 +12,6 @@ namespace TenderConsortium.Core.Opportunities;
 /// </summary>
 public static class NoticeDeadline
 {
-    private static readonly Lazy<TimeZoneInfo> UkTime = new(() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc);
-
     public static (DateTimeOffset? Deadline, bool DateOnly) Read(JsonElement parent, string name, string path, JsonFields f)
     {
         var date = f.Date(parent, name, path);
@@ -25,13 +23,13 @@ public static class NoticeDeadline
 
     public static DateTimeOffset EndOfDay(DateOnly day)
     {
-        var local = day.ToDateTime(new TimeOnly(23, 59));
-        return new DateTimeOffset(local, UkTime.Value.GetUtcOffset(local));
+        // UK time whatever the node shows times in: the publishers are UK bodies.
+        return DisplayTime.Uk.At(day, new TimeOnly(23, 59));
     }
 
     public static void WarnDateOnly(DateTimeOffset? deadline, string path, IntakeProblems problems)
     {
         if (deadline is null) return;
-        problems.Warn(path, $"the deadline is a date without a time; taken as {deadline:yyyy-MM-dd} 23:59 UK time — check the hour in the notice");
+        problems.Warn(path, $"the deadline is a date without a time; taken as {DisplayTime.Uk.DateAndTime(deadline.Value)} — check the hour in the notice");
     }
 }

@@ -1,3 +1,5 @@
+using TenderConsortium.Core.Common;
+
 namespace TenderConsortium.Core.Opportunities;
 
 /// <summary>
@@ -26,5 +28,5 @@ public static class ReleaseOrder
         tags.Count == 0 ? -1 : tags.Max(t => Array.FindIndex(Sequence, s => s.Equals(t, StringComparison.OrdinalIgnoreCase)));
 
     public static string Describe(Opportunity release) =>
-        $"{release.ReleaseDate:yyyy-MM-dd HH:mm} UTC{(release.ReleaseTags.Count > 0 ? ", " + string.Join("/", release.ReleaseTags) : "")}";
+        $"{(release.ReleaseDate is { } at ? DisplayTime.Current.DateAndTime(at) : "no release date")}{(release.ReleaseTags.Count > 0 ? ", " + string.Join("/", release.ReleaseTags) : "")}";
 }

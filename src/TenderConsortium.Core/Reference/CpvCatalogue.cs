@@ -17,6 +17,17 @@ public sealed class CpvCatalogue
     public CpvEntry? Find(string code8) => _byCode8.GetValueOrDefault(code8);
 
     /// <summary>
+    /// The service as a sentence names it, with its code in brackets: "taxi services (CPV 60120000)" (an acronym
+    /// keeps its capitals: "IT services: …"); a code not in CPV 2008 is named by its digits alone.
+    /// </summary>
+    public string Service(string code8) => Find(code8) is { } entry
+        ? $"{InSentence(entry.Description)} (CPV {code8})"
+        : $"the work coded CPV {code8}";
+
+    private static string InSentence(string description) =>
+        description.Length > 1 && char.IsUpper(description[1]) ? description : char.ToLowerInvariant(description[0]) + description[1..];
+
+    /// <summary>
     /// Reads "85311000", "85311000-2" or " 85311000-2 " into the eight digits, or explains why it cannot. A check digit
     /// that contradicts the list is reported, because it usually means the digits were mistyped.
     /// </summary>

@@ -165,13 +165,15 @@ public static partial class BidPackChecker
 
     private static BidPackCheck SpdItems(BidPackFacts facts)
     {
+        const string Title = "Every member's answers for the Single Procurement Document (SPD)";
         var missing = facts.Spd.Members.Where(m => m.Missing.Count > 0).Select(m => $"{m.MemberName}: {string.Join(", ", m.Missing)}").ToList();
-        if (missing.Count > 0) return Result("spd-items", "Every member's SPD items present", missing, "");
+        if (missing.Count > 0) return Result("spd-items", Title, missing, "");
         var late = facts.Input.Declarations.Where(d => d.Spd.InvoicesPaidOnTimePercent is < 95m && facts.Delivering.Any(m => m.Id == d.MemberId))
             .Select(d => facts.Input.Member(d.MemberId)!.Member.Name).ToList();
         return late.Count > 0
-            ? new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Warning, $"all present; below 95% of invoices paid on time (4C.4): {string.Join(", ", late)}")
-            : new BidPackCheck("spd-items", "Every member's SPD items present", CheckStatus.Pass, $"II.A/B, III, IV, 4C.4 and 4C.10 present for all {facts.Delivering.Count} sub-contractors relied on (II.C); the lead answers as single bidder with its 4C.10");
+            ? new BidPackCheck("spd-items", Title, CheckStatus.Warning, $"all present; below 95% of invoices paid on time (Part 4C.4): {string.Join(", ", late)}")
+            : new BidPackCheck("spd-items", Title, CheckStatus.Pass,
+                $"identity, exclusion grounds, turnover and insurance, invoices paid on time and share sub-contracted (Parts II to IV) present for all {facts.Delivering.Count} sub-contractors relied on; the lead answers as the single bidder");
     }
 
     private static BidPackCheck PaymentClauses(BidPackFacts facts, IReadOnlyDictionary<string, string> texts)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TenderConsortium.Core.Common;
 using TenderConsortium.Core.Declarations;
 using TenderConsortium.Core.Opportunities;
 using TenderConsortium.Core.Reference;
@@ -29,14 +30,14 @@ public static class Format
 
     public static string Instant(DateTimeOffset? instant) => instant is null
         ? "not published"
-        : instant.Value.ToString("d MMMM yyyy HH:mm", Invariant) + (instant.Value.Offset == TimeSpan.Zero ? " UTC" : instant.Value.ToString(" 'UTC'zzz", Invariant));
+        : DisplayTime.Current.DateAndTime(instant.Value);
 
     public static string Period(ContractPeriod? period)
     {
         if (period is null) return "not published";
         var parts = new List<string>();
-        if (period.Start is { } start) parts.Add("from " + Day(DateOnly.FromDateTime(start.UtcDateTime)));
-        if (period.End is { } end) parts.Add("to " + Day(DateOnly.FromDateTime(end.UtcDateTime)));
+        if (period.Start is { } start) parts.Add("from " + DisplayTime.Current.Date(start));
+        if (period.End is { } end) parts.Add("to " + DisplayTime.Current.Date(end));
         if (period.DurationInDays is { } days) parts.Add($"({Whole(days)} days)");
         return parts.Count == 0 ? "not published" : string.Join(' ', parts);
     }

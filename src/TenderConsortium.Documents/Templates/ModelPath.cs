@@ -56,6 +56,7 @@ public static class ModelPath
         string s => s,
         bool b => b ? "yes" : "no",
         DateOnly d => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        DateTimeOffset d => Core.Common.DisplayTime.Current.DateAndTime(d),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

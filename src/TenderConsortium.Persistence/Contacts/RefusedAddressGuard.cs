@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Core.Members;
 using TenderConsortium.Workflows.Mail;
+using TenderConsortium.Core.Common;
 
 namespace TenderConsortium.Persistence.Contacts;
 
@@ -29,7 +30,7 @@ public sealed class RefusedAddressGuard(
         {
             await FollowUpAsync(known, cancellationToken);
             throw new MailDeliveryException(
-                $"Not sent: the mail server refused {known.Address} for good on {known.RefusedAt.UtcDateTime:d MMMM yyyy} ({known.Reason}). " +
+                $"Not sent: the mail server refused {known.Address} for good on {DisplayTime.Current.Date(known.RefusedAt)} ({known.Reason}). " +
                 $"Correct the address, or run \"{ContactRefusalFollowUp.ClearCommand(known.Address)}\" if it works again.",
                 permanent: true, recipientRefused: true);
         }

@@ -103,7 +103,7 @@ public sealed class PersonalDataEraser(TenderContexts contexts, string? pickupFo
                     row.Recipient = placeholder;
                     row.Subject = PersonalDataRedaction.ErasedName;
                     row.Payload = JsonSerializer.Serialize(new OutgoingMail(row.MessageId, placeholder, PersonalDataRedaction.ErasedName,
-                        $"[This email was erased on {now.UtcDateTime:d MMMM yyyy} at the request of the person it was sent to.]"));
+                        $"[This email was erased on {DisplayTime.Current.Date(now)} at the request of the person it was sent to.]"));
                     row.LastError = row.LastError is null ? null : redaction.Apply(row.LastError);
                     erasedEmails++;
                 }

@@ -396,7 +396,7 @@ public sealed class BidDoorsTests
             Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain("tenderDeadline").And.Contain("has passed"));
             Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
-            Assert.That(cli.Output, Does.Contain("tenderDeadline: the tender deadline (2019-05-28 12:00 UTC) has passed"));
+            Assert.That(cli.Output, Does.Contain("tenderDeadline: the tender deadline, 28 May 2019 at 1pm (UK time), has passed"));
             Assert.That(page, Does.Contain("has passed, so this notice can no longer be bid for").And.Not.Contain(">Start the bid</button>"));
         });
     }

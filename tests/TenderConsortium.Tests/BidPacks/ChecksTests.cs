@@ -62,7 +62,7 @@ public sealed class ChecksTests
         Assert.Multiple(() =>
         {
             Assert.That(BidPackFixture.Check(files, "spd-items").Status, Is.EqualTo(CheckStatus.Fail));
-            Assert.That(BidPackFixture.Check(files, "spd-items").Detail, Does.Contain($"{name}: IV: missing insurance cover").And.Contain("4C.4: missing invoices paid on time"));
+            Assert.That(BidPackFixture.Check(files, "spd-items").Detail, Does.Contain($"{name}: turnover and insurance (Part IV): missing insurance cover").And.Contain("invoices paid on time (Part 4C.4): not given in the declaration"));
             Assert.That(BidPackFixture.Check(files, "word-limits").Status, Is.EqualTo(CheckStatus.Fail));
             Assert.That(BidPackFixture.Check(files, "word-limits").Detail, Does.Contain($"capability statement of {name}: 600 words, limit 500"));
         });

@@ -6,6 +6,7 @@ using TenderConsortium.Cli.Declarations;
 using TenderConsortium.Cli.Infrastructure;
 using TenderConsortium.Cli.Matching;
 using TenderConsortium.Cli.Outbox;
+using TenderConsortium.Cli.Users;
 using TenderConsortium.Tests.Declarations;
 using TenderConsortium.Tests.TestSupport;
 
@@ -21,7 +22,7 @@ public sealed class CommandLineFitTests
 {
     private static RootCommand Root() => new("tender (test)")
     {
-        BidCommands.Create(), MatchCommand.Create(), AllocateCommand.Create(), InvitationCommands.Create(), OutboxCommands.Create(), DeclareCommand.Create(),
+        BidCommands.Create(), MatchCommand.Create(), AllocateCommand.Create(), InvitationCommands.Create(), OutboxCommands.Create(), DeclareCommand.Create(), UserCommands.Create(),
     };
 
     private static async Task<CliResult> RunAsync(params string[] args)
@@ -94,6 +95,42 @@ public sealed class CommandLineFitTests
         finally
         {
             await bid.DisposeAsync();
+        }
+    }
+
+    [TestCase(null, 100)]
+    [TestCase("60", 60)]
+    public async Task Users_are_listed_as_a_table_that_fits_and_json_has_them_whole(string? columns, int width)
+    {
+        var before = Environment.GetEnvironmentVariable("COLUMNS");
+        Environment.SetEnvironmentVariable("COLUMNS", columns);
+        var data = Path.Combine(Path.GetTempPath(), "tender-users-table-" + Guid.NewGuid().ToString("N"));
+        const string lead = "coordinator.with.a.rather.long.address@clyde-social-enterprise-consortium.example";
+        const string consortium = "Clyde Social Enterprise Consortium with a very long registered name Ltd";
+        try
+        {
+            Assert.That((await RunAsync("users", "add", "--role", "lead", "--email", lead, "--consortium", consortium, "--data", data)).ExitCode, Is.Zero);
+            Assert.That((await RunAsync("users", "add", "--role", "adviser", "--email", "morag@p4p.example", "--data", data)).ExitCode, Is.Zero);
+
+            var list = await RunAsync("users", "list", "--data", data);
+            var json = JsonNode.Parse((await RunAsync("users", "list", "--data", data, "--json")).Out)!;
+            var lines = list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(list.ExitCode, Is.Zero, list.Error);
+                Assert.That(lines.Where(l => l.Length > width), Is.Empty, $"wider than {width} columns:\n{list.Out}");
+                Assert.That(list.Out, Does.Not.Contain("\t"), "columns, not tabs");
+                Assert.That(lines[0], Does.Match("^Email +Role +Consortium +Added$"));
+                Assert.That(lines, Has.Some.Match("^morag@p4p\\.exam\\S* +Adviser +All consortia +"));
+                Assert.That(lines[^1], Is.EqualTo("2 accounts"));
+                Assert.That(json["users"]!.AsArray().Select(u => (string?)u!["email"]), Does.Contain(lead), "--json has the address whole");
+                Assert.That(json["users"]!.AsArray().Select(u => (string?)u!["consortium"]), Does.Contain(consortium));
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("COLUMNS", before);
+            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class DeclarationCliTests
         Assert.Multiple(() =>
         {
             Assert.That(ok.ExitCode, Is.Zero, ok.Error);
-            Assert.That(ok.Out, Does.Contain("Recorded revision 1: lot 1: 3,000 at £29.50 from 2027-04-01"));
+            Assert.That(ok.Out, Does.Contain("Recorded revision 1: lot 1: 3,000 at £29.50 from 1 April 2027"));
             Assert.That(refused.ExitCode, Is.EqualTo(2));
             Assert.That(refused.Error.Trim(), Is.EqualTo("error: bad.json: lots[0].volume: Enter a number of hours between 1 and 10,000"));
             Assert.That(missing.ExitCode, Is.EqualTo(2));

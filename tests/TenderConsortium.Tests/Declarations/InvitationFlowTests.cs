@@ -144,7 +144,7 @@ public sealed class InvitationFlowTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(refusal!.Message, Does.StartWith("Declarations for \"Glasgow Residential Recovery Services\" closed on 12 November 2026 at 09:00 UTC"));
+            Assert.That(refusal!.Message, Does.StartWith("Declarations for \"Glasgow Residential Recovery Services\" closed on 12 November 2026 at 9am (UK time)"));
             Assert.That(refusal.Message, Does.Contain("ask the consortium lead to reopen"));
             Assert.That(summary.Select(m => m.To), Is.EqualTo(new[] { "lead@clyde.example" }));
             Assert.That(allocation!.Status, Is.EqualTo(AllocationStatus.Proposed));

@@ -98,7 +98,7 @@ public sealed class LeadDecisionTests
             Assert.That(past.Items.Single().Message, Is.EqualTo("Choose a new deadline in the future"));
             Assert.That(earlier!.Items.Single().Message, Does.StartWith("Choose a new deadline after the current one, ").And.EndWith("; to end declarations sooner, close them now"));
             Assert.That(tooLate!.Items.Single().Message, Is.EqualTo(
-                $"Choose a new deadline on or before {tender.AddDays(-5):d MMMM yyyy 'at' HH:mm} UTC: the tender closes on {tender:d MMMM yyyy 'at' HH:mm} UTC, " +
+                "Choose a new deadline on or before 27 December 2026 at 9am (UK time): the tender closes on 1 January 2027 at 9am (UK time), " +
                 "and the shares, the bid pack and the review need at least 5 days after members answer"));
             Assert.That(unchanged, Is.EqualTo(deadline), "nothing moved while refused");
             Assert.That(moved.ClosesAt, Is.EqualTo(BidHarness.Epoch.AddDays(20)), "declarations now close then");

@@ -14,7 +14,7 @@ public sealed class MatchingRuleTests
     public void A_member_code_above_the_lot_code_fits_and_says_so()
     {
         var lot = MatchOne(Lot("1", ["85311000"], []), Member("A", ["85310000"], []));
-        Assert.That(lot.Candidates.Single().Reasons[0], Is.EqualTo("CPV 85311000 falls under your 85310000"));
+        Assert.That(lot.Candidates.Single().Reasons[0], Is.EqualTo("offers social work services (CPV 85310000), which covers the social work services with accommodation (CPV 85311000) this lot asks for"));
     }
 
     [Test]
@@ -28,11 +28,11 @@ public sealed class MatchingRuleTests
             Assert.That(lot.Candidates.Select(c => c.MemberId), Is.EqualTo(new[] { "A-exact", "B-category", "C-class", "D-group", "E-division" }));
             Assert.That(lot.Candidates.Select(c => c.Reasons[0]), Is.EqualTo(new[]
             {
-                "CPV 85311000 is one of your codes",
-                "your 85311200 falls under CPV 85311000",
-                "CPV 85311000 is in the same class as your 85312000",
-                "CPV 85311000 is in the same group as your 85320000",
-                "CPV 85311000 is in the same division as your 85100000",
+                "offers social work services with accommodation (CPV 85311000), which this lot asks for",
+                "offers welfare services for the handicapped (CPV 85311200), part of the social work services with accommodation (CPV 85311000) this lot asks for",
+                "offers social work services without accommodation (CPV 85312000), close to the social work services with accommodation (CPV 85311000) this lot asks for",
+                "offers social services (CPV 85320000), related to the social work services with accommodation (CPV 85311000) this lot asks for",
+                "offers health services (CPV 85100000), in the same field as the social work services with accommodation (CPV 85311000) this lot asks for",
             }));
         });
     }

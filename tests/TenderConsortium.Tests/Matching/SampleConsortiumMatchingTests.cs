@@ -51,7 +51,7 @@ public sealed class SampleConsortiumMatchingTests : DatabaseTest
             }));
             Assert.That(abstinence.Candidates[0].Reasons, Is.EqualTo(new[]
             {
-                "CPV 85000000 is one of your codes",
+                "offers health and social work services (CPV 85000000), which this lot asks for",
                 "the notice mentions detox, abstinence, drug",
                 "serves Glasgow City",
                 "PVG certified",
@@ -79,7 +79,7 @@ public sealed class SampleConsortiumMatchingTests : DatabaseTest
             Assert.That(Names(lot.Candidates), Is.EqualTo(new[] { "Irvine Bay Mentoring CIC", "Cumbrae Youth Trust" }));
             Assert.That(lot.Candidates[0].Reasons, Is.EqualTo(new[]
             {
-                "CPV 80200000 is one of your codes",
+                "offers secondary education services (CPV 80200000), which this lot asks for",
                 "the notice mentions mentoring, experienced, attainment",
                 "serves North Ayrshire",
                 "PVG certified",
@@ -104,7 +104,7 @@ public sealed class SampleConsortiumMatchingTests : DatabaseTest
             {
                 Assert.That(Names(lot.Candidates), Is.EqualTo(new[] { "Granite City Taxis Co-operative", "Bon Accord Accessible Travel CIC" }), lot.LotId);
                 Assert.That(lot.Requirements, Is.Empty);
-                Assert.That(lot.Candidates[1].Reasons[0], Is.EqualTo("CPV 60120000 is in the same group as your 60130000"));
+                Assert.That(lot.Candidates[1].Reasons[0], Is.EqualTo("offers special-purpose road passenger-transport services (CPV 60130000), related to the taxi services (CPV 60120000) this lot asks for"));
                 Assert.That(lot.Excluded.Select(e => (e.Name, e.Reasons.Single())), Is.EqualTo(new[] { ("Deeside Community Transport SCIO", "does not serve Aberdeen City") }));
             }
         });

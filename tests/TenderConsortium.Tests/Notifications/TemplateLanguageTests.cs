@@ -90,11 +90,24 @@ public sealed class TemplateLanguageTests
     [Test]
     public void Dates_are_written_in_words_in_uk_time()
     {
-        Assert.That(TemplateLanguage.Format(new DateTimeOffset(2026, 12, 9, 12, 0, 0, TimeSpan.Zero)), Is.EqualTo("Wednesday 9 December 2026 at 12:00"));
-        Assert.That(TemplateLanguage.Format(new DateTimeOffset(2026, 7, 1, 11, 0, 0, TimeSpan.Zero)), Is.EqualTo("Wednesday 1 July 2026 at 12:00"), "BST in summer");
+        Assert.That(TemplateLanguage.Format(new DateTimeOffset(2026, 12, 9, 12, 0, 0, TimeSpan.Zero)), Is.EqualTo("Wednesday 9 December 2026 at midday (UK time)"));
+        Assert.That(TemplateLanguage.Format(new DateTimeOffset(2026, 7, 1, 11, 0, 0, TimeSpan.Zero)), Is.EqualTo("Wednesday 1 July 2026 at midday (UK time)"), "BST in summer");
         Assert.That(TemplateLanguage.Format(new DateOnly(2027, 2, 1)), Is.EqualTo("Monday 1 February 2027"));
         Assert.That(TemplateLanguage.Format(true), Is.EqualTo("yes"));
         Assert.That(TemplateLanguage.Format(1234.5m), Is.EqualTo("1234.5"));
+    }
+
+    [Test]
+    public void A_subject_line_leaves_out_the_day_of_the_week()
+    {
+        var model = new Dictionary<string, object?> { ["due"] = new DateTimeOffset(2027, 7, 12, 16, 0, 0, TimeSpan.Zero) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(TemplateLanguage.Render(TemplateLanguage.Parse("Reply by {{due}}", "t.member", "subject"), [model], html: false),
+                Is.EqualTo("Reply by 12 July 2027 at 5pm (UK time)"));
+            Assert.That(TemplateLanguage.Render(TemplateLanguage.Parse("Reply by {{due}}", "t.member", "text"), [model], html: false),
+                Is.EqualTo("Reply by Monday 12 July 2027 at 5pm (UK time)"));
+        });
     }
 
     [Test]
@@ -102,7 +115,7 @@ public sealed class TemplateLanguageTests
     {
         var json = JsonNode.Parse("""{ "opportunity": { "title": "Link workers", "deadline": "2026-12-09T12:00:00+00:00" }, "lots": [ { "title": "Lot 1" } ] }""")!.AsObject();
         Assert.That(Render("{{opportunity.title}} by {{opportunity.deadline}}: {{#each lots}}{{title}}{{/each}}", M(("opportunity", json["opportunity"]), ("lots", json["lots"]))),
-            Is.EqualTo("Link workers by Wednesday 9 December 2026 at 12:00: Lot 1"));
+            Is.EqualTo("Link workers by Wednesday 9 December 2026 at midday (UK time): Lot 1"));
         Assert.That(Render("{{share.Lot}} {{share.percent}}", M(("share", new Share("Lot 1", "35%")))), Is.EqualTo("Lot 1 35%"));
     }
 

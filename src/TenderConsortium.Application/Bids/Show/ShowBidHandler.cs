@@ -198,9 +198,8 @@ public sealed class ShowBidHandler(
     /// <summary>Who did it as a person reads it: the journal's "lead:jo@consortium.org" is "jo@consortium.org".</summary>
     private static string Person(string actor) => actor.IndexOf(':') is var colon and > 0 && actor[..colon] is "lead" or "adviser" or "cli" or "member" ? actor[(colon + 1)..] : actor;
 
-    /// <summary>A moment as a person reads it: "3 December 2026, 12:00 UTC".</summary>
-    public static string When(DateTimeOffset? at) =>
-        at is { } t ? t.UtcDateTime.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC" : "the deadline";
+    /// <summary>A moment as a person reads it: "3 December 2026 at midday (UK time)".</summary>
+    public static string When(DateTimeOffset? at) => at is { } t ? DisplayTime.Current.DateAndTime(t) : "the deadline";
 
     /// <summary>Bookmarks of the lead-partner definitions' plain WaitForSignal steps.</summary>
     private static class Signals

@@ -101,7 +101,7 @@ public sealed class StartBidHandler(
     {
         if (tenderDeadline is { } closes && closes <= now)
             throw new ProblemException("tenderDeadline", ProblemCode.Conflict,
-                $"the tender deadline ({JournalTime.Of(closes)}) has passed, so this notice can no longer be bid for; import a notice that is still open");
+                $"the tender deadline, {JournalTime.Of(closes)}, has passed, so this notice can no longer be bid for; import a notice that is still open");
         if (declarationDeadline is not { } declare) return;
         if (declare <= now)
             throw new ProblemException("declarationDeadline", ProblemCode.Invalid, "the members' declaration deadline must be in the future");
@@ -109,11 +109,11 @@ public sealed class StartBidHandler(
         var latest = tender.AddDays(-options.MinimumDaysBeforeTenderDeadline);
         if (declare > tender)
             throw new ProblemException("declarationDeadline", ProblemCode.Invalid,
-                $"the members' declaration deadline is after the tender deadline ({JournalTime.Of(tender)}); choose a date on or before {JournalTime.Of(latest)}");
+                $"the members' declaration deadline is after the tender deadline, {JournalTime.Of(tender)}; choose a date on or before {JournalTime.Of(latest)}");
         if (declare > latest)
             throw new ProblemException("declarationDeadline", ProblemCode.Invalid,
-                $"the members' declaration deadline leaves less than {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline " +
-                $"({JournalTime.Of(tender)}) for the shares, the bid pack and the review; choose a date on or before {JournalTime.Of(latest)}");
+                $"the members' declaration deadline leaves less than {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline, " +
+                $"{JournalTime.Of(tender)}, for the shares, the bid pack and the review; choose a date on or before {JournalTime.Of(latest)}");
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ public sealed class StartBidHandler(
     private async Task<ProblemException> AlreadyAsync(string opportunityId, CancellationToken cancellationToken)
     {
         var existing = await bids.FindAsync(opportunityId, cancellationToken);
-        var since = existing is null ? "" : $" (started {JournalTime.Of(existing.StartedAt)}{(existing.StartedBy == Bid.UnknownStarter ? "" : $" by {existing.StartedBy}")})";
+        var since = existing is null ? "" : $", started {JournalTime.Of(existing.StartedAt)}{(existing.StartedBy == Bid.UnknownStarter ? "" : $" by {existing.StartedBy}")}";
         return new ProblemException("opportunity", ProblemCode.Conflict,
             $"this opportunity already has a bid{since}; carry on with that one (tender bid show {opportunityId}) instead of starting another");
     }

@@ -37,5 +37,5 @@ public sealed class ExtendDeclarationsHandler(BidOpportunities opportunities, II
         return (await invitations.RoundAsync(id, cancellationToken))!;
     }
 
-    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string When(DateTimeOffset at) => DisplayTime.Current.DateAndTime(at);
 }

@@ -59,7 +59,7 @@ internal static class ReturnForm
         return H.Html($"""
             <h2 class="govuk-heading-m" id="return">Your return</h2>
             <p class="govuk-body">{(chosen.Return is { } sent
-                ? $"You sent this return on {Day(DateOnly.FromDateTime(sent.SubmittedAt.UtcDateTime))}. If something in it is wrong, change it and send it again: your invoice follows it until it is paid."
+                ? $"You sent this return on {DisplayTime.Current.Date(sent.SubmittedAt)}. If something in it is wrong, change it and send it again: your invoice follows it until it is paid."
                 : chosen.Ended
                 ? "Tell us what you delivered. Once you send it, it is also your invoice: we work out the amount from your agreed prices."
                 : $"This period runs until {Day(chosen.Period.End)}. You can send what you have so far and send it again at the end; then it becomes your invoice.")}</p>

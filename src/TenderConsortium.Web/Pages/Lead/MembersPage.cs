@@ -71,7 +71,7 @@ internal static class MembersPage
             {(members.Count == 0 ? H.Html($"""<p class="govuk-body">No members yet.</p>""") : Forms.Table($"{members.Count} {(members.Count == 1 ? "member" : "members")}", ["Name", "Registration", "Form", "Email", "Service areas"],
                 members.Select(m => (IReadOnlyList<Html>)
                 [
-                    Forms.Text(m.Name), Forms.Text(m.RegistrationNumber), Forms.Text(Capitalised(Core.Members.LegalForms.Label(m.LegalForm))), Forms.Text(m.Email is null ? "—" : m.Unreachable is { } refused ? $"{m.Email} — cannot be reached: the mail server refused this address on {refused.RefusedAt.UtcDateTime:d MMMM yyyy}" : m.Email),
+                    Forms.Text(m.Name), Forms.Text(m.RegistrationNumber), Forms.Text(Capitalised(Core.Members.LegalForms.Label(m.LegalForm))), Forms.Text(m.Email is null ? "—" : m.Unreachable is { } refused ? $"{m.Email} — cannot be reached: the mail server refused this address on {Words.Day(refused.RefusedAt)}" : m.Email),
                     Forms.Text(string.Join(", ", m.ServiceAreas.Take(6).Select(places.NameOf)) + (m.ServiceAreas.Count > 6 ? $" and {m.ServiceAreas.Count - 6} more" : "")),
                 ])))}
             """);

@@ -172,7 +172,7 @@ internal static class OpportunityPage
         return await RenderAsync(http, found, null, form, StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>The lead gives members more time: a new deadline date (the end of that day, UK business hours' 17:00 UTC).</summary>
+    /// <summary>The lead gives members more time: a new deadline date (the end of that working day, 5pm in the reader's time).</summary>
     private static async Task<IResult> ExtendAsync(string id, HttpContext http, NodeSettings node, ExtendDeclarationsHandler extend)
     {
         if (await LeadPages.ResolveAsync(http, node, id) is not { } found) return LeadPages.NotFound(http);
@@ -185,7 +185,7 @@ internal static class OpportunityPage
         {
             try
             {
-                await extend.HandleAsync(new ExtendDeclarations(found, new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero), LeadContext.Of(http).Actor),
+                await extend.HandleAsync(new ExtendDeclarations(found, DisplayTime.Current.At(date, new TimeOnly(17, 0)), LeadContext.Of(http).Actor),
                     http.RequestAborted);
                 return PageEndpoints.Done(LeadPages.OpportunityPath(found) + "#declarations", "extended");
             }
@@ -277,7 +277,7 @@ internal static class OpportunityPage
         {
             if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && DateOnly.TryParseExact($"{y:0000}-{m:00}-{d:00}", "yyyy-MM-dd", out var date))
             {
-                var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+                var at = DisplayTime.Current.At(date, new TimeOnly(12, 0));
                 if (at <= time.GetUtcNow()) form.Error("start-deadline-day", "The declaration deadline must be in the future");
                 else declarationDeadline = at;
             }
@@ -397,7 +397,7 @@ internal static class OpportunityPage
             ("Buyer", Forms.Text(opportunity.Buyer.Name)),
             ("Reference", Forms.Text(opportunity.Reference ?? opportunity.Ocid)),
             ("Estimated value", Forms.Text(Words.Money(opportunity.Value))),
-            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)} ({Words.CountdownTag(d, now)})") : Forms.Text("Not published by the buyer")),
+            ("Tender deadline", opportunity.Deadline is { } d ? H.Html($"{Words.Date(d)}, {Words.CountdownTag(d, now)}") : Forms.Text("Not published by the buyer")),
             ("Stage", LeadPages.Stage(bid)),
             ("Notice", opportunity.NoticeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http"
                 ? H.Html($"""<a class="govuk-link" href="{url}" rel="noreferrer noopener">Published notice</a>""") : Forms.Text("—")),
@@ -474,7 +474,7 @@ internal static class OpportunityPage
             <p class="govuk-body">Starting runs the whole bid: matching, invitations to the shortlisted members by email with their personal links, their declarations, the shares for you to approve, the bid pack, the adviser's review, submission and outcome.</p>
             <form method="post" action="{path}/start" novalidate>
             {Forms.Antiforgery(http)}
-            {Forms.DateInput("start-deadline", "start-deadline", "Members' declaration deadline (12:00 UTC)", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form,
+            {Forms.DateInput("start-deadline", "start-deadline", $"Members' declaration deadline (midday, {DisplayTime.Current.ZoneName})", (form.Value("start-deadline-day", deadline.Day.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-month", deadline.Month.ToString(CultureInfo.InvariantCulture)), form.Value("start-deadline-year", deadline.Year.ToString(CultureInfo.InvariantCulture))), form,
                 opportunity.Deadline is { } tender ? $"At least {options.MinimumDaysBeforeTenderDeadline} days before the tender deadline ({Words.Date(tender)}), so the shares, the bid pack and the adviser's review fit in between." : null)}
             <p class="govuk-body" id="start-profile">Members will be told to contact {lead.SignatoryName} at {lead.ContactEmail}, the bid pack names {lead.LegalName} as the bidder, and {lead.AdviserEmail} is asked to review it. <a class="govuk-link" href="{ProfileEndpoints.AskedBy(path)}">Change the consortium profile</a></p>
             <h3 class="govuk-heading-s">How each lot is split</h3>
@@ -506,7 +506,7 @@ internal static class OpportunityPage
                     {(match.Requirements.Count == 0 ? Html.Empty : H.Html($"""<p class="govuk-body-s">Requirements: {string.Join("; ", match.Requirements)}</p>"""))}
                     {(match.Gaps.Count == 0 ? Html.Empty : H.Html($"""<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Gaps: {string.Join("; ", match.Gaps)}</strong></div>"""))}
                     {Forms.Table($"Members matched for lot {lot.Id}", ["Member", "Match", "Reasons"], match.Candidates.Take(25).Select(c => (IReadOnlyList<Html>)
-                        [Forms.Text(c.Name), Forms.Text(Words.Percent((decimal)Math.Round(c.Score * 100, 0))), Forms.Text(string.Join("; ", c.Reasons))]), "govuk-table__caption--s")}
+                        [Forms.Text(c.Name), Forms.Text(Words.Percent((decimal)Math.Round(c.Score * 100, 0))), Forms.Text(Capitalise(string.Join("; ", c.Reasons)))]), "govuk-table__caption--s")}
                     {(match.Excluded.Count == 0 ? Html.Empty : H.Html($"""<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{match.Excluded.Count} {(match.Excluded.Count == 1 ? "member" : "members")} excluded, and why</span></summary><div class="govuk-details__text"><ul class="govuk-list govuk-list--bullet">{H.Each(match.Excluded.Take(50), e => H.Html($"<li>{e.Name}: {string.Join("; ", e.Reasons)}</li>"))}</ul></div></details>"""))}
                     """))}
                 """);
@@ -535,7 +535,7 @@ internal static class OpportunityPage
             {(canClose ? H.Html($"""
                 <form method="post" action="{path}/declarations/extend" novalidate>{Forms.Antiforgery(http)}
                 {Forms.DateInput("extend-until", "extend-until", "Give members more time", (form.Value("extend-until-day"), form.Value("extend-until-month"), form.Value("extend-until-year")), form,
-                    "The new deadline, at 5pm UK time on that day (17:00 UTC). Members' links keep working until then. For example, 18 12 2026")}
+                    $"The new deadline, at 5pm ({DisplayTime.Current.ZoneName}) on that day. Members' links keep working until then. For example, 18 12 2026")}
                 {Forms.Button("Move the deadline", modifier: "govuk-button--secondary")}
                 </form>
                 """) : Html.Empty)}
@@ -680,7 +680,7 @@ internal static class OpportunityPage
         <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">{instance.Journal.Count} entries, newest first</span></summary>
         <div class="govuk-details__text app-journal">
         {Forms.Table("Journal", ["When", "What", "Step", "Who", "Detail"], instance.Journal.Reverse().Take(200).Select(j => (IReadOnlyList<Html>)
-            [Forms.Text(j.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Forms.Text(j.Kind), Forms.Text(j.ActivityId), Forms.Text(j.Actor), Forms.Text(j.Detail)]), "govuk-visually-hidden")}
+            [Forms.Text(Words.Date(j.At)), Forms.Text(j.Kind), Forms.Text(j.ActivityId), Forms.Text(j.Actor), Forms.Text(j.Detail)]), "govuk-visually-hidden")}
         </div></details>
         """);
 }

@@ -9,11 +9,16 @@ public static class Words
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", Inv);
+    /// <summary>"12 March 2027 at 5pm (UK time)" (the node's display time, <see cref="DisplayTime"/>).</summary>
+    public static string Date(DateTimeOffset at) => DisplayTime.Current.DateAndTime(at);
 
-    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", Inv);
+    /// <summary>The reader's day of the instant, "12 March 2027".</summary>
+    public static string Day(DateTimeOffset at) => DisplayTime.Current.Date(at);
 
-    public static string Day(DateOnly at) => at.ToString("d MMMM yyyy", Inv);
+    public static string Day(DateOnly at) => DisplayTime.Date(at);
+
+    /// <summary>The reader's day as a date input's example: "18 12 2026".</summary>
+    public static string DayMonthYear(DateTimeOffset at) => DisplayTime.Current.Day(at).ToString("d M yyyy", Inv);
 
     public static string Number(long n) => n.ToString("N0", Inv);
 
