@@ -112,26 +112,6 @@ public sealed class GroupCommitTests
         Assert.That(_writes.Counts, Is.EqualTo((2L, 2L)));
     }
 
-    [Test]
-    public async Task The_log_is_copied_back_beside_the_writer_so_it_does_not_grow_without_end()
-    {
-        // Checkpoints run beside the writer; a checkpoint beside a writer that never pauses never reaches the log's end,
-        // and the log only starts over after one that did: the writer's own, at a higher mark, makes sure it does.
-        // Each call writes a page-sized row and its index entry, over 10,000 pages in all.
-        var filler = new string('x', 3000);
-        for (var i = 0; i < 2000; i++)
-        {
-            var id = $"{i:D5}{filler}";
-            await _writes.RunAsync(async (s, _) => { await ExecAsync(s, $"INSERT INTO note VALUES ('{id}')"); return WriteOutcome<int>.Kept(1); }, default);
-        }
-
-        // The writer's connection is still open, so the log file is there; its length is the most it ever held.
-        var log = new FileInfo(Path.Combine(_folder, "tender.db-wal"));
-        Assert.That(log.Exists, Is.True);
-        Assert.That(log.Length / 4096, Is.LessThan(BackgroundCheckpoint.WriterPages + 500), "pages in the log file: it starts over once copied back");
-        Assert.That(await NotesAsync(), Has.Count.EqualTo(2000));
-    }
-
     private Task<int> Insert(string id) =>
         _writes.RunAsync(async (s, _) => { await ExecAsync(s, $"INSERT INTO note VALUES ('{id}')"); return WriteOutcome<int>.Kept(1); }, default);
 

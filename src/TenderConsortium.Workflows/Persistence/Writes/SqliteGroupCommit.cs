@@ -29,7 +29,6 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     private const int MaxGroup = 256;
 
     private readonly ConcurrentQueue<Call> _queue = new();
-    private readonly BackgroundCheckpoint _checkpoint = new(connectionString);
 
     /// <summary>
     /// Set on the flow running a call's work: a flag, not a transaction (nothing reads a connection from it), so
@@ -143,7 +142,6 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
                 // Every call of the group is written; killed here, none of them is (the crash suite stops here).
                 if (!alone) CrashPoints.Hit("group-before-commit");
                 await transaction.CommitAsync();
-                _checkpoint.Committed(group.Count);
             }
             else if (InTransaction())
             {
@@ -221,15 +219,6 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await SqlitePragmas.ApplyAsync(connection, CancellationToken.None);
-        await using (var autoCheckpoint = connection.CreateCommand())
-        {
-            // Checkpoints run beside the writer instead of inside a commit (see BackgroundCheckpoint). The writer's
-            // own stays, at a higher mark, for a writer that never pauses: a checkpoint running beside it never sees the
-            // log's end, so the log would never start over; this one finds only the few pages not yet copied.
-            autoCheckpoint.CommandText = $"PRAGMA wal_autocheckpoint={BackgroundCheckpoint.WriterPages}";
-            await autoCheckpoint.ExecuteNonQueryAsync();
-        }
-
         var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
         DatabaseConnection.Configure(builder, connection, WorkflowDbContext.MigrationsHistoryTable);
         _connection = connection;
@@ -254,7 +243,6 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         try
         {
             await ResetAsync();
-            await _checkpoint.DisposeAsync();
         }
         finally
         {
@@ -271,7 +259,6 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
             _db?.Dispose();
             _connection?.Dispose();
             (_statements, _db, _connection) = (null, null, null);
-            _checkpoint.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         finally
         {
