@@ -25,6 +25,21 @@ public sealed class CapacityLedgerTests
     }
 
     [Test]
+    public void One_bid_with_two_lots_within_what_was_declared_in_each_is_not_over_committed()
+    {
+        // Declared 675 in one lot and 300 in the other; given 600 and 300: within what it said, lot by lot and in total.
+        var ledger = CapacityLedger.Build([
+            Entry("a", CapacityKind.Declared, 675), Entry("a", CapacityKind.Declared, 300),
+            Entry("a", CapacityKind.Allocated, 600), Entry("a", CapacityKind.Allocated, 300),
+        ]).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.OverCommittedMonths, Is.Empty);
+            Assert.That(ledger.Months.Sum(m => m.Declared), Is.EqualTo(975m).Within(0.05m), "the bid's lots add up");
+        });
+    }
+
+    [Test]
     public void A_contract_and_a_pending_bid_within_the_declaration_are_fine()
     {
         var ledger = CapacityLedger.Build([
