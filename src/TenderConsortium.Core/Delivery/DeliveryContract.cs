@@ -144,7 +144,7 @@ public sealed class DeliveryContract
         var p = Period(period);
         var member = Member(memberId);
         if (DateOnly.FromDateTime(at.UtcDateTime) < p.Start)
-            throw new ProblemException("period", ProblemCode.Invalid, $"period {period} starts on {Delivery.Invoice.Day(p.Start)}; send its return once delivery has begun");
+            throw new ProblemException("period", ProblemCode.Invalid, $"period {period} starts on {DeliveryText.Day(p.Start)}; send its return once delivery has begun");
         var problems = new List<Problem>();
         foreach (var (line, i) in outputs.Select((o, i) => (o, i)))
         {
@@ -192,7 +192,7 @@ public sealed class DeliveryContract
         var delivered = Return(period, memberId)
                         ?? throw new ProblemException("return", ProblemCode.Conflict, $"{member.Name} has sent no return for period {period}; its invoice follows the return");
         if (receivedOn < Period(period).Start)
-            throw new ProblemException("date", ProblemCode.Invalid, $"period {period} starts on {Delivery.Invoice.Day(Period(period).Start)}; an invoice for it cannot be earlier");
+            throw new ProblemException("date", ProblemCode.Invalid, $"period {period} starts on {DeliveryText.Day(Period(period).Start)}; an invoice for it cannot be earlier");
         var number = Members.Select((m, i) => (m, i)).First(x => x.m.MemberId == memberId).i + 1;
         var invoice = Delivery.MemberInvoice.Raise(period, number, memberId, Amount(member, delivered.Outputs), receivedOn, PaymentDays);
         _memberInvoices.Add(invoice);

@@ -7,7 +7,7 @@ public static class DeliveryText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Money(decimal amount) => amount < 0 ? "-£" + (-amount).ToString("#,##0.00", Invariant) : "£" + amount.ToString("#,##0.00", Invariant);
+    public static string Money(decimal amount) => amount < 0 ? "-" + Common.Money.Text(-amount, "GBP") : Common.Money.Text(amount, "GBP");
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", Invariant);
 

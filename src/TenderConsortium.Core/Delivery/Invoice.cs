@@ -72,24 +72,20 @@ public abstract class Invoice
         {
             if (same.PaidOn == paidOn && same.Amount == amount) return false;
             throw new ProblemException("reference", ProblemCode.Conflict,
-                $"a payment with reference {same.Reference} was already recorded on this invoice ({Money(same.Amount)} on {Day(same.PaidOn)}); use the new payment's own reference");
+                $"a payment with reference {same.Reference} was already recorded on this invoice ({DeliveryText.Money(same.Amount)} on {DeliveryText.Day(same.PaidOn)}); use the new payment's own reference");
         }
 
         if (amount <= 0m) throw new ProblemException("amount", ProblemCode.Invalid, "enter an amount above zero, in pounds, e.g. 1250.00");
         if (decimal.Round(amount, 2) != amount) throw new ProblemException("amount", ProblemCode.Invalid, "enter the amount in pounds and pence, e.g. 1250.00");
         if (IsPaid) throw new ProblemException("invoice", ProblemCode.Conflict, $"invoice {Id} is already paid in full; nothing is owed on it");
         if (amount > Outstanding)
-            throw new ProblemException("amount", ProblemCode.Invalid, $"only {Money(Outstanding)} is owed on invoice {Id}; enter at most that");
+            throw new ProblemException("amount", ProblemCode.Invalid, $"only {DeliveryText.Money(Outstanding)} is owed on invoice {Id}; enter at most that");
         if (paidOn < ReceivedOn)
-            throw new ProblemException("date", ProblemCode.Invalid, $"the invoice was received on {Day(ReceivedOn)}; a payment cannot be earlier");
+            throw new ProblemException("date", ProblemCode.Invalid, $"the invoice was received on {DeliveryText.Day(ReceivedOn)}; a payment cannot be earlier");
         if (paidOn.DayNumber > DateOnly.FromDateTime(at.UtcDateTime).DayNumber + 1)
             throw new ProblemException("date", ProblemCode.Invalid, "a payment cannot be dated in the future; enter the day the money arrived");
         _payments.Add(new Payment(paidOn, amount, reference, at, by));
         _payments.Sort((a, b) => a.PaidOn != b.PaidOn ? a.PaidOn.CompareTo(b.PaidOn) : a.RecordedAt.CompareTo(b.RecordedAt));
         return true;
     }
-
-    internal static string Money(decimal amount) => "£" + amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
