@@ -103,6 +103,7 @@ public sealed partial class SettingsInWordsTests
             Assert.That(top, Does.Not.Contain("Largest share of a lot for one member").And.Not.Contain("Time members have to declare"), "nothing of a workflow before the folds");
             Assert.That(folds.Select(m => m.Groups[2].Value), Does.Contain("Timings for Lead-partner bid").And.Contain("Timings for Contract delivery")
                 .And.Contain("Change the timings and rules for new bids"));
+            Assert.That(folds.Select(m => m.Groups[2].Value), Has.None.Contain("Approval demo"), "the runtime's example is nothing a coordinator sets");
             Assert.That(folds.Where(m => m.Groups[1].Success), Is.Empty, "every fold closed until the lead opens it");
             Assert.That(AnyExampleAddress().Matches(Visible(main)).Select(m => m.Value).Distinct().Where(a => a != Lead && a != SampleData.Adviser), Is.Empty,
                 "no placeholder address: only the profile's own");

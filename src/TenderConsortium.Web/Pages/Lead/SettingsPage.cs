@@ -101,6 +101,9 @@ internal static class SettingsPage
         {
             var definition = await runtime.Definitions.GetAsync(summary.Id, summary.Version, http.RequestAborted);
             if (definition.Id == workflow) chosen = definition;
+            // The consortium's own workflows are the ones run on the lead's behalf (they take the lead's address); the
+            // runtime's examples (the CLI's "approval demo") are nothing a coordinator sets.
+            if (definition.Id != workflow && !definition.Settings.ContainsKey("leadEmail")) continue;
             sections.Add(Timings(definition, summary.Version, summary.Instances, definition.Id == workflow ? saved : new JsonObject()));
         }
 
