@@ -125,7 +125,7 @@ public sealed class InviteMembersActivity : IActivity
 
     /// <summary>The lots the member was shortlisted for, in words for the email.</summary>
     private static List<Dictionary<string, object?>> LotModels(Opportunity opportunity, IReadOnlyList<LotTerms> terms, MatchResult shortlist, string memberId) =>
-        shortlist.Lots.Where(l => l.Candidates.Any(c => c.MemberId == memberId))
+        LotOrder.Sort(shortlist.Lots.Where(l => l.Candidates.Any(c => c.MemberId == memberId)), l => l.LotId)
             .Select(l => (Lot: opportunity.Lots.First(x => x.Id == l.LotId), Terms: terms.First(t => t.LotId == l.LotId)))
             .Select(x => EmailModels.Model(("title", $"Lot {x.Lot.Id}: {x.Lot.Title}"), ("summary", DemandText(x.Terms))))
             .ToList();

@@ -9,6 +9,7 @@ using TenderConsortium.Core.Invitations;
 using TenderConsortium.Persistence.Opportunities;
 using TenderConsortium.Tests.TestSupport;
 using TenderConsortium.Workflows;
+using TenderConsortium.Workflows.Mail;
 
 namespace TenderConsortium.Tests.Declarations;
 
@@ -50,6 +51,19 @@ public sealed class InvitationFlowTests
             Assert.That(stored.Take(4), Is.EquivalentTo(tokens.Select(t => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t))))));
             Assert.That(stored, Has.None.Matches<string>(row => tokens.Any(row.Contains)), "no token in the tender tables");
         });
+    }
+
+    [Test]
+    public async Task An_invitation_lists_the_lots_in_the_notices_order()
+    {
+        var opportunity = await _bid.ImportAsync(BidHarness.Glasgow);
+        var instance = await _bid.StartAsync(opportunity);
+        var invitations = await _bid.EmailsAsync(instance, "invitation");
+        var both = invitations.Where(m => m.TextBody.Contains("- Lot 1:", StringComparison.Ordinal) && m.TextBody.Contains("- Lot 2:", StringComparison.Ordinal)).ToList();
+
+        Assert.That(both, Is.Not.Empty, "a member shortlisted for both lots");
+        Assert.That(both, Has.All.Matches<OutgoingMail>(m => m.TextBody.IndexOf("- Lot 1:", StringComparison.Ordinal) < m.TextBody.IndexOf("- Lot 2:", StringComparison.Ordinal)),
+            "Lot 1 before Lot 2, as the notice lists them");
     }
 
     [Test]
