@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,10 +38,19 @@ public static class RuntimeBenchmark
     public static readonly IReadOnlyList<int> Concurrency = [4, 16, 64];
 
     /// <summary>
-    /// Long enough for tiered JIT to have promoted the hot path (30 calls, then a background recompile) and for
-    /// SQLite's page cache to hold the working set; measured figures before that mostly time the JIT.
+    /// At least this long, for SQLite's page cache to hold the working set and tiered JIT to start promoting the hot path.
     /// </summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Then on until the JIT has compiled nothing new for this long: with dynamic PGO a hot method is compiled twice
+    /// (instrumented, then optimised) and each batch of promotions briefly stops every thread, so a fixed warm-up of a
+    /// few seconds measured the JIT's background work (it took half the process's CPU during the one-instance figure).
+    /// </summary>
+    private static readonly TimeSpan JitQuiet = TimeSpan.FromSeconds(1);
+
+    /// <summary>A bound on the warm-up where something keeps compiling (the figures then say so by their spread).</summary>
+    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Slices each figure is measured in, alternating bare transactions and resumes.</summary>
     private const int Slices = 10;
@@ -74,12 +84,17 @@ public static class RuntimeBenchmark
         var counter = 0;
         Task ResumeAsync(Guid instance) => ResumeOnceAsync(runtime, instance, Interlocked.Increment(ref counter), ct);
 
-        // Warm-up, alone and concurrent, so that every path measured below runs tiered-up code.
+        // Warm-up, alone, concurrent and bare, so that every path measured below runs tiered-up code.
         var warm = Stopwatch.StartNew();
-        while (warm.Elapsed < WarmUp)
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var quiet = Stopwatch.StartNew();
+        while (warm.Elapsed < WarmUpLimit && (warm.Elapsed < WarmUp || quiet.Elapsed < JitQuiet))
         {
             await ResumeAsync(instances[0]);
-            await Task.WhenAll(instances.Take(16).Select(id => Task.Run(() => ResumeAsync(id), ct)));
+            foreach (var callers in Concurrency) await Task.WhenAll(instances.Take(callers).Select(id => Task.Run(() => ResumeAsync(id), ct)));
+            await baseline.TimeAsync(1, ct);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled) (compiled, quiet) = (now, Stopwatch.StartNew());
         }
 
         // Each figure interleaves slices of bare transactions and of resumes, so both see the same load from the
