@@ -72,6 +72,6 @@ internal sealed class InstanceScope(
         new(instance, state, definition, catalogue, options, services, now, actor)
         {
             Original = original,
-            UnitOfWork = new WorkflowUnitOfWork(session.Db.Database.GetDbConnection(), session.Transaction),
+            UnitOfWork = new WorkflowUnitOfWork(session.Metadata.Database.GetDbConnection(), session.Transaction),
         };
 }

@@ -36,7 +36,7 @@ internal sealed class BurstWriter : IDisposable
 
     public BurstWriter(WriteSession session)
     {
-        _db = session.Db;
+        _db = session.Metadata;
         _transaction = session.Transaction;
         _prepared = session.Statements;
         _plan = Plans.GetValue(_db.Model, _ => new Plan(_db));

@@ -28,7 +28,7 @@ internal static class InstanceLease
     public static async Task<Taken> TakeAsync(WriteSession session, Guid instanceId, string node,
         DateTimeOffset now, DateTimeOffset until, string? idempotencyKey, CancellationToken ct)
     {
-        var db = session.Db;
+        var db = session.Metadata;
         var plan = Plans.GetValue(db.Model, _ => new Plan(db));
         if (session.Statements is { } prepared) return Read(prepared, plan, instanceId, node, now, idempotencyKey);
         var sql = plan.Lease;

@@ -120,10 +120,10 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
 
         var db = _db!;
         var reset = false;
+        // EF joins the transaction only if a call queries through it (a resume writes through prepared statements).
+        var session = new WriteSession(db, transaction, _statements, enlisted: false);
         try
         {
-            db.Database.UseTransaction(transaction);
-            var session = new WriteSession(db, transaction, _statements);
             var alone = group.Count == 1;
             Exception? aborted = null;
             foreach (var call in group)
@@ -160,7 +160,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         {
             try
             {
-                await db.Database.UseTransactionAsync(null);
+                if (session.Enlisted) await db.Database.UseTransactionAsync(null);
                 await transaction.DisposeAsync();
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
@@ -207,7 +207,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         }
         finally
         {
-            session.Db.ChangeTracker.Clear();
+            if (session.Enlisted) session.Metadata.ChangeTracker.Clear();
         }
     }
 
