@@ -41,7 +41,7 @@ public sealed record SpdChecklist(string LeadRole, string GroupName, IReadOnlyLi
             var share = pricing.Subtotal == 0 ? 0 : pricing.MemberTotal(m.Id) / pricing.Subtotal;
             return new SpdMemberChecklist(m.Id, m.Member.Name,
             [
-                new SpdItem("II.A/B", identity.Count == 0, identity.Count == 0 ? $"{m.Member.RegistrationNumber}, {contact!.Email}" : "missing " + string.Join(", ", identity)),
+                new SpdItem("II.A/B", identity.Count == 0, identity.Count == 0 ? $"{m.Member.RegistrationNumber}; contact email given" : "missing " + string.Join(", ", identity)),
                 new SpdItem("III", declaration is { Declined: false },
                     declaration is null ? "no declaration submitted"
                     : declaration.Conflicts.Count == 0 ? "confirmed in its declaration; no conflicts of interest"

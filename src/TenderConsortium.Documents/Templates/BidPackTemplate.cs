@@ -98,7 +98,7 @@ public static class BidPackTemplate
         b.Heading(2, "Sub-contractors relied on (Parts II.C and II.D)");
         b.Paragraph(b.Field("spd.reliedOn"));
         b.Heading(2, "What each sub-contractor supplies");
-        b.Table([("Member", 1700), ("Identity (II.A–B)", 1300), ("Exclusion grounds (III)", 1300), ("Turnover and insurance (IV)", 1300), ("Invoices paid on time (4C.4)", 1300), ("Share sub-contracted (4C.10)", 1200), ("Missing", 1538)], "each row in spd.members",
+        b.Table([("Member", 1500), ("Identity (II.A–B)", 1200), ("Exclusion grounds (III)", 1300), ("Turnover and insurance (IV)", 1300), ("Invoices paid on time (4C.4)", 1300), ("Share sub-contracted (4C.10)", 1500), ("Missing", 1538)], "each row in spd.members",
             [b.Field("row.member")], [b.Field("row.partTwo")], [b.Field("row.partThree")], [b.Field("row.partFour")], [b.Field("row.promptPayment")], [b.Field("row.subcontracted")], [b.Field("row.missing")]);
 
         b.Heading(1, "9. Pricing summary");
