@@ -49,7 +49,7 @@ public static class RuntimeBenchmark
     /// </summary>
     private static readonly TimeSpan JitQuiet = TimeSpan.FromSeconds(1);
 
-    /// <summary>A bound on the warm-up where something keeps compiling (the figures then say so by their spread).</summary>
+    /// <summary>A bound on the warm-up where something keeps compiling (the output then says so).</summary>
     private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Slices each figure is measured in, alternating bare transactions and resumes.</summary>
@@ -96,6 +96,8 @@ public static class RuntimeBenchmark
             var now = JitInfo.GetCompiledMethodCount();
             if (now != compiled) (compiled, quiet) = (now, Stopwatch.StartNew());
         }
+
+        var warmUp = new WarmUpFigure(warm.Elapsed.TotalSeconds, quiet.Elapsed >= JitQuiet);
 
         // Each figure interleaves slices of bare transactions and of resumes, so both see the same load from the
         // machine's other users; the process's CPU time is summed over the resume slices (waiting on fsync is not CPU).
@@ -159,7 +161,7 @@ public static class RuntimeBenchmark
         // Last, once every figure on disk is taken: it opens a second runtime and clears the connection pools.
         var work = new ResumeWork(allocated / 1024.0 / measured, collections * 1000.0 / measured, await WithoutFsyncAsync(resumes, ct));
         return new RuntimeBenchmarkResult(single.ResumesPerSecond, single.BaselineTransactionsPerSecond, single.Ratio, p95, concurrent,
-            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes, perResume, work);
+            (double)frames / (FrameWindow * FrameWindows), cpuPerResume, resumes, perResume, work, warmUp);
     }
 
     private static async Task<ServiceProvider> OpenAsync(string folder, CancellationToken ct)

@@ -11,6 +11,9 @@ public sealed record ConcurrentFigure(int Callers, double ResumesPerSecond, doub
 /// <summary>What one resume costs besides the disk: memory allocated, collections, and its time without fsync.</summary>
 public sealed record ResumeWork(double AllocatedKbPerResume, double Gen0PerThousand, double? MsPerResumeWithoutFsync);
 
+/// <summary>How long the warm-up ran, and whether the JIT had gone quiet by its end (false: stopped at the bound).</summary>
+public sealed record WarmUpFigure(double Seconds, bool JitQuiet);
+
 public sealed record RuntimeBenchmarkResult(
     double ResumesPerSecond,
     double BaselineTransactionsPerSecond,
@@ -21,7 +24,8 @@ public sealed record RuntimeBenchmarkResult(
     double CpuMsPerResume,
     int Resumes,
     IReadOnlyList<(string Tree, double Frames)>? FramesByTree = null,
-    ResumeWork? Work = null)
+    ResumeWork? Work = null,
+    WarmUpFigure? WarmUp = null)
 {
     /// <summary>One figure a line, each with the baseline it is compared with.</summary>
     public IEnumerable<string> Lines()
@@ -40,6 +44,10 @@ public sealed record RuntimeBenchmarkResult(
         }
 
         yield return F($"runtime.start_to_bookmark_p95_ms={StartToBookmarkP95Ms:0.00}");
+        if (WarmUp is { } warm)
+            yield return F($"runtime.warm_up_s={warm.Seconds:0.0} ") + (warm.JitQuiet
+                ? "(until the JIT had compiled nothing new for a second)"
+                : "(stopped at its bound with the JIT still compiling: the figures above include some of its work)");
     }
 
     public override string ToString() => string.Join(Environment.NewLine, Lines());

@@ -13,7 +13,7 @@ internal sealed class PerCallTransactions(IDbContextFactory<WorkflowDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await work(new WriteSession(db, tx.GetDbTransaction(), null, enlisted: true), ct);
+        var outcome = await work(new WriteSession(db, tx.GetDbTransaction(), null), ct);
         if (outcome.Keep) await tx.CommitAsync(ct);
         return outcome.Value;
     }

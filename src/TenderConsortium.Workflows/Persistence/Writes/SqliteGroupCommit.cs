@@ -121,7 +121,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         var db = _db!;
         var reset = false;
         // EF joins the transaction only if a call queries through it (a resume writes through prepared statements).
-        var session = new WriteSession(db, transaction, _statements, enlisted: false);
+        var session = new WriteSession(db, transaction, _statements);
         try
         {
             var alone = group.Count == 1;

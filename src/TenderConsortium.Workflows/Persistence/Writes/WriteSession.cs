@@ -8,7 +8,7 @@ namespace TenderConsortium.Workflows.Persistence.Writes;
 /// call's own (PostgreSQL) or its group's (SQLite, with a savepoint for the call). <see cref="Statements"/> holds the
 /// connection's prepared statements when the connection is long-lived; null means batch the burst into one command.
 /// </summary>
-internal sealed class WriteSession(WorkflowDbContext db, DbTransaction transaction, PreparedStatements? statements, bool enlisted)
+internal sealed class WriteSession(WorkflowDbContext db, DbTransaction transaction, PreparedStatements? statements)
 {
     /// <summary>
     /// The context, enlisted in the transaction on first use. A resume on SQLite writes through <see cref="Statements"/>
@@ -18,12 +18,7 @@ internal sealed class WriteSession(WorkflowDbContext db, DbTransaction transacti
     {
         get
         {
-            if (!Enlisted)
-            {
-                db.Database.UseTransaction(Transaction);
-                Enlisted = true;
-            }
-
+            if (!Enlisted) db.Database.UseTransaction(Transaction);
             return db;
         }
     }
@@ -31,8 +26,11 @@ internal sealed class WriteSession(WorkflowDbContext db, DbTransaction transacti
     /// <summary>The context for its model and connection only: nothing run through it, so no enlisting.</summary>
     public WorkflowDbContext Metadata => db;
 
-    /// <summary>Whether <see cref="Db"/> was used: the writer then leaves the transaction and clears what EF tracked.</summary>
-    public bool Enlisted { get; private set; } = enlisted;
+    /// <summary>
+    /// Whether EF is in the transaction (from the start on PostgreSQL, where EF began it; on SQLite once <see cref="Db"/>
+    /// was used): the group's writer then leaves it and clears what EF tracked.
+    /// </summary>
+    public bool Enlisted => db.Database.CurrentTransaction is not null;
 
     public DbTransaction Transaction { get; } = transaction;
     public PreparedStatements? Statements { get; } = statements;
