@@ -85,7 +85,7 @@ public sealed partial class RetentionSweeper(string connectionString, string? pi
             changed = true;
         }
 
-        foreach (var burst in await runtime.JournalBursts.Where(b => b.InstanceId == id).ToListAsync(ct))
+        foreach (var burst in await JournalChain.BurstsAsync(runtime, id, ct))
         {
             var scrubbed = Scrub(burst.Entries);
             if (scrubbed == burst.Entries) continue;

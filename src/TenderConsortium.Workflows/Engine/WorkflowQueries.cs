@@ -93,8 +93,8 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
     }
 
     private static async Task<IReadOnlyList<JournalEntry>> JournalAsync(WorkflowDbContext db, Guid id, CancellationToken ct, long afterId = 0) =>
-        await db.Journal.AsNoTracking().Where(j => j.InstanceId == id && j.Id > afterId).OrderBy(j => j.Id)
-            .Select(j => new JournalEntry(j.Id, j.At, j.Kind, j.ActivityId, j.Actor, j.Node, j.Detail)).ToListAsync(ct);
+        (await JournalChain.EntriesAsync(db, id, ct, afterId))
+            .Select(j => new JournalEntry(j.Id, j.At, j.Kind, j.ActivityId, j.Actor, j.Node, j.Detail)).ToList();
 }
 
 /// <summary>One outbox row without its body. <see cref="LastError"/> is the server's reason for a failure.</summary>

@@ -84,8 +84,11 @@ internal sealed class BurstWriter : IDisposable
         _sql.Append(";\n");
     }
 
-    /// <summary>UPDATE of the row's columns whose values differ from <paramref name="original"/>; nothing when none does.</summary>
-    public void UpdateChanged<T>(T original, T current) where T : class
+    /// <summary>
+    /// UPDATE of the row's columns whose values differ from <paramref name="original"/>, and <paramref name="toLastId"/>
+    /// (when given) set to <see cref="LastInsertedId"/>; nothing when there is neither.
+    /// </summary>
+    public void UpdateChanged<T>(T original, T current, IProperty? toLastId = null) where T : class
     {
         var update = _plan.Update(typeof(T));
         List<ColumnShape>? changed = null;
@@ -94,7 +97,8 @@ internal sealed class BurstWriter : IDisposable
             if (!Equals(column.Getter.GetClrValue(original), column.Getter.GetClrValue(current))) (changed ??= []).Add(column);
         }
 
-        if (changed is null) return;
+        if (changed is null && toLastId is null) return;
+        changed ??= [];
         var values = new (RelationalTypeMapping Mapping, object? Value)[changed.Count + 1];
         var sql = new StringBuilder("UPDATE ").Append(update.Table).Append(" SET ");
         for (var i = 0; i < changed.Count; i++)
@@ -104,6 +108,7 @@ internal sealed class BurstWriter : IDisposable
             values[i] = (changed[i].Mapping, changed[i].Getter.GetClrValue(current));
         }
 
+        if (toLastId is not null) sql.Append(changed.Count > 0 ? ", " : "").Append(Column(toLastId)).Append(" = ").Append(LastInsertedId);
         sql.Append(" WHERE ").Append(update.Key.Name).Append(" = {").Append(changed.Count).Append('}');
         values[changed.Count] = (update.Key.Mapping, update.Key.Getter.GetClrValue(current));
         Run(sql.ToString(), values);
@@ -126,6 +131,12 @@ internal sealed class BurstWriter : IDisposable
     public string Table<T>() where T : class => _plan.Table(_plan.EntityType(typeof(T)));
 
     public string Column(IProperty property) => _plan.Column(property);
+
+    /// <summary>
+    /// SQL for the key the database gave the last row this connection inserted (SQLite's rowid, PostgreSQL's last
+    /// identity value): statements run in order on one connection, so a statement right after an insert reads that row's id.
+    /// </summary>
+    public string LastInsertedId => _plan.LastInsertedId;
 
     /// <summary>Runs what was collected, in order (prepared statements have already run).</summary>
     public async Task ExecuteAsync(CancellationToken ct)
@@ -207,6 +218,8 @@ internal sealed class BurstWriter : IDisposable
     private sealed class Plan(WorkflowDbContext db)
     {
         private readonly IModel _model = db.Model;
+
+        public string LastInsertedId { get; } = db.Database.IsSqlite() ? "last_insert_rowid()" : "lastval()";
         private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, InsertShape> _inserts = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, UpdateShape> _updates = new();

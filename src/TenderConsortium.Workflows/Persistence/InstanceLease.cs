@@ -85,13 +85,14 @@ internal static class InstanceLease
         LeaseExpiresAt = Instant(r.IntegerOrNull(12)),
         PendingSignals = (int)r.Integer(13),
         State = r.Text(14),
+        JournalHead = r.IntegerOrNull(15),
     };
 
     private static DateTimeOffset? Instant(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     /// <summary>The columns in the order <see cref="Read"/> reads them.</summary>
     private const string Columns = "id, definition_id, definition_version, status, stage, correlation_id, created_at, updated_at, finished_at, "
-        + "next_due_at, incident, lease_owner, lease_expires_at, pending_signals, state";
+        + "next_due_at, incident, lease_owner, lease_expires_at, pending_signals, state, journal_head";
 
     /// <summary>By ordinal, as stored (instants as UTC ticks); no reflection, no type conversion lookups.</summary>
     private static InstanceRecord Read(DbDataReader r) => new()
@@ -111,6 +112,7 @@ internal static class InstanceLease
         LeaseExpiresAt = Instant(r, 12),
         PendingSignals = r.GetInt32(13),
         State = r.GetString(14),
+        JournalHead = r.IsDBNull(15) ? null : r.GetInt64(15),
     };
 
     private static DateTimeOffset? Instant(DbDataReader r, int i) => r.IsDBNull(i) ? null : new DateTimeOffset(r.GetInt64(i), TimeSpan.Zero);
@@ -120,6 +122,7 @@ internal static class InstanceLease
         Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersion = i.DefinitionVersion, Status = i.Status, Stage = i.Stage,
         CorrelationId = i.CorrelationId, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt, FinishedAt = i.FinishedAt, NextDueAt = i.NextDueAt,
         Incident = i.Incident, LeaseOwner = i.LeaseOwner, LeaseExpiresAt = i.LeaseExpiresAt, PendingSignals = i.PendingSignals, State = i.State,
+        JournalHead = i.JournalHead,
     };
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, Plan> Plans = new();

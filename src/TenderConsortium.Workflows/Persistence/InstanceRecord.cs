@@ -17,4 +17,10 @@ public sealed class InstanceRecord
     public DateTimeOffset? LeaseExpiresAt { get; set; }
     public int PendingSignals { get; set; }
     public required string State { get; set; }
+
+    /// <summary>
+    /// The id of the instance's latest journal burst, the head of its chain (see <see cref="JournalBurstRecord.PreviousId"/>);
+    /// null before the first. Written with the row on every call that journals, so the journal needs no index of its own.
+    /// </summary>
+    public long? JournalHead { get; set; }
 }

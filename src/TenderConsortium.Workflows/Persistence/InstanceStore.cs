@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using TenderConsortium.Workflows.Engine;
 using TenderConsortium.Workflows.Persistence.Writes;
 
@@ -184,9 +185,40 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
         instance.State = state.Serialize();
         instance.LeaseOwner = null;
         instance.LeaseExpiresAt = null;
-        writer.Insert(JournalBursts.Pack(effects.Journal));
-        if (scope.Original is { } original) writer.UpdateChanged(original, instance);
-        else writer.Insert([instance]);
+        // The journal goes last, after the new instance's row: the head is set from the id of the last row inserted.
+        if (scope.Original is null) writer.Insert([instance]);
+        var head = InsertJournal(writer, instance, JournalBursts.Pack(effects.Journal));
+        writer.UpdateChanged(scope.Original ?? instance, instance, head);
         await writer.ExecuteAsync(ct);
+    }
+
+    /// <summary>
+    /// Appends the burst's journal rows to the instance's chain, each naming the one before it; the instance's head
+    /// column to point at the last of them, or null when the burst journalled nothing.
+    /// </summary>
+    private static IProperty? InsertJournal(BurstWriter writer, InstanceRecord instance, List<JournalBurstRecord> bursts)
+    {
+        if (bursts.Count == 0) return null;
+        var instanceId = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.InstanceId));
+        var at = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.At));
+        var node = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.Node));
+        var entries = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.Entries));
+        var previous = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.PreviousId));
+        var insert = $"INSERT INTO {writer.Table<JournalBurstRecord>()} ({writer.Column(instanceId)}, {writer.Column(at)}, {writer.Column(node)}, "
+            + $"{writer.Column(entries)}, {writer.Column(previous)}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, ";
+        for (var i = 0; i < bursts.Count; i++)
+        {
+            var b = bursts[i];
+            // The first links to the head as read at the start of the call (the lease keeps it there); a burst too big
+            // for one row (never in practice) links each further row to the one just inserted.
+            if (i == 0)
+                writer.Statement(insert + "{4})",
+                    (instanceId, b.InstanceId), (at, b.At), (node, b.Node), (entries, b.Entries), (previous, instance.JournalHead));
+            else
+                writer.Statement(insert + writer.LastInsertedId + ")",
+                    (instanceId, b.InstanceId), (at, b.At), (node, b.Node), (entries, b.Entries));
+        }
+
+        return writer.Property<InstanceRecord>(nameof(InstanceRecord.JournalHead));
     }
 }

@@ -15,4 +15,11 @@ public sealed class JournalBurstRecord
     public DateTimeOffset At { get; set; }
     public string? Node { get; set; }
     public required string Entries { get; set; }
+
+    /// <summary>
+    /// The instance's burst before this one (null for its first). An instance's journal is read by walking back from
+    /// <see cref="InstanceRecord.JournalHead"/> (see <see cref="JournalChain"/>): an index on (instance, id) was a page
+    /// written at a random place per resume, and with many instances resumed at once, one page per instance per commit.
+    /// </summary>
+    public long? PreviousId { get; set; }
 }

@@ -87,7 +87,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(x => x.Id).HasName("pk_wf_journal_bursts");
             // Ids are only ever appended (the table's largest plus one): AUTOINCREMENT's bookkeeping row is a write per burst.
             e.Property(x => x.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", false);
-            e.HasIndex(x => new { x.InstanceId, x.Id }).HasDatabaseName("ix_wf_journal_bursts_instance_id_id");
+            // No index on the instance: its bursts are chained (PreviousId from InstanceRecord.JournalHead), see JournalChain.
             Columns(e);
         });
         b.Entity<JournalRecord>(e =>
