@@ -82,13 +82,18 @@ public sealed class OutboxDispatcher
         var now = _time.GetUtcNow();
         var token = Guid.NewGuid();
         var until = now + _options.ClaimDuration;
+        // The candidates' keys are kept: every later step finds the claimed rows by key and token, where the token alone
+        // (not indexed) read the whole outbox, every mail ever sent, on every dispatch.
+        List<long> candidates;
         await using (var db = await _dbFactory.CreateDbContextAsync(ct))
         {
-            var candidates = db.Outbox
+            candidates = await db.Outbox
                 .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now) && _types.Contains(o.Type))
                 .OrderBy(o => o.CreatedAt)
                 .Take(_options.BatchSize)
-                .Select(o => o.Id);
+                .Select(o => o.Id)
+                .ToListAsync(ct);
+            if (candidates.Count == 0) return 0;
             // The claim re-checks the condition per row, so two nodes racing for a row cannot both win it.
             var claimed = await db.Outbox
                 .Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.ClaimedUntil == null || o.ClaimedUntil < now))
@@ -101,7 +106,7 @@ public sealed class OutboxDispatcher
             List<OutboxRecord> batch;
             await using (var db = await _dbFactory.CreateDbContextAsync(ct))
             {
-                batch = await db.Outbox.AsNoTracking().Where(o => o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+                batch = await db.Outbox.AsNoTracking().Where(o => candidates.Contains(o.Id) && o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
             }
 
             if (_digest is not null) batch = await HoldForDigestAsync(batch, token, ct);
@@ -111,7 +116,7 @@ public sealed class OutboxDispatcher
         {
             // A node shutting down hands back what it has not sent, so another node need not wait for the claim to expire.
             await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
-            await db.Outbox.Where(o => o.ClaimToken == token && o.Status == OutboxStatus.Pending)
+            await db.Outbox.Where(o => candidates.Contains(o.Id) && o.ClaimToken == token && o.Status == OutboxStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
             throw;
         }
@@ -316,11 +321,13 @@ public sealed class OutboxDispatcher
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var taken = await db.Outbox.Where(o => o.Status == OutboxStatus.Held && o.NextAttemptAt <= now)
+            // By key, as in the claim: the token alone is not indexed.
+            var due = await db.Outbox.Where(o => o.Status == OutboxStatus.Held && o.NextAttemptAt <= now).Select(o => o.Id).ToListAsync(ct);
+            var taken = await db.Outbox.Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Held)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Digested).SetProperty(o => o.ClaimToken, token)
                     .SetProperty(o => o.SentAt, now), ct);
             if (taken == 0) return 0;
-            var rows = await db.Outbox.AsNoTracking().Where(o => o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+            var rows = await db.Outbox.AsNoTracking().Where(o => due.Contains(o.Id) && o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
             var day = _schedule.DayOf(now);
             var composed = 0;
             foreach (var group in rows.GroupBy(r => MailPreferences.Normalise(r.Recipient)))
