@@ -132,6 +132,8 @@ internal sealed class BurstWriter : IDisposable
 
     public string Column(IProperty property) => _plan.Column(property);
 
+    public IModel Model => _db.Model;
+
     /// <summary>
     /// SQL for the key the database gave the last row this connection inserted (SQLite's rowid, PostgreSQL's last
     /// identity value): statements run in order on one connection, so a statement right after an insert reads that row's id.

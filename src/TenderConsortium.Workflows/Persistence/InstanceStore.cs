@@ -106,14 +106,7 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
         var state = scope.State;
         var effects = scope.Effects;
         using var writer = new BurstWriter(session);
-        var instanceId = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.InstanceId));
-        var name = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Name));
-        var key = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.Key));
-        var timerId = writer.Property<TimerRecord>(nameof(TimerRecord.Id));
-        var timerInstanceId = writer.Property<TimerRecord>(nameof(TimerRecord.InstanceId));
-        var timerStatus = writer.Property<TimerRecord>(nameof(TimerRecord.Status));
-        var bookmarks = writer.Table<BookmarkRecord>();
-        var timers = writer.Table<TimerRecord>();
+        var sql = BurstStatements.For(writer);
         var rearmed = instance.Status == InstanceStatus.Finished ? [] : Rearmed(effects);
         foreach (var removed in effects.RemovedBookmarks)
         {
@@ -121,30 +114,22 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
             {
                 // Consumed and armed again in this burst (a loop's wait): no reader ever sees it gone, so the row stays
                 // as it is, and neither the delete nor the insert writes a page. Only a move to another activity is written.
-                var activityId = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.ActivityId));
-                var createdAt = writer.Property<BookmarkRecord>(nameof(BookmarkRecord.CreatedAt));
-                writer.Statement($"UPDATE {bookmarks} SET {writer.Column(activityId)} = {{0}}, {writer.Column(createdAt)} = {{1}} "
-                    + $"WHERE {writer.Column(instanceId)} = {{2}} AND {writer.Column(name)} = {{3}} AND {writer.Column(key)} = {{4}} AND {writer.Column(activityId)} <> {{5}}",
-                    (activityId, again.ActivityId), (createdAt, again.CreatedAt), (instanceId, instance.Id), (name, removed.Name), (key, removed.Key), (activityId, again.ActivityId));
+                writer.Statement(sql.RearmBookmark, (sql.BookmarkActivity, again.ActivityId), (sql.BookmarkCreatedAt, again.CreatedAt),
+                    (sql.BookmarkInstance, instance.Id), (sql.BookmarkName, removed.Name), (sql.BookmarkKey, removed.Key), (sql.BookmarkActivity, again.ActivityId));
                 continue;
             }
 
-            writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}} AND {writer.Column(name)} = {{1}} AND {writer.Column(key)} = {{2}}",
-                (instanceId, instance.Id), (name, removed.Name), (key, removed.Key));
+            writer.Statement(sql.DeleteBookmark, (sql.BookmarkInstance, instance.Id), (sql.BookmarkName, removed.Name), (sql.BookmarkKey, removed.Key));
         }
 
         foreach (var cancelled in effects.CancelledTimers)
-        {
-            writer.Statement($"UPDATE {timers} SET {writer.Column(timerStatus)} = {{0}} WHERE {writer.Column(timerId)} = {{1}} AND {writer.Column(timerStatus)} = {{2}}",
-                (timerStatus, TimerStatus.Cancelled), (timerId, cancelled), (timerStatus, TimerStatus.Pending));
-        }
+            writer.Statement(sql.CancelTimer, (sql.TimerStatus, TimerStatus.Cancelled), (sql.TimerId, cancelled), (sql.TimerStatus, TimerStatus.Pending));
 
         if (instance.Status == InstanceStatus.Finished)
         {
             // Whatever still waits is moot once the instance has ended.
-            writer.Statement($"DELETE FROM {bookmarks} WHERE {writer.Column(instanceId)} = {{0}}", (instanceId, instance.Id));
-            writer.Statement($"UPDATE {timers} SET {writer.Column(timerStatus)} = {{0}} WHERE {writer.Column(timerInstanceId)} = {{1}} AND {writer.Column(timerStatus)} = {{2}}",
-                (timerStatus, TimerStatus.Cancelled), (timerInstanceId, instance.Id), (timerStatus, TimerStatus.Pending));
+            writer.Statement(sql.DeleteBookmarks, (sql.BookmarkInstance, instance.Id));
+            writer.Statement(sql.CancelTimers, (sql.TimerStatus, TimerStatus.Cancelled), (sql.TimerInstance, instance.Id), (sql.TimerStatus, TimerStatus.Pending));
             effects.NewBookmarks.Clear();
             effects.NewTimers.Clear();
         }
@@ -153,18 +138,10 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
         writer.Insert(effects.NewTimers);
         writer.Insert(effects.Outbox);
         writer.Insert(effects.NewSignals);
-        if (effects.AppliedSignals.Count > 0)
+        foreach (var applied in effects.AppliedSignals)
         {
-            var signalStatus = writer.Property<SignalRecord>(nameof(SignalRecord.Status));
-            var appliedAt = writer.Property<SignalRecord>(nameof(SignalRecord.AppliedAt));
-            var signalInstance = writer.Property<SignalRecord>(nameof(SignalRecord.InstanceId));
-            var idempotencyKey = writer.Property<SignalRecord>(nameof(SignalRecord.IdempotencyKey));
-            foreach (var applied in effects.AppliedSignals)
-            {
-                writer.Statement($"UPDATE {writer.Table<SignalRecord>()} SET {writer.Column(signalStatus)} = {{0}}, {writer.Column(appliedAt)} = {{1}} "
-                    + $"WHERE {writer.Column(signalInstance)} = {{2}} AND {writer.Column(idempotencyKey)} = {{3}}",
-                    (signalStatus, applied.Status), (appliedAt, applied.AppliedAt), (signalInstance, applied.InstanceId), (idempotencyKey, applied.IdempotencyKey));
-            }
+            writer.Statement(sql.ApplySignal, (sql.SignalStatus, applied.Status), (sql.SignalAppliedAt, applied.AppliedAt),
+                (sql.SignalInstance, applied.InstanceId), (sql.SignalKey, applied.IdempotencyKey));
         }
 
         if (instance.Status is not (InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled))
@@ -187,7 +164,7 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
         instance.LeaseExpiresAt = null;
         // The journal goes last, after the new instance's row: the head is set from the id of the last row inserted.
         if (scope.Original is null) writer.Insert([instance]);
-        var head = InsertJournal(writer, instance, JournalBursts.Pack(effects.Journal));
+        var head = InsertJournal(writer, sql, instance, JournalBursts.Pack(effects.Journal));
         writer.UpdateChanged(scope.Original ?? instance, instance, head);
         await writer.ExecuteAsync(ct);
     }
@@ -196,29 +173,22 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
     /// Appends the burst's journal rows to the instance's chain, each naming the one before it; the instance's head
     /// column to point at the last of them, or null when the burst journalled nothing.
     /// </summary>
-    private static IProperty? InsertJournal(BurstWriter writer, InstanceRecord instance, List<JournalBurstRecord> bursts)
+    private static IProperty? InsertJournal(BurstWriter writer, BurstStatements sql, InstanceRecord instance, List<JournalBurstRecord> bursts)
     {
         if (bursts.Count == 0) return null;
-        var instanceId = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.InstanceId));
-        var at = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.At));
-        var node = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.Node));
-        var entries = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.Entries));
-        var previous = writer.Property<JournalBurstRecord>(nameof(JournalBurstRecord.PreviousId));
-        var insert = $"INSERT INTO {writer.Table<JournalBurstRecord>()} ({writer.Column(instanceId)}, {writer.Column(at)}, {writer.Column(node)}, "
-            + $"{writer.Column(entries)}, {writer.Column(previous)}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, ";
         for (var i = 0; i < bursts.Count; i++)
         {
             var b = bursts[i];
             // The first links to the head as read at the start of the call (the lease keeps it there); a burst too big
             // for one row (never in practice) links each further row to the one just inserted.
             if (i == 0)
-                writer.Statement(insert + "{4})",
-                    (instanceId, b.InstanceId), (at, b.At), (node, b.Node), (entries, b.Entries), (previous, instance.JournalHead));
+                writer.Statement(sql.InsertJournal, (sql.JournalInstance, b.InstanceId), (sql.JournalAt, b.At), (sql.JournalNode, b.Node),
+                    (sql.JournalEntries, b.Entries), (sql.JournalPrevious, instance.JournalHead));
             else
-                writer.Statement(insert + writer.LastInsertedId + ")",
-                    (instanceId, b.InstanceId), (at, b.At), (node, b.Node), (entries, b.Entries));
+                writer.Statement(sql.InsertJournalAfterLast, (sql.JournalInstance, b.InstanceId), (sql.JournalAt, b.At), (sql.JournalNode, b.Node),
+                    (sql.JournalEntries, b.Entries));
         }
 
-        return writer.Property<InstanceRecord>(nameof(InstanceRecord.JournalHead));
+        return sql.JournalHead;
     }
 }
