@@ -70,6 +70,9 @@ public sealed class OutboxDispatcher
         _pipeline = BuildPipeline();
     }
 
+    /// <summary>Held mails taken into the digest per statement.</summary>
+    private const int DigestSlice = 500;
+
     /// <summary>Whether sending is paused because the relay looks down.</summary>
     public bool RelayPaused => Environment.TickCount64 < Interlocked.Read(ref _pausedUntil) || _breaker.CircuitState == CircuitState.Isolated;
 
@@ -321,13 +324,20 @@ public sealed class OutboxDispatcher
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            // By key, as in the claim: the token alone is not indexed.
+            // By key, as in the claim (the token alone is not indexed), in slices that stay far below the databases'
+            // limits on bound values however many mails a day held.
             var due = await db.Outbox.Where(o => o.Status == OutboxStatus.Held && o.NextAttemptAt <= now).Select(o => o.Id).ToListAsync(ct);
-            var taken = await db.Outbox.Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Held)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Digested).SetProperty(o => o.ClaimToken, token)
-                    .SetProperty(o => o.SentAt, now), ct);
-            if (taken == 0) return 0;
-            var rows = await db.Outbox.AsNoTracking().Where(o => due.Contains(o.Id) && o.ClaimToken == token).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+            var rows = new List<OutboxRecord>(due.Count);
+            foreach (var slice in due.Chunk(DigestSlice))
+            {
+                await db.Outbox.Where(o => slice.Contains(o.Id) && o.Status == OutboxStatus.Held)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Digested).SetProperty(o => o.ClaimToken, token)
+                        .SetProperty(o => o.SentAt, now), ct);
+                rows.AddRange(await db.Outbox.AsNoTracking().Where(o => slice.Contains(o.Id) && o.ClaimToken == token).ToListAsync(ct));
+            }
+
+            if (rows.Count == 0) return 0;
+            rows.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
             var day = _schedule.DayOf(now);
             var composed = 0;
             foreach (var group in rows.GroupBy(r => MailPreferences.Normalise(r.Recipient)))

@@ -220,12 +220,12 @@ internal sealed class BurstWriter : IDisposable
     private sealed class Plan(WorkflowDbContext db)
     {
         private readonly IModel _model = db.Model;
-
-        public string LastInsertedId { get; } = db.Database.IsSqlite() ? "last_insert_rowid()" : "lastval()";
         private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, InsertShape> _inserts = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, UpdateShape> _updates = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), string> _prepared = new();
+
+        public string LastInsertedId { get; } = db.Database.IsSqlite() ? "last_insert_rowid()" : "lastval()";
 
         public IEntityType EntityType(Type type) =>
             _model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");

@@ -82,6 +82,40 @@ public sealed class DigestTests
     }
 
     [Test]
+    public async Task A_day_of_more_held_mails_than_one_statement_takes_goes_whole_into_each_digest_in_order()
+    {
+        // Held rows as the dispatcher leaves them, interleaved between two recipients, more than the digest takes per slice.
+        var factory = _node.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            for (var i = 0; i < 1203; i++)
+            {
+                var recipient = i % 3 == 0 ? "few@example.org" : "many@example.org";
+                var mail = new OutgoingMail($"<held-{i}@test>", recipient, $"n{i}", $"Text {i}");
+                db.Outbox.Add(new OutboxRecord
+                {
+                    Type = OutboxMessageTypes.Email, MessageId = mail.MessageId, Event = $"news.member#{i}", Recipient = recipient, Subject = mail.Subject,
+                    Payload = JsonSerializer.Serialize(mail), Status = OutboxStatus.Held, CreatedAt = _node.Clock.GetUtcNow().AddSeconds(i), NextAttemptAt = NextDigest,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        _node.Clock.Advance(NextDigest - _node.Clock.GetUtcNow());
+        Assert.That(await _node.Dispatcher.DispatchOnceAsync(), Is.EqualTo(2), "one digest per recipient");
+        var digests = _transport.Delivered.ToDictionary(m => m.To);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(digests["few@example.org"].Subject, Is.EqualTo("Digest for 2026-11-03: 401"));
+            Assert.That(digests["many@example.org"].Subject, Is.EqualTo("Digest for 2026-11-03: 802"));
+            Assert.That(digests["many@example.org"].TextBody.Split(" | "), Is.EqualTo(Enumerable.Range(0, 1203).Where(i => i % 3 != 0).Select(i => $"n{i}")));
+            Assert.That((await _node.Queries.ListDeliveriesAsync(OutboxStatus.Digested, take: 2000)).Count, Is.EqualTo(1203));
+            Assert.That(await _node.Queries.ListDeliveriesAsync(OutboxStatus.Held), Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Turning_the_digest_off_releases_what_was_held()
     {
         await Preferences.SetDigestAsync("daily@example.org", true);
