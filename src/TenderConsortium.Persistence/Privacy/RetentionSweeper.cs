@@ -85,7 +85,9 @@ public sealed partial class RetentionSweeper(string connectionString, string? pi
             changed = true;
         }
 
-        foreach (var burst in await JournalChain.BurstsAsync(runtime, id, ct))
+        // The instance's row first: its journal is found through the row's head.
+        var instance = await runtime.Instances.FirstOrDefaultAsync(i => i.Id == id, ct);
+        foreach (var burst in await JournalChain.BurstsAsync(runtime, instance?.JournalHead, ct))
         {
             var scrubbed = Scrub(burst.Entries);
             if (scrubbed == burst.Entries) continue;
@@ -93,7 +95,7 @@ public sealed partial class RetentionSweeper(string connectionString, string? pi
             changed = true;
         }
 
-        if (await runtime.Instances.FirstOrDefaultAsync(i => i.Id == id, ct) is { } instance && Scrub(instance.State) is var state && state != instance.State)
+        if (instance is not null && Scrub(instance.State) is var state && state != instance.State)
         {
             instance.State = state;
             changed = true;

@@ -35,14 +35,14 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
             .Select(b => new BookmarkView(b.Name, b.Key, b.ActivityId, b.CreatedAt)).ToListAsync(ct);
         var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.DueAt)
             .Select(t => new TimerView(t.Id, t.ActivityId, t.Tag, t.DueAt, t.Status)).ToListAsync(ct);
-        var journal = await JournalAsync(db, id, ct);
+        var journal = await JournalAsync(db, row.JournalHead, ct);
         return new InstanceDetails(summary, InstanceState.Deserialize(row.State).Variables, bookmarks, timers, journal);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid id, long afterId = 0, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await JournalAsync(db, id, ct, afterId);
+        return await JournalAsync(db, await JournalChain.HeadAsync(db, id, ct), ct, afterId);
     }
 
     public async Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(string? status = null, Guid? instanceId = null, int take = 200, CancellationToken ct = default)
@@ -92,8 +92,8 @@ public sealed class WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFacto
         }
     }
 
-    private static async Task<IReadOnlyList<JournalEntry>> JournalAsync(WorkflowDbContext db, Guid id, CancellationToken ct, long afterId = 0) =>
-        (await JournalChain.EntriesAsync(db, id, ct, afterId))
+    private static async Task<IReadOnlyList<JournalEntry>> JournalAsync(WorkflowDbContext db, long? head, CancellationToken ct, long afterId = 0) =>
+        (await JournalChain.EntriesAsync(db, head, ct, afterId))
             .Select(j => new JournalEntry(j.Id, j.At, j.Kind, j.ActivityId, j.Actor, j.Node, j.Detail)).ToList();
 }
 

@@ -28,6 +28,39 @@ internal static class JournalBursts
         return rows;
     }
 
+    // The entries' field names, as the wf_journal view (see the LeanHotPath migration) reads them too.
+    private const string KindField = "kind";
+    private const string ActivityField = "activity";
+    private const string ActorField = "actor";
+    private const string DetailField = "detail";
+
+    /// <summary>
+    /// A burst row's entries, numbered as the <c>wf_journal</c> view numbers them: the burst's id times
+    /// <see cref="JournalBurstRecord.EntriesPerBurst"/> plus the entry's place in it.
+    /// </summary>
+    public static IEnumerable<JournalRecord> Unpack(JournalBurstRecord burst)
+    {
+        using var json = JsonDocument.Parse(burst.Entries);
+        var place = 0L;
+        foreach (var e in json.RootElement.EnumerateArray())
+        {
+            yield return new JournalRecord
+            {
+                Id = burst.Id * JournalBurstRecord.EntriesPerBurst + place++,
+                InstanceId = burst.InstanceId,
+                At = burst.At,
+                Kind = Text(e, KindField) ?? "",
+                ActivityId = Text(e, ActivityField),
+                Actor = Text(e, ActorField),
+                Node = burst.Node,
+                Detail = Text(e, DetailField),
+            };
+        }
+    }
+
+    private static string? Text(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>The entries as a JSON array of objects with the view's field names; absent fields read as null.</summary>
     private static string Serialise(IReadOnlyList<JournalRecord> entries, int start, int count)
     {
@@ -39,10 +72,10 @@ internal static class JournalBursts
             {
                 var entry = entries[i];
                 json.WriteStartObject();
-                json.WriteString("kind", entry.Kind);
-                if (entry.ActivityId is not null) json.WriteString("activity", entry.ActivityId);
-                if (entry.Actor is not null) json.WriteString("actor", entry.Actor);
-                if (entry.Detail is not null) json.WriteString("detail", entry.Detail);
+                json.WriteString(KindField, entry.Kind);
+                if (entry.ActivityId is not null) json.WriteString(ActivityField, entry.ActivityId);
+                if (entry.Actor is not null) json.WriteString(ActorField, entry.Actor);
+                if (entry.Detail is not null) json.WriteString(DetailField, entry.Detail);
                 json.WriteEndObject();
             }
 
