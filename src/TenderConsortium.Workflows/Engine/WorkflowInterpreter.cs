@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Workflows.Activities;
@@ -198,7 +199,7 @@ internal sealed class WorkflowInterpreter(
     {
         if (!state.Waiting.TryGetValue(activityId, out var wait)) return "";
         var parts = wait.Bookmarks.Select(b => $"bookmark {b.Name}/{b.Key}")
-            .Concat(wait.Timers.Select(t => $"timer until {t.DueAt:O}"));
+            .Concat(wait.Timers.Select(t => string.Create(CultureInfo.InvariantCulture, $"timer until {t.DueAt.UtcDateTime:d MMM yyyy HH:mm} UTC")));
         return string.Join("; ", parts);
     }
 }
