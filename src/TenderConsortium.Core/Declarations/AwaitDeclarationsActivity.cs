@@ -94,7 +94,7 @@ public sealed class AwaitDeclarationsActivity : IActivity
             await context.Service<IInvitationStore>().ExtendRoundAsync(round.OpportunityId, until);
             context.ActivityState["closesAt"] = until.ToString("O", CultureInfo.InvariantCulture);
             context.CreateTimer(until, DeadlineTag);
-            context.Journal(JournalKinds.Note, $"declarations extended to {until:O} by {input.Actor ?? "the lead"}");
+            context.Journal(JournalKinds.Note, $"declarations extended to {JournalTime.Of(until)} by {input.Actor ?? "the lead"}");
             return ActivityResult.Suspend;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TenderConsortium.Workflows.Activities;
@@ -155,7 +154,7 @@ internal sealed class WorkflowInterpreter(
         var wait = scope.WaitStateOf(item.ActivityId);
         wait.Retry = item;
         wait.Timers.Add(new TimerRef(timerId, due));
-        scope.Journal(JournalKinds.ActivityFaulted, item.ActivityId, $"attempt {attempts} failed: {ex.Message}; retry at {due:O}", null);
+        scope.Journal(JournalKinds.ActivityFaulted, item.ActivityId, $"attempt {attempts} failed: {ex.Message}; retry at {JournalInstant.Of(due)}", null);
     }
 
     private async Task FaultAsync(ExecutionScope scope, WorkItem item, string reason)
@@ -199,7 +198,7 @@ internal sealed class WorkflowInterpreter(
     {
         if (!state.Waiting.TryGetValue(activityId, out var wait)) return "";
         var parts = wait.Bookmarks.Select(b => $"bookmark {b.Name}/{b.Key}")
-            .Concat(wait.Timers.Select(t => string.Create(CultureInfo.InvariantCulture, $"timer until {t.DueAt.UtcDateTime:d MMM yyyy HH:mm} UTC")));
+            .Concat(wait.Timers.Select(t => $"timer until {JournalInstant.Of(t.DueAt)}"));
         return string.Join("; ", parts);
     }
 }

@@ -177,7 +177,7 @@ public sealed class WorkflowRuntime
             var scope = leased.Scope;
             if (await _store.ClaimTimerAsync(leased.Session, timerId, scope.Now, _options.NodeId, ct) is not { } timer) return CallStep<bool>.Discard(false);
             var state = scope.State;
-            scope.Journal(JournalKinds.TimerFired, timer.ActivityId, $"{timer.Tag} due {timer.DueAt:O}", "timer");
+            scope.Journal(JournalKinds.TimerFired, timer.ActivityId, $"{timer.Tag} due {JournalInstant.Of(timer.DueAt)}", "timer");
             CrashPoints.Hit("timer-claimed");
             if (state.Waiting.TryGetValue(timer.ActivityId, out var wait) && wait.Timers.Any(t => t.Id == timerId))
             {

@@ -27,6 +27,18 @@ public sealed class TimerTests : RuntimeTestBase
     }
 
     [Test]
+    public async Task The_journal_shows_a_timers_due_time_as_a_date_not_a_round_trip_timestamp()
+    {
+        var id = (await Node.Runtime.StartAsync("timer")).InstanceId;
+        Node.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Node.Runtime.FireDueTimersAsync();
+
+        var journal = (await Node.InstanceAsync(id)).Journal;
+        Assert.That(journal.Single(j => j.Kind == JournalKinds.ActivitySuspended).Detail, Does.Contain("timer until 2 Nov 2026 09:10 UTC"));
+        Assert.That(journal.Single(j => j.Kind == JournalKinds.TimerFired).Detail, Does.EndWith("due 2 Nov 2026 09:10 UTC"));
+    }
+
+    [Test]
     public async Task A_timer_due_while_the_node_was_down_fires_once_after_restart()
     {
         var id = (await Node.Runtime.StartAsync("timer")).InstanceId;
