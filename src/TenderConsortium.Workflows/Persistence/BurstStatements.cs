@@ -29,8 +29,9 @@ internal sealed class BurstStatements
         TimerStatus = Of<TimerRecord>(nameof(TimerRecord.Status));
         SignalStatus = Of<SignalRecord>(nameof(SignalRecord.Status));
         SignalAppliedAt = Of<SignalRecord>(nameof(SignalRecord.AppliedAt));
-        SignalInstance = Of<SignalRecord>(nameof(SignalRecord.InstanceId));
-        SignalKey = Of<SignalRecord>(nameof(SignalRecord.IdempotencyKey));
+        SignalId = Of<SignalRecord>(nameof(SignalRecord.Id));
+        SignalKeyInstance = Of<SignalKeyRecord>(nameof(SignalKeyRecord.InstanceId));
+        SignalKey = Of<SignalKeyRecord>(nameof(SignalKeyRecord.IdempotencyKey));
         JournalInstance = Of<JournalBurstRecord>(nameof(JournalBurstRecord.InstanceId));
         JournalAt = Of<JournalBurstRecord>(nameof(JournalBurstRecord.At));
         JournalNode = Of<JournalBurstRecord>(nameof(JournalBurstRecord.Node));
@@ -47,8 +48,10 @@ internal sealed class BurstStatements
         DeleteBookmarks = $"DELETE FROM {bookmarks} WHERE {Col(BookmarkInstance)} = {{0}}";
         CancelTimer = $"UPDATE {timers} SET {Col(TimerStatus)} = {{0}} WHERE {Col(TimerId)} = {{1}} AND {Col(TimerStatus)} = {{2}}";
         CancelTimers = $"UPDATE {timers} SET {Col(TimerStatus)} = {{0}} WHERE {Col(TimerInstance)} = {{1}} AND {Col(TimerStatus)} = {{2}}";
-        ApplySignal = $"UPDATE {writer.Table<SignalRecord>()} SET {Col(SignalStatus)} = {{0}}, {Col(SignalAppliedAt)} = {{1}} "
-            + $"WHERE {Col(SignalInstance)} = {{2}} AND {Col(SignalKey)} = {{3}}";
+        ApplySignal = $"UPDATE {writer.Table<SignalRecord>()} SET {Col(SignalStatus)} = {{0}}, {Col(SignalAppliedAt)} = {{1}} WHERE {Col(SignalId)} = {{2}}";
+        // A key can already be there when a signal was kept for the instance while another node held it (that path
+        // writes its key at once): the batch must not fail the burst for it.
+        InsertSignalKey = $"INSERT INTO {writer.Table<SignalKeyRecord>()} ({Col(SignalKeyInstance)}, {Col(SignalKey)}) VALUES ({{0}}, {{1}}) ON CONFLICT DO NOTHING";
         var insertJournal = $"INSERT INTO {writer.Table<JournalBurstRecord>()} ({Col(JournalInstance)}, {Col(JournalAt)}, {Col(JournalNode)}, "
             + $"{Col(JournalEntries)}, {Col(JournalPrevious)}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, ";
         InsertJournal = insertJournal + "{4})";
@@ -65,7 +68,8 @@ internal sealed class BurstStatements
     public IProperty TimerStatus { get; }
     public IProperty SignalStatus { get; }
     public IProperty SignalAppliedAt { get; }
-    public IProperty SignalInstance { get; }
+    public IProperty SignalId { get; }
+    public IProperty SignalKeyInstance { get; }
     public IProperty SignalKey { get; }
     public IProperty JournalInstance { get; }
     public IProperty JournalAt { get; }
@@ -89,8 +93,11 @@ internal sealed class BurstStatements
     /// <summary>{0} new status, {1} instance, {2} status they must still have.</summary>
     public string CancelTimers { get; }
 
-    /// <summary>{0} status, {1} applied at, {2} instance, {3} idempotency key.</summary>
+    /// <summary>{0} status, {1} applied at, {2} the signal's id.</summary>
     public string ApplySignal { get; }
+
+    /// <summary>{0} instance, {1} idempotency key; nothing when it is recorded already.</summary>
+    public string InsertSignalKey { get; }
 
     /// <summary>A journal row: {0} instance, {1} at, {2} node, {3} entries, {4} the burst before it.</summary>
     public string InsertJournal { get; }

@@ -22,8 +22,8 @@ internal static class InstanceLease
     /// instance. On PostgreSQL the lease is written (UPDATE … RETURNING), which also row-locks the instance until commit,
     /// so a second node waits and then sees the lease free again. On SQLite the write transaction is exclusive (BEGIN
     /// IMMEDIATE): the lease is only read, so that a live lease of another process is respected, and never written.
-    /// <c>Duplicate</c> is only meaningful when an idempotency key is given, and is answered whether or not the lease
-    /// was taken.
+    /// <c>Duplicate</c> is only meaningful when an idempotency key is given and the lease was taken: the keys are the
+    /// instance's recorded ones and those still carried in its row (see <see cref="SignalKeyBuffer"/>).
     /// </summary>
     public static async Task<Taken> TakeAsync(WriteSession session, Guid instanceId, string node,
         DateTimeOffset now, DateTimeOffset until, string? idempotencyKey, CancellationToken ct)
@@ -52,6 +52,8 @@ internal static class InstanceLease
                 duplicate = reader.GetInt64(0) != 0;
         }
 
+        if (idempotencyKey is not null && instance is not null) duplicate |= SignalKeyBuffer.Contains(instance.RecentSignalKeys, idempotencyKey);
+
         return new Taken(instance, instance is null ? null : Copy(instance), duplicate);
     }
 
@@ -62,8 +64,9 @@ internal static class InstanceLease
     private static Taken Read(PreparedStatements prepared, Plan plan, Guid instanceId, string node, DateTimeOffset now, string? idempotencyKey)
     {
         var instance = prepared.QueryFirst(plan.ReadSqlite, [(plan.Id, instanceId), (plan.Text, node), (plan.Ticks, now)], Read);
-        var duplicate = idempotencyKey is not null
-            && prepared.QueryFirst(plan.DuplicateSqlite, [(plan.Id, instanceId), (plan.Text, idempotencyKey)], row => row.Integer(0)) != 0;
+        var duplicate = idempotencyKey is not null && instance is not null
+            && (SignalKeyBuffer.Contains(instance.RecentSignalKeys, idempotencyKey)
+                || prepared.QueryFirst(plan.DuplicateSqlite, [(plan.Id, instanceId), (plan.Text, idempotencyKey)], row => row.Integer(0)) != 0);
         return new Taken(instance, instance is null ? null : Copy(instance), duplicate);
     }
 
@@ -86,13 +89,14 @@ internal static class InstanceLease
         PendingSignals = (int)r.Integer(13),
         State = r.Text(14),
         JournalHead = r.IntegerOrNull(15),
+        RecentSignalKeys = r.TextOrNull(16),
     };
 
     private static DateTimeOffset? Instant(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     /// <summary>The columns in the order <see cref="Read"/> reads them.</summary>
     private const string Columns = "id, definition_id, definition_version, status, stage, correlation_id, created_at, updated_at, finished_at, "
-        + "next_due_at, incident, lease_owner, lease_expires_at, pending_signals, state, journal_head";
+        + "next_due_at, incident, lease_owner, lease_expires_at, pending_signals, state, journal_head, recent_signal_keys";
 
     /// <summary>By ordinal, as stored (instants as UTC ticks); no reflection, no type conversion lookups.</summary>
     private static InstanceRecord Read(DbDataReader r) => new()
@@ -113,6 +117,7 @@ internal static class InstanceLease
         PendingSignals = r.GetInt32(13),
         State = r.GetString(14),
         JournalHead = r.IsDBNull(15) ? null : r.GetInt64(15),
+        RecentSignalKeys = r.IsDBNull(16) ? null : r.GetString(16),
     };
 
     private static DateTimeOffset? Instant(DbDataReader r, int i) => r.IsDBNull(i) ? null : new DateTimeOffset(r.GetInt64(i), TimeSpan.Zero);
@@ -122,7 +127,7 @@ internal static class InstanceLease
         Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersion = i.DefinitionVersion, Status = i.Status, Stage = i.Stage,
         CorrelationId = i.CorrelationId, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt, FinishedAt = i.FinishedAt, NextDueAt = i.NextDueAt,
         Incident = i.Incident, LeaseOwner = i.LeaseOwner, LeaseExpiresAt = i.LeaseExpiresAt, PendingSignals = i.PendingSignals, State = i.State,
-        JournalHead = i.JournalHead,
+        JournalHead = i.JournalHead, RecentSignalKeys = i.RecentSignalKeys,
     };
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, Plan> Plans = new();
@@ -139,12 +144,12 @@ internal static class InstanceLease
             Ticks = MappingOf(nameof(InstanceRecord.LeaseExpiresAt));
             var sql = db.GetService<ISqlGenerationHelper>();
             var instances = sql.DelimitIdentifier(instanceType.GetTableName()!);
-            var signals = sql.DelimitIdentifier(db.Model.FindEntityType(typeof(SignalRecord))!.GetTableName()!);
+            var keys = sql.DelimitIdentifier(db.Model.FindEntityType(typeof(SignalKeyRecord))!.GetTableName()!);
             const string free = "(lease_owner IS NULL OR lease_owner = @p1 OR lease_expires_at < @p3)";
             Lease = $"UPDATE {instances} SET lease_owner = @p1, lease_expires_at = @p2 WHERE id = @p0 AND {free} RETURNING {Columns}";
-            Duplicate = $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {signals} WHERE instance_id = @p0 AND idempotency_key = @p4) THEN 1 ELSE 0 END";
+            Duplicate = $";\nSELECT CASE WHEN EXISTS (SELECT 1 FROM {keys} WHERE instance_id = @p0 AND idempotency_key = @p4) THEN 1 ELSE 0 END";
             ReadSqlite = $"SELECT {Columns} FROM {instances} WHERE id = @p0 AND (lease_owner IS NULL OR lease_owner = @p1 OR lease_expires_at < @p2)";
-            DuplicateSqlite = $"SELECT EXISTS (SELECT 1 FROM {signals} WHERE instance_id = @p0 AND idempotency_key = @p1)";
+            DuplicateSqlite = $"SELECT EXISTS (SELECT 1 FROM {keys} WHERE instance_id = @p0 AND idempotency_key = @p1)";
         }
 
         public RelationalTypeMapping Id { get; }

@@ -23,4 +23,11 @@ public sealed class InstanceRecord
     /// null before the first. Written with the row on every call that journals, so the journal needs no index of its own.
     /// </summary>
     public long? JournalHead { get; set; }
+
+    /// <summary>
+    /// The idempotency keys of the signals this instance received since they were last written to
+    /// <see cref="SignalKeyRecord"/> (a JSON array, null when none; see <see cref="SignalKeyBuffer"/>). The row is written
+    /// by every call anyway, so a key costs nothing here; the keys go to their own table in batches.
+    /// </summary>
+    public string? RecentSignalKeys { get; set; }
 }

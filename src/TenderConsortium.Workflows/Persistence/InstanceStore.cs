@@ -68,14 +68,24 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
             .OrderBy(s => s.ReceivedAt)
             .ToListAsync(ct);
 
-    public Task<bool> HasSignalAsync(WriteSession session, Guid instanceId, string idempotencyKey, CancellationToken ct) =>
-        session.Db.Signals.AnyAsync(s => s.InstanceId == instanceId && s.IdempotencyKey == idempotencyKey, ct);
+    /// <summary>Whether the instance accepted a signal under this key: recorded, or still carried in its row.</summary>
+    public async Task<bool> HasSignalAsync(WriteSession session, Guid instanceId, string idempotencyKey, CancellationToken ct)
+    {
+        var db = session.Db;
+        if (await db.SignalKeys.AnyAsync(k => k.InstanceId == instanceId && k.IdempotencyKey == idempotencyKey, ct)) return true;
+        var recent = await db.Instances.Where(i => i.Id == instanceId).Select(i => i.RecentSignalKeys).FirstOrDefaultAsync(ct);
+        return SignalKeyBuffer.Contains(recent, idempotencyKey);
+    }
 
-    /// <summary>Stores a signal for an instance this call could not lease, and counts it on the row for the sweeper.</summary>
+    /// <summary>
+    /// Stores a signal for an instance this call could not lease, with its key (the row belongs to the node holding
+    /// the instance), and counts it on the row for the sweeper.
+    /// </summary>
     public async Task KeepSignalAsync(WriteSession session, SignalRecord signal, CancellationToken ct)
     {
         var db = session.Db;
         db.Signals.Add(signal);
+        db.SignalKeys.Add(new SignalKeyRecord { InstanceId = signal.InstanceId, IdempotencyKey = signal.IdempotencyKey });
         await db.SaveChangesAsync(ct);
         await db.Instances.Where(i => i.Id == signal.InstanceId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.PendingSignals, i => i.PendingSignals + 1), ct);
@@ -139,9 +149,11 @@ internal sealed class InstanceStore(IDbContextFactory<WorkflowDbContext> dbFacto
         writer.Insert(effects.Outbox);
         writer.Insert(effects.NewSignals);
         foreach (var applied in effects.AppliedSignals)
+            writer.Statement(sql.ApplySignal, (sql.SignalStatus, applied.Status), (sql.SignalAppliedAt, applied.AppliedAt), (sql.SignalId, applied.Id));
+        if (effects.NewSignals.Count > 0)
         {
-            writer.Statement(sql.ApplySignal, (sql.SignalStatus, applied.Status), (sql.SignalAppliedAt, applied.AppliedAt),
-                (sql.SignalInstance, applied.InstanceId), (sql.SignalKey, applied.IdempotencyKey));
+            instance.RecentSignalKeys = SignalKeyBuffer.Add(instance.RecentSignalKeys, effects.NewSignals.ConvertAll(s => s.IdempotencyKey), out var flush);
+            foreach (var key in flush) writer.Statement(sql.InsertSignalKey, (sql.SignalKeyInstance, instance.Id), (sql.SignalKey, key));
         }
 
         if (instance.Status is not (InstanceStatus.Finished or InstanceStatus.Faulted or InstanceStatus.Cancelled))

@@ -18,6 +18,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
+    public DbSet<SignalKeyRecord> SignalKeys => Set<SignalKeyRecord>();
     public DbSet<TimerRecord> Timers => Set<TimerRecord>();
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
     public DbSet<JournalBurstRecord> JournalBursts => Set<JournalBurstRecord>();
@@ -66,11 +67,20 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasKey(x => new { x.InstanceId, x.Name, x.Key }).HasName("pk_wf_bookmarks");
             Columns(e);
         });
+        // Signals as a log (see the SignalLog migration): appended at the right edge, indexed only while they wait; the
+        // keys a retry is recognised by in a narrow table of their own, written in batches per instance.
         b.Entity<SignalRecord>(e =>
         {
             e.ToTable("wf_signals");
-            e.HasKey(x => new { x.InstanceId, x.IdempotencyKey }).HasName("pk_wf_signals");
+            e.HasKey(x => x.Id).HasName("pk_wf_signals");
+            e.Property(x => x.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", false);
             e.HasIndex(x => new { x.InstanceId, x.ReceivedAt }).HasDatabaseName("ix_wf_signals_pending").HasFilter(PendingSignals);
+            Columns(e);
+        });
+        b.Entity<SignalKeyRecord>(e =>
+        {
+            e.ToTable("wf_signal_keys");
+            e.HasKey(x => new { x.InstanceId, x.IdempotencyKey }).HasName("pk_wf_signal_keys");
             Columns(e);
         });
         b.Entity<TimerRecord>(e =>

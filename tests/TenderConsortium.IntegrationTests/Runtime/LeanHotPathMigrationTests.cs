@@ -117,7 +117,8 @@ public sealed class LeanHotPathMigrationTests
             await using var raw = new SqliteConnection(DatabaseConnection.ForDataFolder(migrated));
             await raw.OpenAsync();
             Assert.That(await ScalarAsync(raw, "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'wf_journal'"), Is.EqualTo(1L));
-            Assert.That(await ScalarAsync(raw, "SELECT count(*) FROM sqlite_master WHERE name IN ('wf_bookmarks', 'wf_signals') AND sql LIKE '%WITHOUT ROWID'"), Is.EqualTo(2L));
+            Assert.That(await ScalarAsync(raw, "SELECT count(*) FROM sqlite_master WHERE name IN ('wf_bookmarks', 'wf_signal_keys') AND sql LIKE '%WITHOUT ROWID'"), Is.EqualTo(2L));
+            Assert.That(await ScalarAsync(raw, "SELECT count(*) FROM sqlite_master WHERE name = 'wf_signals' AND sql LIKE '%WITHOUT ROWID'"), Is.EqualTo(0L), "the signals are a log");
             Assert.That(await ScalarAsync(raw, "SELECT count(*) FROM sqlite_master WHERE name = 'wf_journal_bursts' AND sql LIKE '%AUTOINCREMENT%'"), Is.EqualTo(0L));
         }
         finally
