@@ -21,13 +21,6 @@ public sealed class ChainedJournalMigrationTests
     private const string Second = "22222222-0000-0000-0000-000000000002";
     private const string Quiet = "33333333-0000-0000-0000-000000000003";
 
-    private const string Loop = """
-        { "id": "loop", "name": "Loop", "activities": [
-          { "id": "start", "type": "Start" },
-          { "id": "wait", "type": "WaitForSignal", "properties": { "bookmark": "step", "key": "k" } } ],
-          "connections": [ { "from": "start", "to": "wait" }, { "from": "wait", "to": "wait" } ] }
-        """;
-
     [Test]
     public Task Sqlite_journals_are_chained_per_instance() => RuntimeDatabases.OnSqliteAsync(ChainsAsync);
 
@@ -66,7 +59,7 @@ public sealed class ChainedJournalMigrationTests
             });
         }
 
-        await using var provider = await RuntimeDatabases.RuntimeAsync(connection, Loop);
+        await using var provider = await RuntimeDatabases.RuntimeAsync(connection, RuntimeDatabases.Loop);
         var queries = provider.GetRequiredService<WorkflowQueries>();
         var first = await queries.GetJournalAsync(Guid.Parse(First));
         const long perBurst = JournalBurstRecord.EntriesPerBurst;

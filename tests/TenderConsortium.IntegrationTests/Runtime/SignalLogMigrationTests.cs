@@ -20,13 +20,6 @@ public sealed class SignalLogMigrationTests
     private const string First = "11111111-0000-0000-0000-000000000001";
     private const string Second = "22222222-0000-0000-0000-000000000002";
 
-    private const string Steps = """
-        { "id": "steps", "name": "Steps", "activities": [
-          { "id": "start", "type": "Start" },
-          { "id": "wait", "type": "WaitForSignal", "properties": { "bookmark": "step", "key": "k" } } ],
-          "connections": [ { "from": "start", "to": "wait" }, { "from": "wait", "to": "wait" } ] }
-        """;
-
     [Test]
     public Task Sqlite_signals_and_their_keys_survive_the_migration() => RuntimeDatabases.OnSqliteAsync(MigratesAsync);
 
@@ -40,8 +33,8 @@ public sealed class SignalLogMigrationTests
         const string waiting = """{"waiting":{"wait":{"bookmarks":[{"name":"step","key":"k"}]}}}""";
         await RuntimeDatabases.MigrateToAsync(connection, Before, $$"""
             INSERT INTO wf_instances (id, definition_id, definition_version, status, created_at, updated_at, pending_signals, state)
-            VALUES ('{{First}}', 'steps', 1, 'Suspended', 10, 20, 1, '{{waiting}}'),
-                   ('{{Second}}', 'steps', 1, 'Suspended', 11, 21, 0, '{{waiting}}');
+            VALUES ('{{First}}', 'loop', 1, 'Suspended', 10, 20, 1, '{{waiting}}'),
+                   ('{{Second}}', 'loop', 1, 'Suspended', 11, 21, 0, '{{waiting}}');
             INSERT INTO wf_bookmarks (instance_id, name, key, activity_id, created_at)
             VALUES ('{{First}}', 'step', 'k', 'wait', 12), ('{{Second}}', 'step', 'k', 'wait', 13);
             INSERT INTO wf_signals (instance_id, idempotency_key, bookmark, key, payload, actor, received_at, status, applied_at)
@@ -69,7 +62,7 @@ public sealed class SignalLogMigrationTests
             });
         }
 
-        await using var provider = await RuntimeDatabases.RuntimeAsync(connection, Steps);
+        await using var provider = await RuntimeDatabases.RuntimeAsync(connection, RuntimeDatabases.Loop);
         var runtime = provider.GetRequiredService<WorkflowRuntime>();
         var first = Guid.Parse(First);
         var second = Guid.Parse(Second);

@@ -54,6 +54,14 @@ public static class RuntimeDatabases
         await insert.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A definition that waits on step/k again after every signal: each resume is one burst on the same wait.</summary>
+    public const string Loop = """
+        { "id": "loop", "name": "Loop", "activities": [
+          { "id": "start", "type": "Start" },
+          { "id": "wait", "type": "WaitForSignal", "properties": { "bookmark": "step", "key": "k" } } ],
+          "connections": [ { "from": "start", "to": "wait" }, { "from": "wait", "to": "wait" } ] }
+        """;
+
     /// <summary>A runtime on the migrated database with <paramref name="definition"/> registered.</summary>
     public static async Task<ServiceProvider> RuntimeAsync(string connection, string definition)
     {
