@@ -47,7 +47,7 @@ public sealed class GroupCommitTests
     }
 
     [Test]
-    public async Task Calls_queued_behind_a_group_commit_together_and_a_failing_call_rolls_back_alone()
+    public async Task Calls_that_arrive_while_a_group_runs_join_it_and_a_failing_call_rolls_back_alone()
     {
         var gate = new TaskCompletionSource();
         var first = _writes.RunAsync(async (s, _) => { await gate.Task; await ExecAsync(s, "INSERT INTO note VALUES ('a')"); return WriteOutcome<int>.Kept(1); }, default);
@@ -68,24 +68,26 @@ public sealed class GroupCommitTests
         Assert.That(await d, Is.EqualTo(1));
         Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.That(await NotesAsync(), Is.EqualTo(new[] { "a", "b", "d" }));
-        Assert.That(_writes.Counts, Is.EqualTo((2L, 4L)), "one group for the first call, one for the three queued behind it");
+        Assert.That(_writes.Counts, Is.EqualTo((1L, 4L)), "the three queued while the first call ran joined its group: one commit for four");
     }
 
     [Test]
     public async Task A_failing_commit_fails_every_call_of_its_group_and_keeps_none_of_their_writes()
     {
+        Assert.That(await Insert("before"), Is.EqualTo(1), "a group of its own, committed");
         var gate = new TaskCompletionSource();
-        var first = _writes.RunAsync(async (s, _) => { await gate.Task; await ExecAsync(s, "INSERT INTO note VALUES ('before')"); return WriteOutcome<int>.Kept(1); }, default);
-        await WaitUntilAsync(() => _writes.Counts.Groups == 1);
+        var first = _writes.RunAsync(async (s, _) => { await gate.Task; await ExecAsync(s, "INSERT INTO note VALUES ('a')"); return WriteOutcome<int>.Kept(1); }, default);
+        await WaitUntilAsync(() => _writes.Counts.Groups == 2);
         var b = Insert("b");
         var orphan = _writes.RunAsync(async (s, _) => { await ExecAsync(s, "INSERT INTO child VALUES (1, 42)"); return WriteOutcome<int>.Kept(1); }, default);
         await WaitUntilAsync(() => _writes.Queued == 2);
         gate.SetResult();
 
-        Assert.That(await first, Is.EqualTo(1));
+        Assert.ThrowsAsync<SqliteException>(() => first, "the first call's work was done, but the commit it shared failed");
         Assert.ThrowsAsync<SqliteException>(() => b, "b's savepoint was fine, but its commit failed");
         Assert.ThrowsAsync<SqliteException>(() => orphan);
         Assert.That(await NotesAsync(), Is.EqualTo(new[] { "before" }));
+        Assert.That(_writes.Counts, Is.EqualTo((2L, 4L)), "the failed group held all three");
 
         Assert.That(await Insert("after"), Is.EqualTo(1), "the writer recovers for the next group");
         Assert.That(await NotesAsync(), Is.EqualTo(new[] { "after", "before" }));

@@ -15,9 +15,10 @@ namespace TenderConsortium.Workflows.Persistence.Writes;
 /// <item>A commit that fails fails every call of the group: none of their writes is kept.</item>
 /// <item>A call that finds no one writing runs at once on its own flow, without a savepoint or a hand-over.</item>
 /// </list>
-/// The caller that takes the writer runs one group (everything queued when it starts) and lets it go; callers whose
-/// call was in that group are answered at once, and those queued meanwhile race to run the next group. Nobody waits for a timer to fill a group: it fills
-/// while the previous group's fsync runs.
+/// The caller that takes the writer runs one group and lets it go: everything queued when it starts, then whatever
+/// arrives while it runs, until the queue is empty (or <see cref="MaxGroup"/>). Callers whose call was in that group
+/// are answered at once, and those queued meanwhile race to run the next group. Nobody waits for a timer to fill a
+/// group: it fills while the previous group's fsync runs and while its own calls run.
 /// </summary>
 internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, IAsyncDisposable, IDisposable
 {
@@ -126,21 +127,32 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         {
             var alone = group.Count == 1;
             Exception? aborted = null;
-            foreach (var call in group)
+            for (var i = 0; i < group.Count; i++)
             {
+                var call = group[i];
                 if (aborted is not null)
                 {
                     call.Fail(aborted);
                     continue;
                 }
 
-                aborted = await RunOneAsync(call, session, alone);
+                aborted = await RunOneAsync(call, session, alone && i == 0);
+
+                // Calls that arrived while this group ran join it rather than wait for its commit: under steady load
+                // the callers answered by the last commit are back by now, and one fsync then covers all of them
+                // instead of the half that happened to be queued when the group began.
+                if (aborted is null && i == group.Count - 1)
+                    while (group.Count < MaxGroup && _queue.TryDequeue(out var late))
+                    {
+                        group.Add(late);
+                        Interlocked.Increment(ref _grouped);
+                    }
             }
 
             if (aborted is null)
             {
                 // Every call of the group is written; killed here, none of them is (the crash suite stops here).
-                if (!alone) CrashPoints.Hit("group-before-commit");
+                if (group.Count > 1) CrashPoints.Hit("group-before-commit");
                 await transaction.CommitAsync();
             }
             else if (InTransaction())
