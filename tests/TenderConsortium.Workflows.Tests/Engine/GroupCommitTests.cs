@@ -72,6 +72,35 @@ public sealed class GroupCommitTests
     }
 
     [Test]
+    public async Task A_call_arriving_after_the_group_has_run_for_longer_than_a_commit_waits_for_the_next_group()
+    {
+        Assert.That(await Insert("warm"), Is.EqualTo(1), "a commit, so that the writer knows how long one takes");
+        var lateness = TimeSpan.FromMilliseconds(300);
+        Assert.That(_writes.LastCommit, Is.LessThan(lateness), "this test needs a commit quicker than its wait");
+
+        var gate = new TaskCompletionSource();
+        var first = _writes.RunAsync(async (s, _) => { await gate.Task; await ExecAsync(s, "INSERT INTO note VALUES ('a')"); return WriteOutcome<int>.Kept(1); }, default);
+        await WaitUntilAsync(() => _writes.Counts.Groups == 2);
+        var slow = new TaskCompletionSource();
+        var b = _writes.RunAsync(async (s, _) => { await slow.Task; await ExecAsync(s, "INSERT INTO note VALUES ('b')"); return WriteOutcome<int>.Kept(1); }, default);
+        await WaitUntilAsync(() => _writes.Queued == 1);
+        gate.SetResult();
+        await WaitUntilAsync(() => _writes.Queued == 0);
+
+        // b joined the group as soon as the first call was written; c comes while b is still running, long after.
+        var c = Insert("c");
+        await WaitUntilAsync(() => _writes.Queued == 1);
+        await Task.Delay(lateness);
+        slow.SetResult();
+
+        Assert.That(await first, Is.EqualTo(1));
+        Assert.That(await b, Is.EqualTo(1));
+        Assert.That(await c, Is.EqualTo(1));
+        Assert.That(await NotesAsync(), Is.EqualTo(new[] { "a", "b", "c", "warm" }));
+        Assert.That(_writes.Counts, Is.EqualTo((3L, 4L)), "a and b committed together; c, too late to join, in a group of its own");
+    }
+
+    [Test]
     public async Task A_failing_commit_fails_every_call_of_its_group_and_keeps_none_of_their_writes()
     {
         Assert.That(await Insert("before"), Is.EqualTo(1), "a group of its own, committed");

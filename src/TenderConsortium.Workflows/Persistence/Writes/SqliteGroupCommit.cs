@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TenderConsortium.Workflows.Engine;
@@ -15,8 +16,8 @@ namespace TenderConsortium.Workflows.Persistence.Writes;
 /// <item>A commit that fails fails every call of the group: none of their writes is kept.</item>
 /// <item>A call that finds no one writing runs at once on its own flow, without a savepoint or a hand-over.</item>
 /// </list>
-/// The caller that takes the writer runs one group and lets it go: everything queued when it starts, then whatever
-/// arrives while it runs, until the queue is empty (or <see cref="MaxGroup"/>). Callers whose call was in that group
+/// The caller that takes the writer runs one group and lets it go: everything queued when it starts, then what arrives
+/// while it runs, for about as long as a commit takes (see <see cref="Join"/>). Callers whose call was in that group
 /// are answered at once, and those queued meanwhile race to run the next group. Nobody waits for a timer to fill a
 /// group: it fills while the previous group's fsync runs and while its own calls run.
 /// </summary>
@@ -45,8 +46,14 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
     private long _groups;
     private long _grouped;
 
+    /// <summary>How long the last commit took (Stopwatch ticks): how long late calls may join a group.</summary>
+    private long _lastCommit;
+
     /// <summary>Groups committed or tried so far, and the calls they held (calls per group = fsyncs saved).</summary>
     internal (long Groups, long Calls) Counts => (Interlocked.Read(ref _groups), Interlocked.Read(ref _grouped));
+
+    /// <summary>How long the last commit took.</summary>
+    internal TimeSpan LastCommit => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _lastCommit));
 
     /// <summary>Calls waiting for the next group.</summary>
     internal int Queued => _queue.Count;
@@ -127,6 +134,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
         {
             var alone = group.Count == 1;
             Exception? aborted = null;
+            long? joinUntil = null;
             for (var i = 0; i < group.Count; i++)
             {
                 var call = group[i];
@@ -137,23 +145,16 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
                 }
 
                 aborted = await RunOneAsync(call, session, alone && i == 0);
-
-                // Calls that arrived while this group ran join it rather than wait for its commit: under steady load
-                // the callers answered by the last commit are back by now, and one fsync then covers all of them
-                // instead of the half that happened to be queued when the group began.
-                if (aborted is null && i == group.Count - 1)
-                    while (group.Count < MaxGroup && _queue.TryDequeue(out var late))
-                    {
-                        group.Add(late);
-                        Interlocked.Increment(ref _grouped);
-                    }
+                if (aborted is null && i == group.Count - 1) Join(group, ref joinUntil);
             }
 
             if (aborted is null)
             {
                 // Every call of the group is written; killed here, none of them is (the crash suite stops here).
                 if (group.Count > 1) CrashPoints.Hit("group-before-commit");
+                var committing = Stopwatch.GetTimestamp();
                 await transaction.CommitAsync();
+                Volatile.Write(ref _lastCommit, Stopwatch.GetTimestamp() - committing);
             }
             else if (InTransaction())
             {
@@ -183,6 +184,26 @@ internal sealed class SqliteGroupCommit(string connectionString) : IWritePath, I
 
             // After a failed commit the connection may be unusable: the next group opens a fresh one.
             if (reset) await ResetAsync();
+        }
+    }
+
+    /// <summary>
+    /// Calls that arrived while the group ran join it instead of waiting for its commit and then for a commit of their
+    /// own: under steady load the callers answered by the last commit are back by now, and one fsync covers them too,
+    /// not only the half that happened to be queued when the group began. Late calls may join until as long as the
+    /// last commit took has passed since the group's first calls were written: the wait that joining saves each of
+    /// them is about one commit, so the group's first callers are held back by about as much, not behind every call
+    /// that queued while a long one ran.
+    /// </summary>
+    private void Join(List<Call> group, ref long? until)
+    {
+        var now = Stopwatch.GetTimestamp();
+        until ??= now + Volatile.Read(ref _lastCommit);
+        if (now > until) return;
+        while (group.Count < MaxGroup && _queue.TryDequeue(out var late))
+        {
+            group.Add(late);
+            Interlocked.Increment(ref _grouped);
         }
     }
 
